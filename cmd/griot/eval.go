@@ -1,0 +1,26 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+)
+
+const evalUsage = `usage: griot eval KIND [flags]
+  timex   --gold DIR                 ISO-TimeML (FR-TimeBank, TempEval-3)
+  ner     --format conll|iob|hipe --gold FILE
+  quotes  --gold DIR                 PolNeAR brat files
+  events  --gold FILE                PLOVER gold-standard records (JSONL)
+`
+
+func cmdEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, evalUsage)
+		return &exitError{2, errors.New("eval needs a KIND")}
+	}
+	switch args[0] {
+	}
+	fmt.Fprint(stderr, evalUsage)
+	return &exitError{2, fmt.Errorf("unknown eval kind %q", args[0])}
+}

@@ -1,0 +1,148 @@
+// Package normalize makes the folded copy of a text that every matcher in griot reads:
+// lower case, accents removed, typographic apostrophes as ', every kind of space as ' '.
+// The folded text keeps a map back to byte offsets in the original, so that a match found
+// in the folded text is reported at the original's offsets.
+package normalize
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/griot-project/griot/doc"
+	"golang.org/x/text/unicode/norm"
+)
+
+// latin holds the folded form of U+0080..U+024F, built once at start-up and read-only after.
+var latin = func() [0x250 - 0x80]string {
+	var t [0x250 - 0x80]string
+	for r := rune(0x80); r < 0x250; r++ {
+		t[r-0x80] = foldSlow(r)
+	}
+	return t
+}()
+
+// special folds that NFKD does not give.
+func special(r rune) (string, bool) {
+	switch r {
+	case '’', '‘', 'ʼ', '′', '`', '´', 'ʹ', 'ˈ':
+		return "'", true
+	case '\u00a0', '\u202f', '\u2009', '\u2007', '\u2008', '\u200a', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u3000', '\t':
+		return " ", true
+	case '\u00ad', '\u200b', '\u200c', '\u200d', '\ufeff', '\u2060':
+		return "", true
+	case 'œ', 'Œ':
+		return "oe", true
+	case 'æ', 'Æ':
+		return "ae", true
+	case 'ß':
+		return "ss", true
+	case 'ø', 'Ø':
+		return "o", true
+	case 'đ', 'Đ':
+		return "d", true
+	case 'ł', 'Ł':
+		return "l", true
+	case '‐', '‑', '‒', '–', '—', '―', '−':
+		return "-", true
+	case '«', '»', '“', '”', '„', '‟', '‹', '›':
+		return "\"", true
+	case '…':
+		return "...", true
+	}
+	return "", false
+}
+
+func foldSlow(r rune) string {
+	if s, ok := special(r); ok {
+		return s
+	}
+	var b strings.Builder
+	for _, c := range norm.NFKD.String(string(r)) {
+		if unicode.Is(unicode.Mn, c) {
+			continue
+		}
+		b.WriteRune(unicode.ToLower(c))
+	}
+	return b.String()
+}
+
+// FoldRune returns the folded form of one rune.
+func FoldRune(r rune) string {
+	switch {
+	case r < 0x80:
+		if 'A' <= r && r <= 'Z' {
+			return string(r + 32)
+		}
+		if r == '\t' {
+			return " "
+		}
+		return string(r)
+	case r < 0x250:
+		return latin[r-0x80]
+	}
+	if s, ok := special(r); ok {
+		return s
+	}
+	if r >= 0x1F000 || (r >= 0x2600 && r < 0x2800) {
+		return string(r) // emoji and symbols stay as they are
+	}
+	return foldSlow(r)
+}
+
+// String folds a string (no offset map): the form used for lexicon keys.
+func String(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		b.WriteString(FoldRune(r))
+	}
+	return b.String()
+}
+
+// Fold returns the folded copy of text with its offset map.
+func Fold(text string) doc.Folded {
+	f := doc.Folded{
+		Start: make([]int32, 0, len(text)),
+		End:   make([]int32, 0, len(text)),
+	}
+	var b strings.Builder
+	b.Grow(len(text))
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < 0x80 {
+			if 'A' <= c && c <= 'Z' {
+				c += 32
+			} else if c == '\t' {
+				c = ' '
+			}
+			b.WriteByte(c)
+			f.Start = append(f.Start, int32(i))
+			f.End = append(f.End, int32(i+1))
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		s := FoldRune(r)
+		for j := 0; j < len(s); j++ {
+			f.Start = append(f.Start, int32(i))
+			f.End = append(f.End, int32(i+n))
+		}
+		b.WriteString(s)
+		i += n
+	}
+	f.Text = b.String()
+	return f
+}
+
+// Stage sets Document.Fold.
+type Stage struct{}
+
+// Name of the stage.
+func (Stage) Name() string { return "normalize" }
+
+// Process folds the document's text.
+func (Stage) Process(d *doc.Document) error {
+	d.Fold = Fold(d.Text)
+	return nil
+}
