@@ -1,0 +1,187 @@
+package events
+
+import (
+	"strings"
+	"time"
+
+	"github.com/griot-project/griot/doc"
+)
+
+// datable: a time expression that can date an event (a calendar date, not a duration, a
+// set, or a vague reference).
+func datable(t doc.Timex) bool {
+	if t.Type != "DATE" && t.Type != "TIME" {
+		return false
+	}
+	v := t.Value
+	return v != "" && v[0] >= '0' && v[0] <= '9' && !strings.HasSuffix(v, "_REF")
+}
+
+// date sets the event's date: a time expression bound to the trigger (a noun's "du 18 août
+// 2021", a verb's clause), a time expression heading the sentence, the date of the post the
+// event is told in, and only then the publication date.
+func (r *reader) date(cd *cand) {
+	d := r.d
+	h := cd.hit
+	s := d.Sentences[cd.sent]
+	bestDist := 1 << 30
+	var best *doc.Timex
+	clauseA, clauseB := r.clause(cd.sent, h.start)
+	for i := range d.Timexes {
+		t := &d.Timexes[i]
+		if t.End <= s.Start || t.Start >= s.End || !datable(*t) {
+			continue
+		}
+		t0 := d.TokenAt(t.Start)
+		t1 := d.TokenAt(t.End-1) + 1
+		dist := -1
+		switch {
+		case h.p.noun && t0 >= h.end && t0-h.end <= 6 && !r.breakBetween(h.end, t0) && !r.triggerBetween(h.end, t0):
+			dist = t0 - h.end // "le coup d'État du 18 août 2021", "l'arrestation lundi de…"
+		case t0 >= clauseA && t1 <= clauseB:
+			if t0 >= h.end {
+				dist = t0 - h.end + 1
+			} else {
+				dist = h.start - t1 + 1
+			}
+			if r.triggerBetween(min(t1, h.start), max(t0, h.end)) {
+				dist += 20 // another event stands between
+			}
+		}
+		if dist >= 0 && dist < bestDist {
+			best, bestDist = t, dist
+		}
+	}
+	if best == nil {
+		best = r.frontedTimex(cd.sent)
+	}
+	if best != nil {
+		cd.ev.Date = doc.EventDate{Value: best.Value, Precision: precision(best.Value), From: "timex"}
+		cd.dateFrom = "timex"
+		r.dateFactuality(cd)
+		return
+	}
+	for _, p := range d.Posts {
+		if p.Start <= cd.ev.Trigger.Start && cd.ev.Trigger.Start < p.End && p.Date != "" {
+			cd.ev.Date = doc.EventDate{Value: p.Date, Precision: precision(p.Date), From: "post"}
+			cd.dateFrom = "post"
+			return
+		}
+	}
+	if q := r.quoteAt(cd.ev.Trigger.Start); q != nil {
+		for _, o := range q.Occurrences {
+			for _, p := range d.Posts {
+				if p.Start <= o.Start && o.Start < p.End && p.Date != "" {
+					cd.ev.Date = doc.EventDate{Value: p.Date, Precision: precision(p.Date), From: "post"}
+					cd.dateFrom = "post"
+					return
+				}
+			}
+		}
+	}
+	if !d.Published.IsZero() {
+		v := d.Published.Format(time.DateOnly)
+		cd.ev.Date = doc.EventDate{Value: v, Precision: "day", From: "publication"}
+	} else {
+		cd.ev.Date = doc.EventDate{Precision: "unknown", From: "publication"}
+	}
+	cd.dateFrom = "publication"
+}
+
+// clause returns the token range of the comma-delimited segment holding token t.
+func (r *reader) clause(si, t int) (int, int) {
+	s := r.d.Sentences[si]
+	a, b := t, t
+	for a > s.Tok0 && !r.isPunct(a-1, ",;:()—–") {
+		a--
+	}
+	for b < s.Tok1 && !r.isPunct(b, ",;:()—–") {
+		b++
+	}
+	return a, b
+}
+
+// triggerBetween: another trigger starts in tokens [a, b).
+func (r *reader) triggerBetween(a, b int) bool {
+	for j := a; j < b && j < len(r.trigAt); j++ {
+		if j >= 0 && r.trigAt[j] {
+			return true
+		}
+	}
+	return false
+}
+
+// frontedTimex: a date heading the sentence in a segment of its own ("En 2021, …",
+// "Lundi, …") dates the whole sentence.
+func (r *reader) frontedTimex(si int) *doc.Timex {
+	s := r.d.Sentences[si]
+	a, b := r.clause(si, s.Tok0)
+	if b >= s.Tok1 || r.triggerBetween(a, b) {
+		return nil
+	}
+	for i := range r.d.Timexes {
+		t := &r.d.Timexes[i]
+		if t.Start >= r.d.Tokens[a].Start && t.End <= r.d.Tokens[b-1].End && datable(*t) {
+			return t
+		}
+	}
+	return nil
+}
+
+// precision of a TIMEX3 date value.
+func precision(v string) string {
+	switch {
+	case len(v) >= 10 && v[4] == '-' && v[7] == '-':
+		return "day"
+	case strings.Contains(v, "-W"):
+		return "week"
+	case len(v) == 7 && v[4] == '-' && v[5] >= '0' && v[5] <= '9':
+		return "month"
+	case len(v) == 7 && v[4] == '-':
+		return "season" // 2022-SU, 2022-Q3
+	case len(v) == 4:
+		return "year"
+	}
+	return "unknown"
+}
+
+// dateFactuality: an asserted event dated well before the article is background; one
+// dated after it is to come.
+func (r *reader) dateFactuality(cd *cand) {
+	if cd.ev.Factuality != "asserted" {
+		return
+	}
+	first, last, ok := bounds(cd.ev.Date.Value)
+	if !ok {
+		return
+	}
+	anchor := r.d.Anchor
+	if last.Before(anchor.AddDate(0, 0, -30)) {
+		cd.ev.Factuality = "historical"
+	} else if first.After(anchor) {
+		cd.ev.Factuality = "future"
+	}
+}
+
+// bounds returns the first and last day of a TIMEX3 date value.
+func bounds(v string) (time.Time, time.Time, bool) {
+	if len(v) >= 10 {
+		t, err := time.Parse(time.DateOnly, v[:10])
+		return t, t, err == nil
+	}
+	if len(v) == 7 && v[5] >= '0' && v[5] <= '9' {
+		t, err := time.Parse("2006-01", v)
+		return t, t.AddDate(0, 1, -1), err == nil
+	}
+	if len(v) >= 4 {
+		t, err := time.Parse("2006", v[:4])
+		if err != nil {
+			return t, t, false
+		}
+		if len(v) == 4 {
+			return t, t.AddDate(1, 0, -1), true
+		}
+	}
+	// weeks, seasons, quarters: not bounded here (too coarse to move an event to the past)
+	return time.Time{}, time.Time{}, false
+}

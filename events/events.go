@@ -1,0 +1,249 @@
+// Package events codes political events: it finds triggers (verbs, nouns and multiword
+// expressions of the 16 PLOVER types and FIGHT, from data/triggers.tsv), takes the actor
+// and the recipient from the clause, tells how sure the text is (factuality, from
+// data/cues.tsv and negation), who it is told by (attribution, from the quotes stage),
+// when it happened (from the time expressions), merges the same event told twice, and
+// derives CAMEO, Goldstein and QuadClass from mapping tables.
+package events
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/griot-project/griot/doc"
+)
+
+// Mapper derives CAMEO, Goldstein and QuadClass from a PLOVER type and mode, and says
+// which types need a recipient (the plover package's tables).
+type Mapper interface {
+	Derive(typ, mode string) (cameo string, goldstein float64, quad int, ok bool)
+	NeedsRecipient(typ string) bool
+}
+
+// Coder is the event stage. Build it once with New; it is safe for concurrent use.
+type Coder struct {
+	trig   map[string]*index
+	cues   map[string]*index
+	words  map[string]*words
+	mapper Mapper
+}
+
+// New loads the trigger, cue and function-word lexicons. m may be nil (no CAMEO columns).
+func New(m Mapper) (*Coder, error) {
+	c := &Coder{mapper: m}
+	var err error
+	if c.trig, err = loadTriggers(); err != nil {
+		return nil, fmt.Errorf("events: loading triggers: %w", err)
+	}
+	if c.cues, err = loadCues(); err != nil {
+		return nil, fmt.Errorf("events: loading cues: %w", err)
+	}
+	if c.words, err = loadWords(); err != nil {
+		return nil, fmt.Errorf("events: loading function words: %w", err)
+	}
+	for _, l := range []string{"fr", "en"} {
+		if c.words[l] == nil {
+			return nil, fmt.Errorf("events: no function words for %s", l)
+		}
+	}
+	return c, nil
+}
+
+// Name of the stage.
+func (c *Coder) Name() string { return "events" }
+
+// cand is an event candidate before merging.
+type cand struct {
+	ev        doc.Event
+	sent      int
+	para      int
+	hit       hit
+	actorM    []int // mention indexes of the actor and recipient
+	recipM    []int
+	dateFrom  string
+	hardStart int // evidence span
+	hardEnd   int
+}
+
+// reader holds what one document's coding needs; it lives for one Process call.
+type reader struct {
+	c         *Coder
+	d         *doc.Document
+	w         *words
+	lang      string
+	mentionAt []int // token → mention index, or -1
+	actors    map[string]*doc.Actor
+	sentCues  [][]hit
+	paraHist  map[int]int // paragraph → first token from which it is background
+	trigAt    []bool      // token starts a trigger
+}
+
+// Process codes the document's events.
+func (c *Coder) Process(d *doc.Document) error {
+	lang := d.Lang
+	if c.trig[lang] == nil {
+		lang = "en"
+	}
+	r := &reader{c: c, d: d, w: c.words[lang], lang: lang, actors: map[string]*doc.Actor{}, paraHist: map[int]int{}}
+	for i := range d.Actors {
+		r.actors[d.Actors[i].ID] = &d.Actors[i]
+	}
+	r.mentionAt = make([]int, len(d.Tokens))
+	r.trigAt = make([]bool, len(d.Tokens))
+	for i := range r.mentionAt {
+		r.mentionAt[i] = -1
+	}
+	for mi, m := range d.Mentions {
+		for t := m.Tok0; t < m.Tok1 && t < len(d.Tokens); t++ {
+			if t >= 0 {
+				r.mentionAt[t] = mi
+			}
+		}
+	}
+	// triggers first (every sentence), so that role search can stop at other triggers
+	hits := make([][]hit, len(d.Sentences))
+	r.sentCues = make([][]hit, len(d.Sentences))
+	for si, s := range d.Sentences {
+		hits[si] = scan(c.trig[lang], d.Tokens, s.Tok0, s.Tok1, r.nounContext)
+		// French articles quote English posts and the reverse: try the other language too
+		for _, h := range hits[si] {
+			r.trigAt[h.start] = true
+		}
+		r.sentCues[si] = scanAll(c.cues[lang], d.Tokens, s.Tok0, s.Tok1)
+		for _, cu := range r.sentCues[si] {
+			if cu.p.scope == "paragraph" && cu.p.typ == "historical" {
+				if _, ok := r.paraHist[s.Para]; !ok {
+					r.paraHist[s.Para] = cu.start
+				}
+			}
+		}
+	}
+	var cands []*cand
+	for si := range d.Sentences {
+		for _, h := range hits[si] {
+			if cd := r.candidate(si, h); cd != nil {
+				cands = append(cands, cd)
+			}
+		}
+	}
+	r.confirmations(cands)
+	cands = r.merge(cands)
+	d.Events = d.Events[:0]
+	for _, cd := range cands {
+		e := r.finish(cd)
+		if e == nil {
+			continue
+		}
+		e.ID = fmt.Sprintf("%s-e%d", d.ID, len(d.Events)+1)
+		d.Events = append(d.Events, *e)
+	}
+	return nil
+}
+
+// candidate builds the event of one trigger hit, or nil when the trigger is part of a name.
+func (r *reader) candidate(si int, h hit) *cand {
+	d := r.d
+	if r.mentionAt[h.start] >= 0 {
+		return nil // "Alliance des…", "Sommet de…" as part of a name
+	}
+	s := d.Sentences[si]
+	cd := &cand{sent: si, para: s.Para, hit: h}
+	cd.ev.Type = h.p.typ
+	cd.ev.Mode = h.p.mode
+	cd.ev.Trigger = doc.Span{Start: d.Tokens[h.start].Start, End: d.Tokens[h.end-1].End}
+	r.roles(cd)
+	cd.ev.Factuality = r.factuality(cd)
+	cd.ev.Attribution = r.attribution(cd)
+	r.date(cd)
+	return cd
+}
+
+// finish applies the last rules (roles that cannot be, types that need a recipient) and
+// derives the mapped columns.
+func (r *reader) finish(cd *cand) *doc.Event {
+	e := cd.ev
+	e.Actor = dedupe(e.Actor)
+	e.Recipient = dedupe(e.Recipient)
+	// the same actor on both sides: keep it as the actor
+	var rec []string
+	for _, id := range e.Recipient {
+		if !contains(e.Actor, id) {
+			rec = append(rec, id)
+		}
+	}
+	e.Recipient = rec
+	if len(e.Actor) == 0 && len(e.Recipient) == 0 {
+		return nil
+	}
+	if r.c.mapper != nil && len(e.Recipient) == 0 && r.c.mapper.NeedsRecipient(e.Type) && !symmetric(e.Type) {
+		return nil
+	}
+	if symmetric(e.Type) && len(e.Actor)+len(e.Recipient) < 2 {
+		// a meeting or a clash needs two sides
+		return nil
+	}
+	if r.c.mapper != nil {
+		if cameo, g, q, ok := r.c.mapper.Derive(e.Type, e.Mode); ok {
+			e.CAMEO, e.Goldstein, e.Quad = cameo, g, q
+		}
+	}
+	e.Context = []string{}
+	if e.Attribution == nil {
+		e.Attribution = []doc.Attribution{}
+	}
+	e.Evidence = doc.Evidence{Start: cd.hardStart, End: cd.hardEnd, Text: r.d.Text[cd.hardStart:cd.hardEnd]}
+	if len(e.Mentions) > 0 {
+		e.Mentions[0] = e.Evidence
+	}
+	return &e
+}
+
+func symmetric(typ string) bool {
+	return typ == "CONSULT" || typ == "FIGHT"
+}
+
+func dedupe(ids []string) []string {
+	var out []string
+	for _, id := range ids {
+		if id != "" && !contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+func contains(ids []string, id string) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+// sortedKeys is used for deterministic output.
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// nounContext: the word before token i makes it a noun (a determiner or a preposition).
+func (r *reader) nounContext(i int) bool {
+	if i == 0 {
+		return false
+	}
+	p := r.tok(i - 1)
+	return r.w.is("det", p) || r.w.prep[p] != "" && p != "to" && !r.auxA(i-1)
+}
+
+func (r *reader) tok(i int) string { return r.d.Tokens[i].Norm }
+
+func (r *reader) isPunct(i int, set string) bool {
+	t := r.d.Tokens[i]
+	return t.Kind == doc.Punct && strings.Contains(set, r.d.Text[t.Start:t.End])
+}

@@ -1,0 +1,226 @@
+package events
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/griot-project/griot/doc"
+	"github.com/griot-project/griot/normalize"
+	"github.com/griot-project/griot/segment"
+)
+
+// testActors are the actors the hand-made mentions below point to.
+var testActors = map[string]doc.Actor{
+	"Kaboré":             {ID: "p-kabore", Name: "Kaboré", Kind: "person", Country: "BFA", Sector: []string{"GOV"}},
+	"Tshisekedi":         {ID: "p-tshisekedi", Name: "Tshisekedi", Kind: "person", Country: "COD", Sector: []string{"GOV"}},
+	"Ruto":               {ID: "p-ruto", Name: "Ruto", Kind: "person", Country: "KEN", Sector: []string{"GOV"}},
+	"Niger":              {ID: "NER", Name: "Niger", Kind: "country", Country: "NER"},
+	"Tchad":              {ID: "TCD", Name: "Tchad", Kind: "country", Country: "TCD"},
+	"Chad":               {ID: "TCD", Name: "Chad", Kind: "country", Country: "TCD"},
+	"Bénin":              {ID: "BEN", Name: "Bénin", Kind: "country", Country: "BEN"},
+	"Benin":              {ID: "BEN", Name: "Benin", Kind: "country", Country: "BEN"},
+	"Togo":               {ID: "TGO", Name: "Togo", Kind: "country", Country: "TGO"},
+	"Ghana":              {ID: "GHA", Name: "Ghana", Kind: "country", Country: "GHA"},
+	"Sénégal":            {ID: "SEN", Name: "Sénégal", Kind: "country", Country: "SEN"},
+	"Senegal":            {ID: "SEN", Name: "Senegal", Kind: "country", Country: "SEN"},
+	"l'AFP":              {ID: "afp", Name: "AFP", Kind: "organization", Sector: []string{"JRN"}},
+	"AFP":                {ID: "afp", Name: "AFP", Kind: "organization", Sector: []string{"JRN"}},
+	"les rebelles":       {ID: "x-rebels", Name: "rebels", Kind: "collective", Sector: []string{"REB"}},
+	"the rebels":         {ID: "x-rebels", Name: "rebels", Kind: "collective", Sector: []string{"REB"}},
+	"l'armée tchadienne": {ID: "TCD-MIL", Name: "Chadian army", Kind: "organization", Country: "TCD", Sector: []string{"MIL"}},
+	"the Chadian army":   {ID: "TCD-MIL", Name: "Chadian army", Kind: "organization", Country: "TCD", Sector: []string{"MIL"}},
+}
+
+// read builds a document with hand-made mentions of testActors and time expressions
+// (given as text → value), then codes it.
+func read(t *testing.T, c *Coder, lang, text string, timexes map[string]string) *doc.Document {
+	t.Helper()
+	d := &doc.Document{ID: "t", Lang: lang, Text: text, Anchor: time.Date(2023, 5, 10, 0, 0, 0, 0, time.UTC)}
+	d.Published = d.Anchor
+	d.Fold = normalize.Fold(text)
+	seg := segment.New()
+	if err := seg.Process(d); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	// longest names first so that "l'armée tchadienne" wins over "Tchad"
+	names := make([]string, 0, len(testActors))
+	for n := range testActors {
+		names = append(names, n)
+	}
+	for i := range names {
+		for j := i + 1; j < len(names); j++ {
+			if len(names[j]) > len(names[i]) {
+				names[i], names[j] = names[j], names[i]
+			}
+		}
+	}
+	taken := make([]bool, len(text))
+	for _, n := range names {
+		for off := 0; ; {
+			i := strings.Index(text[off:], n)
+			if i < 0 {
+				break
+			}
+			s, e := off+i, off+i+len(n)
+			off = e
+			if taken[s] || (e < len(text) && isLetter(text[e])) || (s > 0 && isLetter(text[s-1])) {
+				continue
+			}
+			for k := s; k < e; k++ {
+				taken[k] = true
+			}
+			a := testActors[n]
+			d.Mentions = append(d.Mentions, doc.Mention{Start: s, End: e, Text: n, Type: "GPE", Actor: a.ID, Tok0: d.TokenAt(s), Tok1: d.TokenAt(e-1) + 1})
+			if !seen[a.ID] {
+				d.Actors = append(d.Actors, a)
+				seen[a.ID] = true
+			}
+		}
+	}
+	sortMentions(d.Mentions)
+	for tx, v := range timexes {
+		i := strings.Index(text, tx)
+		if i < 0 {
+			t.Fatalf("timex %q not in text", tx)
+		}
+		d.Timexes = append(d.Timexes, doc.Timex{Start: i, End: i + len(tx), Text: tx, Type: "DATE", Value: v})
+	}
+	if err := c.Process(d); err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func isLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= 0x80 }
+
+func sortMentions(ms []doc.Mention) {
+	for i := range ms {
+		for j := i + 1; j < len(ms); j++ {
+			if ms[j].Start < ms[i].Start {
+				ms[i], ms[j] = ms[j], ms[i]
+			}
+		}
+	}
+}
+
+func newCoder(t *testing.T) *Coder {
+	t.Helper()
+	c, err := New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+type want struct {
+	typ, actor, recipient, factuality, date string
+}
+
+func TestEvents(t *testing.T) {
+	c := newCoder(t)
+	cases := []struct {
+		lang, text string
+		timexes    map[string]string
+		want       []want
+	}{
+		// roles: active, passive, "avec", nominal with "de"/"par", gerund, relative clause
+		{"fr", "Le Niger a accusé le Bénin de bloquer ses exportations.", nil,
+			[]want{{"ACCUSE", "NER", "BEN", "asserted", "2023-05-10"}}},
+		{"fr", "Le Togo a été attaqué par les rebelles.", nil,
+			[]want{{"ASSAULT", "x-rebels", "TGO", "asserted", ""}}},
+		{"fr", "Kaboré s'est entretenu avec Tshisekedi au téléphone.", nil,
+			[]want{{"CONSULT", "p-kabore", "p-tshisekedi", "asserted", ""}}},
+		{"en", "Ruto held talks with Tshisekedi.", nil,
+			[]want{{"CONSULT", "p-ruto", "p-tshisekedi", "asserted", ""}}},
+		{"en", "Togo was attacked by the rebels.", nil,
+			[]want{{"ASSAULT", "x-rebels", "TGO", "asserted", ""}}},
+		{"fr", "Le Ghana va envoyer des soldats au Togo.", nil,
+			[]want{{"AID", "GHA", "TGO", "future", ""}}},
+		{"en", "Ghana will send food to Togo.", nil,
+			[]want{{"AID", "GHA", "TGO", "future", ""}}},
+		// negation, hedged possibility, hypothetical, hedged report, question
+		{"fr", "Le Niger n'a pas expulsé les rebelles.", nil,
+			[]want{{"COERCE", "NER", "x-rebels", "negated", ""}}},
+		{"en", "Chad did not attack Niger.", nil,
+			[]want{{"ASSAULT", "TCD", "NER", "negated", ""}}},
+		{"fr", "Le Ghana n'exclut pas d'envoyer des vivres au Togo.", nil,
+			[]want{{"AID", "GHA", "TGO", "hedged", ""}}},
+		{"en", "Ghana did not rule out sending food to Togo.", nil,
+			[]want{{"AID", "GHA", "TGO", "hedged", ""}}},
+		{"fr", "Le Tchad pourrait attaquer le Niger.", nil,
+			[]want{{"ASSAULT", "TCD", "NER", "hypothetical", ""}}},
+		{"en", "Chad might attack Niger.", nil,
+			[]want{{"ASSAULT", "TCD", "NER", "hypothetical", ""}}},
+		{"fr", "Le Tchad aurait attaqué le Niger, selon des sources locales.", nil,
+			[]want{{"ASSAULT", "TCD", "NER", "hedged", ""}}},
+		{"en", "Chad reportedly attacked Niger.", nil,
+			[]want{{"ASSAULT", "TCD", "NER", "hedged", ""}}},
+		{"fr", "Le Tchad a-t-il attaqué le Niger ?", nil,
+			[]want{{"ASSAULT", "TCD", "NER", "question", ""}}},
+		// background: a marker, an old date, a dated noun
+		{"fr", "Pour rappel, le Tchad a attaqué le Niger.", nil,
+			[]want{{"ASSAULT", "TCD", "NER", "historical", ""}}},
+		{"en", "In 2019, Chad attacked Niger.", map[string]string{"2019": "2019"},
+			[]want{{"ASSAULT", "TCD", "NER", "historical", "2019"}}},
+		{"fr", "Depuis l'invasion du Bénin par le Togo en mars 2020, rien n'a changé.", map[string]string{"mars 2020": "2020-03"},
+			[]want{{"ASSAULT", "TGO", "BEN", "historical", "2020-03"}}},
+		// news agencies are sources, never parties
+		{"fr", "Selon l'AFP, le Sénégal a arrêté des rebelles.", nil,
+			[]want{{"COERCE", "SEN", "", "asserted", ""}}},
+		// the same event told twice is one event
+		{"en", "Chad attacked Niger. The Chadian army attacked Niger again.", nil,
+			[]want{{"ASSAULT", "TCD", "NER", "asserted", ""}}},
+		// apposition as the implicit actor of a noun
+		{"fr", "Il a parlé du Togo, pays isolé par le Ghana après l'invasion du Bénin.", nil,
+			[]want{{"SANCTION", "GHA", "TGO", "asserted", ""}, {"ASSAULT", "TGO", "BEN", "asserted", ""}}},
+	}
+	for _, tc := range cases {
+		d := read(t, c, tc.lang, tc.text, tc.timexes)
+		if len(d.Events) != len(tc.want) {
+			t.Errorf("%q: %d events, want %d: %+v", tc.text, len(d.Events), len(tc.want), d.Events)
+			continue
+		}
+		for i, w := range tc.want {
+			e := d.Events[i]
+			got := want{e.Type, strings.Join(e.Actor, "+"), strings.Join(e.Recipient, "+"), e.Factuality, ""}
+			if w.date != "" {
+				got.date = e.Date.Value
+			}
+			if w.actor == "" {
+				got.actor = ""
+			}
+			if got != w {
+				t.Errorf("%q:\n got %+v\nwant %+v", tc.text, got, w)
+			}
+			if d.Text[e.Evidence.Start:e.Evidence.End] != e.Evidence.Text {
+				t.Errorf("%q: evidence offsets do not hold its text", tc.text)
+			}
+		}
+	}
+}
+
+func TestLexiconsLoad(t *testing.T) {
+	c := newCoder(t)
+	n := 0
+	for _, ix := range c.trig {
+		for _, ps := range ix.exact {
+			n += len(ps)
+		}
+		for _, ps := range ix.prefix {
+			n += len(ps)
+		}
+	}
+	if n < 200 {
+		t.Fatalf("only %d trigger index entries", n)
+	}
+}
+
+func TestCompilePatternErrors(t *testing.T) {
+	for _, bad := range []string{"", "~ a", "a ~", "ab*", "a||b"} {
+		if _, _, err := compilePattern(bad); err == nil {
+			t.Errorf("compilePattern(%q): no error", bad)
+		}
+	}
+}

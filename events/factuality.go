@@ -1,0 +1,126 @@
+package events
+
+import "strings"
+
+// negWords close a French negation opened by ne/n'.
+var negWords = map[string]bool{"pas": true, "plus": true, "jamais": true, "aucun": true, "aucune": true, "rien": true, "guere": true, "point": true, "nullement": true, "ni": true}
+
+// factuality says how sure the text is of the event, from the cues around its trigger.
+// Order of precedence: question, negation (unless a "not ruled out" cue makes it a hedged
+// possibility), hypothetical, future, hedged, historical, asserted. Date-based historical
+// and future are applied later, once the event is dated.
+func (r *reader) factuality(cd *cand) string {
+	d := r.d
+	h := cd.hit
+	s := d.Sentences[cd.sent]
+	found := map[string]bool{}
+	for _, cu := range r.sentCues[cd.sent] {
+		if cu.start <= h.start && h.start < cu.end {
+			continue // the trigger is part of the cue ("menace de" as a THREATEN trigger)
+		}
+		ok := false
+		switch cu.p.scope {
+		case "before":
+			ok = cu.end <= h.start && h.start-cu.end <= 8 && !r.breakBetween(cu.end, h.start)
+		case "after":
+			ok = cu.start >= h.end && cu.start-h.end <= 3
+		case "around":
+			ok = (cu.start >= h.end && cu.start-h.end <= 3) || (cu.end <= h.start && h.start-cu.end <= 3)
+		case "sentence":
+			ok = true
+		case "start":
+			ok = cu.start == s.Tok0
+		}
+		if ok {
+			found[cu.p.typ] = true
+		}
+	}
+	if t, ok := r.paraHist[s.Para]; ok && t <= h.start {
+		found["historical"] = true
+	}
+	if r.question(cd.sent) && !r.inQuote(d.Tokens[h.start].Start) {
+		return "question"
+	}
+	if r.negated(cd) && !found["possible"] {
+		return "negated"
+	}
+	if found["possible"] {
+		return "hedged"
+	}
+	if found["hypothetical"] {
+		return "hypothetical"
+	}
+	if found["future"] || r.futureVerb(cd) {
+		return "future"
+	}
+	if found["hedged"] {
+		return "hedged"
+	}
+	if found["historical"] {
+		return "historical"
+	}
+	return "asserted"
+}
+
+// breakBetween: a clause break (; : or a comma) between two token positions.
+func (r *reader) breakBetween(a, b int) bool {
+	for j := a; j < b; j++ {
+		if r.isPunct(j, ";:,") {
+			return true
+		}
+	}
+	return false
+}
+
+// negated: French ne … pas/plus/jamais around the trigger, English not/n't/never/no before it.
+func (r *reader) negated(cd *cand) bool {
+	h := cd.hit
+	s := r.d.Sentences[cd.sent]
+	for j := h.start - 1; j >= s.Tok0 && j >= h.start-5; j-- {
+		n := r.tok(j)
+		if r.isPunct(j, ",;:") {
+			return false
+		}
+		switch n {
+		case "ne", "n'":
+			for k := j + 1; k < s.Tok1 && k <= h.end+1; k++ {
+				if negWords[r.tok(k)] {
+					return true
+				}
+			}
+		case "not", "n't", "never", "no", "without", "sans", "aucun", "aucune":
+			return true
+		}
+	}
+	return false
+}
+
+// question: the sentence ends with a question mark.
+func (r *reader) question(si int) bool {
+	s := r.d.Sentences[si]
+	for j := s.Tok1 - 1; j >= s.Tok0; j-- {
+		t := r.d.Tokens[j]
+		w := r.d.Text[t.Start:t.End]
+		if w == "?" {
+			return true
+		}
+		if !r.isPunct(j, "»”\"’)") {
+			return false
+		}
+	}
+	return false
+}
+
+// futureVerb: a French verb trigger in the future tense ("enverra", "déploieront").
+func (r *reader) futureVerb(cd *cand) bool {
+	if cd.hit.p.noun || r.lang != "fr" {
+		return false
+	}
+	n := r.tok(cd.hit.start)
+	for _, suf := range []string{"era", "eront", "erai", "eras", "erons", "erez", "ira", "iront", "dra", "dront"} {
+		if strings.HasSuffix(n, suf) && len(n) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,258 @@
+package events
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"strings"
+
+	"github.com/griot-project/griot/segment"
+)
+
+//go:embed data/*.tsv
+var dataFS embed.FS
+
+// alt is one alternative of a pattern element: a token sequence whose last token may be a
+// prefix (stem*).
+type alt struct {
+	toks   []string
+	prefix bool
+}
+
+// elem is one element of a pattern: alternatives, or a gap of up to maxGap words.
+type elem struct {
+	alts []alt
+	gap  bool
+}
+
+const maxGap = 3
+
+// pattern is one compiled lexicon line.
+type pattern struct {
+	lang  string
+	typ   string // PLOVER type, or the cue value for cues
+	mode  string
+	noun  bool
+	scope string // cues only
+	elems []elem
+	recip map[string]bool
+	line  int
+	spec  int // specificity: number of literal bytes, to prefer the more specific of two matches
+}
+
+// index finds the patterns that can start at a token.
+type index struct {
+	exact  map[string][]*pattern
+	prefix map[string][]*pattern // keyed by the first 3 bytes of the stem
+}
+
+func newIndex() *index {
+	return &index{exact: map[string][]*pattern{}, prefix: map[string][]*pattern{}}
+}
+
+func (ix *index) add(p *pattern) {
+	seen := map[string]bool{}
+	for _, a := range p.elems[0].alts {
+		first := a.toks[0]
+		if len(a.toks) == 1 && a.prefix {
+			k := first[:min(3, len(first))]
+			if !seen["p"+k] {
+				ix.prefix[k] = append(ix.prefix[k], p)
+				seen["p"+k] = true
+			}
+			continue
+		}
+		if !seen["e"+first] {
+			ix.exact[first] = append(ix.exact[first], p)
+			seen["e"+first] = true
+		}
+	}
+}
+
+// candidates returns the patterns that may start with a token of that norm.
+func (ix *index) candidates(norm string, buf []*pattern) []*pattern {
+	buf = append(buf[:0], ix.exact[norm]...)
+	if len(norm) >= 3 {
+		buf = append(buf, ix.prefix[norm[:3]]...)
+	}
+	return buf
+}
+
+// compilePattern parses the pattern syntax shared by triggers.tsv and cues.tsv.
+func compilePattern(src string) ([]elem, int, error) {
+	var elems []elem
+	spec := 0
+	for _, field := range strings.Fields(src) {
+		if field == "~" {
+			if len(elems) == 0 {
+				return nil, 0, fmt.Errorf("pattern %q starts with a gap", src)
+			}
+			elems = append(elems, elem{gap: true})
+			continue
+		}
+		var e elem
+		for _, a := range strings.Split(field, "|") {
+			if a == "" {
+				return nil, 0, fmt.Errorf("empty alternative in %q", src)
+			}
+			pre := strings.HasSuffix(a, "*")
+			a = strings.TrimSuffix(a, "*")
+			if pre && len(a) < 3 {
+				return nil, 0, fmt.Errorf("stem %q* in %q is shorter than 3 letters", a, src)
+			}
+			var toks []string
+			if strings.HasSuffix(a, "'") && !strings.ContainsAny(a, " _") {
+				toks = []string{a} // an elision ("n'", "l'") is one token
+			} else {
+				for _, t := range segment.Tokens(strings.ReplaceAll(a, "_", " ")) {
+					toks = append(toks, t.Norm)
+				}
+			}
+			if len(toks) == 0 {
+				return nil, 0, fmt.Errorf("alternative %q in %q has no word", a, src)
+			}
+			// a prefix stem that the tokenizer split (rare) loses its prefix meaning
+			e.alts = append(e.alts, alt{toks: toks, prefix: pre})
+			spec += len(a)
+		}
+		spec /= max(1, len(e.alts))
+		elems = append(elems, e)
+	}
+	if len(elems) == 0 {
+		return nil, 0, fmt.Errorf("empty pattern")
+	}
+	if elems[len(elems)-1].gap {
+		return nil, 0, fmt.Errorf("pattern %q ends with a gap", src)
+	}
+	return elems, spec, nil
+}
+
+// readTSV calls fn with the fields of every non-comment line of an embedded data file.
+func readTSV(name string, fn func(line int, f []string) error) error {
+	b, err := dataFS.ReadFile("data/" + name)
+	if err != nil {
+		return err
+	}
+	sc := bufio.NewScanner(strings.NewReader(string(b)))
+	n := 0
+	for sc.Scan() {
+		n++
+		line := sc.Text()
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if err := fn(n, strings.Split(line, "\t")); err != nil {
+			return fmt.Errorf("%s:%d: %w", name, n, err)
+		}
+	}
+	return sc.Err()
+}
+
+// words holds the function-word classes of preps.tsv for one language.
+type words struct {
+	prep   map[string]string // token → canonical preposition
+	class  map[string]map[string]bool
+	ofLang string
+}
+
+func (w *words) is(class, tok string) bool { return w.class[class][tok] }
+
+func loadWords() (map[string]*words, error) {
+	out := map[string]*words{}
+	err := readTSV("preps.tsv", func(_ int, f []string) error {
+		if len(f) < 3 {
+			return fmt.Errorf("want lang, class, words")
+		}
+		lang, class := f[0], f[1]
+		w := out[lang]
+		if w == nil {
+			w = &words{prep: map[string]string{}, class: map[string]map[string]bool{}, ofLang: lang}
+			out[lang] = w
+		}
+		if w.class[class] == nil {
+			w.class[class] = map[string]bool{}
+		}
+		for _, group := range f[2:] {
+			canon, forms, ok := strings.Cut(group, ":")
+			if !ok {
+				forms = group
+				canon = ""
+			}
+			for _, t := range strings.Fields(forms) {
+				w.class[class][t] = true
+				if class == "prep" {
+					c := canon
+					if c == "" {
+						c = t
+					}
+					w.prep[t] = c
+				}
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+var plover17 = map[string]bool{"AGREE": true, "CONSULT": true, "SUPPORT": true, "CONCEDE": true, "COOPERATE": true, "AID": true, "RETREAT": true, "REQUEST": true, "ACCUSE": true, "REJECT": true, "THREATEN": true, "PROTEST": true, "SANCTION": true, "MOBILIZE": true, "COERCE": true, "ASSAULT": true, "FIGHT": true}
+
+func loadTriggers() (map[string]*index, error) {
+	out := map[string]*index{"fr": newIndex(), "en": newIndex()}
+	err := readTSV("triggers.tsv", func(n int, f []string) error {
+		if len(f) != 6 {
+			return fmt.Errorf("want 6 tab-separated columns, got %d", len(f))
+		}
+		ix := out[f[0]]
+		if ix == nil {
+			return fmt.Errorf("unknown language %q", f[0])
+		}
+		if !plover17[f[1]] {
+			return fmt.Errorf("unknown PLOVER type %q", f[1])
+		}
+		if f[3] != "v" && f[3] != "n" {
+			return fmt.Errorf("kind must be v or n, got %q", f[3])
+		}
+		elems, spec, err := compilePattern(f[4])
+		if err != nil {
+			return err
+		}
+		p := &pattern{lang: f[0], typ: f[1], mode: f[2], noun: f[3] == "n", elems: elems, line: n, spec: spec, recip: map[string]bool{}}
+		if p.mode == "-" {
+			p.mode = ""
+		}
+		if f[5] != "-" {
+			for _, r := range strings.Split(f[5], ",") {
+				p.recip[strings.TrimSpace(r)] = true
+			}
+		}
+		ix.add(p)
+		return nil
+	})
+	return out, err
+}
+
+var cueValues = map[string]bool{"confirm": true, "hedged": true, "future": true, "hypothetical": true, "historical": true, "possible": true, "question": true}
+var cueScopes = map[string]bool{"before": true, "after": true, "around": true, "sentence": true, "paragraph": true, "start": true}
+
+func loadCues() (map[string]*index, error) {
+	out := map[string]*index{"fr": newIndex(), "en": newIndex()}
+	err := readTSV("cues.tsv", func(n int, f []string) error {
+		if len(f) != 4 {
+			return fmt.Errorf("want 4 tab-separated columns, got %d", len(f))
+		}
+		ix := out[f[0]]
+		if ix == nil {
+			return fmt.Errorf("unknown language %q", f[0])
+		}
+		if !cueValues[f[1]] || !cueScopes[f[2]] {
+			return fmt.Errorf("unknown value %q or scope %q", f[1], f[2])
+		}
+		elems, spec, err := compilePattern(f[3])
+		if err != nil {
+			return err
+		}
+		ix.add(&pattern{lang: f[0], typ: f[1], scope: f[2], elems: elems, line: n, spec: spec})
+		return nil
+	})
+	return out, err
+}

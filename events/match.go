@@ -1,0 +1,121 @@
+package events
+
+import (
+	"strings"
+
+	"github.com/griot-project/griot/doc"
+)
+
+// matchAt tries pattern p at token i (tokens up to end, exclusive); it returns the end of
+// the match (exclusive) and the end of its first element, or -1.
+func matchAt(p *pattern, toks []doc.Token, i, end int) (int, int) {
+	headEnd := -1
+	var rec func(e, t int) int
+	rec = func(e, t int) int {
+		if e == len(p.elems) {
+			return t
+		}
+		el := p.elems[e]
+		if el.gap {
+			for g := 0; g <= maxGap && t+g <= end; g++ {
+				if g > 0 && toks[t+g-1].Kind == doc.Punct {
+					break
+				}
+				if r := rec(e+1, t+g); r >= 0 {
+					return r
+				}
+			}
+			return -1
+		}
+		for _, a := range el.alts {
+			if t+len(a.toks) > end {
+				continue
+			}
+			ok := true
+			for k, w := range a.toks {
+				n := toks[t+k].Norm
+				if k == len(a.toks)-1 && a.prefix {
+					if !strings.HasPrefix(n, w) {
+						ok = false
+					}
+				} else if n != w {
+					ok = false
+				}
+				if !ok {
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+			if e == 0 {
+				headEnd = t + len(a.toks)
+			}
+			if r := rec(e+1, t+len(a.toks)); r >= 0 {
+				return r
+			}
+		}
+		return -1
+	}
+	r := rec(0, i)
+	if r < 0 {
+		return -1, -1
+	}
+	return r, headEnd
+}
+
+// hit is one pattern matched at tokens [start, end), first element [start, head).
+type hit struct {
+	p                *pattern
+	start, head, end int
+}
+
+// scan finds the non-overlapping matches of an index over tokens [from, to): at each
+// token the longest match wins; between a verb and a noun of the same length, the noun
+// after a determiner ("the attack", "l'attaque") and the verb elsewhere ("did not
+// attack", "a attaqué"); then the most specific.
+func scan(ix *index, toks []doc.Token, from, to int, nounCtx func(int) bool) []hit {
+	var out []hit
+	var buf []*pattern
+	for i := from; i < to; i++ {
+		buf = ix.candidates(toks[i].Norm, buf)
+		best := hit{start: -1}
+		for _, p := range buf {
+			e, h := matchAt(p, toks, i, to)
+			if e < 0 {
+				continue
+			}
+			better := best.start < 0 || e > best.end
+			if !better && e == best.end {
+				if p.noun != best.p.noun {
+					better = p.noun == nounCtx(i)
+				} else {
+					better = p.spec > best.p.spec || (p.spec == best.p.spec && p.line < best.p.line)
+				}
+			}
+			if better {
+				best = hit{p: p, start: i, head: h, end: e}
+			}
+		}
+		if best.start >= 0 {
+			out = append(out, best)
+			i = best.end - 1
+		}
+	}
+	return out
+}
+
+// scanAll is scan without the overlap rule: every pattern that matches anywhere (cues).
+func scanAll(ix *index, toks []doc.Token, from, to int) []hit {
+	var out []hit
+	var buf []*pattern
+	for i := from; i < to; i++ {
+		buf = ix.candidates(toks[i].Norm, buf)
+		for _, p := range buf {
+			if e, h := matchAt(p, toks, i, to); e >= 0 {
+				out = append(out, hit{p: p, start: i, head: h, end: e})
+			}
+		}
+	}
+	return out
+}

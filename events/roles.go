@@ -1,0 +1,383 @@
+package events
+
+import (
+	"strings"
+
+	"github.com/griot-project/griot/doc"
+)
+
+// usable says whether a mention can fill a role: it names a resolved actor that is not a
+// news outlet (outlets are sources, never parties), and it is not the source of an
+// attribution marker ("selon X", "according to X").
+func (r *reader) usable(mi int) bool {
+	m := r.d.Mentions[mi]
+	a := r.actors[m.Actor]
+	if a == nil {
+		return false
+	}
+	for _, s := range a.Sector {
+		if s == "JRN" || s == "MED" {
+			return false
+		}
+	}
+	return !r.sourceMarked(m.Tok0)
+}
+
+// prepBefore returns the canonical preposition before token t, skipping determiners, or "".
+// French "du"/"des" are the preposition "de" after a noun trigger ("l'invasion du Bénin")
+// and a partitive determiner elsewhere ("envoyer des vivres").
+func (r *reader) prepBefore(t int, floor int) string { return r.prepBeforeMode(t, floor, false) }
+
+func (r *reader) prepBeforeMode(t int, floor int, noun bool) string {
+	j := t - 1
+	for k := 0; k < 3 && j >= floor; k++ {
+		n := r.tok(j)
+		if noun && (n == "du" || n == "des") {
+			return "de"
+		}
+		if !r.w.is("det", n) {
+			break
+		}
+		j--
+	}
+	if j < floor {
+		return ""
+	}
+	if p, ok := r.w.prep[r.tok(j)]; ok && !r.auxA(j) {
+		return p
+	}
+	return ""
+}
+
+// auxA: the French auxiliary "a" (has), which folds like the preposition "à".
+func (r *reader) auxA(j int) bool {
+	t := r.d.Tokens[j]
+	w := r.d.Text[t.Start:t.End]
+	return r.lang == "fr" && (w == "a" || w == "A")
+}
+
+// sourceMarked: the words just before token t make it a source ("selon", "d'après",
+// "according to", "citant", "citing").
+func (r *reader) sourceMarked(t int) bool {
+	for j := t - 1; j >= 0 && j >= t-4; j-- {
+		n := r.tok(j)
+		if r.w.is("source", n) || (n == "apres" && j > 0 && r.tok(j-1) == "d'") {
+			return true
+		}
+		if !r.w.is("det", n) && n != "to" && n != "de" && n != "l'" && n != "d'" && n != "agence" && n != "presse" && n != "news" && n != "agency" && n != "the" {
+			return false
+		}
+	}
+	return false
+}
+
+// roleMention is a mention chosen for a role, with its actor id.
+type roleMention struct {
+	mi int
+	id string
+}
+
+// subject finds the actor of a clause by looking left of token from: the closest usable
+// mention not governed by a preposition, a pronoun resolved to its antecedent, or the
+// antecedent of a relative pronoun. clauseOnly stops at a comma.
+func (r *reader) subject(si, from int, clauseOnly bool) []roleMention {
+	s := r.d.Sentences[si]
+	for j := from - 1; j >= s.Tok0; j-- {
+		n := r.tok(j)
+		if r.isPunct(j, ";:") || (clauseOnly && r.isPunct(j, ",()")) {
+			return nil
+		}
+		if mi := r.mentionAt[j]; mi >= 0 {
+			m := r.d.Mentions[mi]
+			j = m.Tok0
+			if r.prepBefore(m.Tok0, s.Tok0) != "" || !r.usable(mi) {
+				continue
+			}
+			return r.coordinated(si, roleMention{mi, m.Actor}, -1)
+		}
+		switch {
+		case r.w.is("pron1", n):
+			if id := r.speakerAt(r.d.Tokens[j].Start); id != "" {
+				return []roleMention{{-1, id}}
+			}
+			return nil
+		case r.w.is("pron3", n):
+			if id := r.pronoun(j); id != "" {
+				return []roleMention{{-1, id}}
+			}
+			// an inverted pronoun ("le Tchad a-t-il…") or an unresolved one: look further left
+		case r.w.is("compl", n) && !(n == "that" && j > s.Tok0 && r.mentionAt[j-1] >= 0):
+			return nil
+		}
+	}
+	return nil
+}
+
+// coordinated adds the actors joined to a found mention by "et"/"and"/"," (dir -1: to the
+// left, +1: to the right).
+func (r *reader) coordinated(si int, first roleMention, dir int) []roleMention {
+	out := []roleMention{first}
+	s := r.d.Sentences[si]
+	m := r.d.Mentions[first.mi]
+	for k := 0; k < 3; k++ {
+		var j int
+		if dir < 0 {
+			j = m.Tok0 - 1
+		} else {
+			j = m.Tok1
+		}
+		if j < s.Tok0 || j >= s.Tok1 || !r.w.is("coord", r.tok(j)) {
+			break
+		}
+		j += dir
+		// a preposition repeated after the coordination ("au Mali et au Niger")
+		for step := 0; step < 3 && j >= s.Tok0 && j < s.Tok1 && r.mentionAt[j] < 0 && (r.w.is("det", r.tok(j)) || r.w.prep[r.tok(j)] != ""); step++ {
+			j += dir
+		}
+		if j < s.Tok0 || j >= s.Tok1 {
+			break
+		}
+		mi := r.mentionAt[j]
+		if mi < 0 || !r.usable(mi) {
+			break
+		}
+		m = r.d.Mentions[mi]
+		if dir < 0 && r.prepBefore(m.Tok0, s.Tok0) != "" {
+			break
+		}
+		out = append(out, roleMention{mi, m.Actor})
+	}
+	return out
+}
+
+// object finds the recipient right of token from: the first usable mention governed by
+// one of the trigger's recipient prepositions, or by none when "obj" is allowed.
+func (r *reader) object(si, from int, recip map[string]bool, limit int, noun bool) []roleMention {
+	s := r.d.Sentences[si]
+	end := min(s.Tok1, from+limit)
+	for j := from; j < end; j++ {
+		n := r.tok(j)
+		if r.isPunct(j, ";:") || r.w.is("source", n) {
+			return nil
+		}
+		if r.w.is("compl", n) && n != "si" && n != "if" {
+			return nil
+		}
+		if j > from && r.trigAt[j] && !r.recipientInNextPhrase(j) {
+			return nil
+		}
+		mi := r.mentionAt[j]
+		if mi < 0 {
+			continue
+		}
+		m := r.d.Mentions[mi]
+		j = m.Tok1 - 1
+		if !r.usable(mi) {
+			continue
+		}
+		p := r.prepBeforeMode(m.Tok0, from, noun)
+		if r.w.is("agent", p) {
+			continue
+		}
+		if (p == "" && recip["obj"]) || (p != "" && recip[p]) {
+			return r.coordinated(si, roleMention{mi, m.Actor}, +1)
+		}
+	}
+	return nil
+}
+
+// recipientInNextPhrase: a trigger word that is only a noun in an object phrase ("envoyer
+// de l'aide au Mali") does not stop the search.
+func (r *reader) recipientInNextPhrase(j int) bool {
+	return j > 0 && (r.w.is("det", r.tok(j-1)) || r.w.prep[r.tok(j-1)] != "")
+}
+
+// agent finds "par X" / "by X" within a few words after token from.
+func (r *reader) agent(si, from int) []roleMention { return r.agentOf(si, from, false) }
+
+// agentOf is agent; withSources also accepts news outlets (for attribution).
+func (r *reader) agentOf(si, from int, withSources bool) []roleMention {
+	s := r.d.Sentences[si]
+	for j := from; j < min(s.Tok1, from+7); j++ {
+		if r.isPunct(j, ",;:") {
+			return nil
+		}
+		if !r.w.is("agent", r.tok(j)) {
+			continue
+		}
+		k := j + 1
+		for k < s.Tok1 && r.w.is("det", r.tok(k)) && r.mentionAt[k] < 0 {
+			k++
+		}
+		if k < s.Tok1 {
+			if mi := r.mentionAt[k]; mi >= 0 && (r.usable(mi) || withSources && r.d.Mentions[mi].Actor != "") {
+				if withSources {
+					return []roleMention{{mi, r.d.Mentions[mi].Actor}}
+				}
+				return r.coordinated(si, roleMention{mi, r.d.Mentions[mi].Actor}, +1)
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// passiveAux: an auxiliary of the passive stands just before the trigger (not a
+// reflexive "s'est", and not an English progressive).
+func (r *reader) passiveAux(si, t int) bool {
+	s := r.d.Sentences[si]
+	if strings.HasSuffix(r.tok(t), "ing") {
+		return false
+	}
+	for j := t - 1; j >= s.Tok0 && j >= t-3; j-- {
+		n := r.tok(j)
+		if r.w.is("aux", n) {
+			if j > s.Tok0 && (r.tok(j-1) == "s'" || r.tok(j-1) == "se") {
+				return false
+			}
+			return true
+		}
+		if n != "pas" && n != "not" && n != "ete" && n != "deja" && n != "already" && n != "also" && n != "aussi" && !strings.HasSuffix(n, "ly") && !strings.HasSuffix(n, "ment") {
+			return false
+		}
+	}
+	return false
+}
+
+// apposition: a clause that opens with a noun such as "pays"/"country" right after a
+// comma that follows a mention stands for that mention.
+func (r *reader) apposition(si, t int) []roleMention {
+	s := r.d.Sentences[si]
+	j := t - 1
+	for ; j >= s.Tok0; j-- {
+		if r.isPunct(j, ",") {
+			break
+		}
+	}
+	if j <= s.Tok0 {
+		return nil
+	}
+	k := j + 1
+	for k < t && r.w.is("det", r.tok(k)) {
+		k++
+	}
+	if k >= t || !r.w.is("apposn", r.tok(k)) {
+		return nil
+	}
+	if mi := r.mentionAt[j-1]; mi >= 0 && r.usable(mi) {
+		return []roleMention{{mi, r.d.Mentions[mi].Actor}}
+	}
+	return nil
+}
+
+// possessor: "Russia's invasion", "l'invasion russe", "Russian strikes".
+func (r *reader) possessor(si int, h hit) []roleMention {
+	s := r.d.Sentences[si]
+	j := h.start - 1
+	if j >= s.Tok0 && r.tok(j) == "'s" {
+		j--
+	}
+	if j >= s.Tok0 {
+		if mi := r.mentionAt[j]; mi >= 0 && r.usable(mi) && (r.d.Mentions[mi].Form == "demonym" || r.tok(h.start-1) == "'s") {
+			return []roleMention{{mi, r.d.Mentions[mi].Actor}}
+		}
+	}
+	if h.end < s.Tok1 {
+		if mi := r.mentionAt[h.end]; mi >= 0 && r.usable(mi) && r.d.Mentions[mi].Form == "demonym" {
+			return []roleMention{{mi, r.d.Mentions[mi].Actor}}
+		}
+	}
+	return nil
+}
+
+// roles fills the actor and the recipient of a candidate.
+func (r *reader) roles(cd *cand) {
+	h, si := cd.hit, cd.sent
+	var act, rec []roleMention
+	if h.p.noun {
+		rec = r.object(si, h.end, h.p.recip, 10, true)
+		if act = r.agent(si, h.end); act == nil {
+			if act = r.possessor(si, h); act == nil {
+				if act = r.subject(si, h.start, true); act == nil {
+					act = r.apposition(si, h.start)
+				}
+			}
+		}
+		// "entre X et Y": both are parties
+		if len(rec) > 1 && rec[0].mi >= 0 {
+			if p := r.prepBeforeMode(r.d.Mentions[rec[0].mi].Tok0, h.end, true); p == "entre" || p == "between" {
+				act, rec = append(act, rec...), nil
+			}
+		}
+	} else {
+		agent := r.agent(si, h.head)
+		switch {
+		case agent != nil && r.passiveAux(si, h.start):
+			act = agent
+			rec = r.subject(si, h.start, false)
+		case agent != nil && r.participleAppos(si, h.start):
+			act = agent
+			rec = r.apposition(si, h.start)
+			if rec == nil {
+				rec = r.subject(si, h.start, false)
+			}
+		case r.passiveAux(si, h.start):
+			rec = r.subject(si, h.start, false)
+		default:
+			act = r.subject(si, h.start, false)
+			if act == nil {
+				act = r.apposition(si, h.start)
+			}
+			rec = r.object(si, h.head, h.p.recip, 14, false)
+		}
+	}
+	for _, m := range act {
+		cd.ev.Actor = append(cd.ev.Actor, m.id)
+		if m.mi >= 0 {
+			cd.actorM = append(cd.actorM, m.mi)
+		}
+	}
+	for _, m := range rec {
+		cd.ev.Recipient = append(cd.ev.Recipient, m.id)
+		if m.mi >= 0 {
+			cd.recipM = append(cd.recipM, m.mi)
+		}
+	}
+	r.evidence(cd)
+}
+
+// participleAppos: a past participle right after a comma or a noun ("pays isolé par…").
+func (r *reader) participleAppos(si, t int) bool {
+	s := r.d.Sentences[si]
+	if t-1 < s.Tok0 {
+		return false
+	}
+	n := r.tok(t)
+	if !(strings.HasSuffix(n, "e") || strings.HasSuffix(n, "es") || strings.HasSuffix(n, "ed") || strings.HasSuffix(n, "i") || strings.HasSuffix(n, "is") || strings.HasSuffix(n, "u") || strings.HasSuffix(n, "us")) {
+		return false
+	}
+	prev := r.d.Tokens[t-1]
+	return prev.Kind == doc.Word && !r.w.is("aux", prev.Norm) && r.w.prep[prev.Norm] == "" || r.isPunct(t-1, ",")
+}
+
+// evidence sets the evidence span: the trigger with its role mentions nearby.
+func (r *reader) evidence(cd *cand) {
+	d := r.d
+	s := d.Sentences[cd.sent]
+	start := d.Tokens[cd.hit.start].Start
+	end := d.Tokens[cd.hit.end-1].End
+	for _, mi := range append(append([]int{}, cd.actorM...), cd.recipM...) {
+		m := d.Mentions[mi]
+		if m.Start < s.Start || m.End > s.End {
+			continue
+		}
+		if m.Tok1 <= cd.hit.start && cd.hit.start-m.Tok1 <= 12 && m.Start < start {
+			start = m.Start
+		}
+		if m.Tok0 >= cd.hit.end && m.Tok0-cd.hit.end <= 14 && m.End > end {
+			end = m.End
+		}
+	}
+	cd.hardStart, cd.hardEnd = start, end
+	cd.ev.Mentions = []doc.Evidence{{Start: start, End: end, Text: d.Text[start:end]}}
+}
