@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -63,7 +64,11 @@ func cmdExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	if err != nil {
 		return fmt.Errorf("loading the pipeline: %w", err)
 	}
-	d, err := p.Run(ctx, text, pipeline.Options{ID: *id, Lang: *lang, Published: pub})
+	docID := *id
+	if docID == "" && name != "-" {
+		docID = strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
+	}
+	d, err := p.Run(ctx, text, pipeline.Options{ID: docID, Lang: *lang, Published: pub})
 	if err != nil {
 		return fmt.Errorf("%s: %w", displayName(name), err)
 	}
