@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+
+	"github.com/griot-project/griot/eval/timexeval"
 )
 
 const evalUsage = `usage: griot eval KIND [flags]
@@ -20,6 +22,8 @@ func cmdEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return &exitError{2, errors.New("eval needs a KIND")}
 	}
 	switch args[0] {
+	case "timex":
+		return timexeval.Run(ctx, args[1:], stdout, stderr)
 	}
 	fmt.Fprint(stderr, evalUsage)
 	return &exitError{2, fmt.Errorf("unknown eval kind %q", args[0])}

@@ -1,0 +1,191 @@
+package timexeval
+
+import (
+	"fmt"
+	"io"
+	"sort"
+)
+
+// Span is a predicted time expression, byte offsets into the gold text.
+type Span struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text,omitempty"`
+	Type  string `json:"type"`
+	Value string `json:"value"`
+}
+
+// Counts accumulates the TempEval-3 counts.
+type Counts struct {
+	Gold, Sys       int
+	StrictGold      int // gold spans matched exactly
+	StrictSys       int
+	RelaxedGold     int // gold spans overlapped by a system span (one-to-one)
+	RelaxedSys      int
+	TypeOK, ValueOK int // on relaxed matches
+	PerType         map[string]*TypeCounts
+	Mismatch        []Mismatch
+	KeepMismatch    bool
+}
+
+// TypeCounts are the counts for one TIMEX3 type: gold by gold type, system by system type.
+type TypeCounts struct {
+	Gold, Sys, StrictGold, StrictSys, RelaxedGold, RelaxedSys, ValueOK int
+}
+
+// Mismatch is one error for the error listing.
+type Mismatch struct {
+	Doc, Kind, Gold, Sys string
+}
+
+// NewCounts makes empty counts.
+func NewCounts() *Counts { return &Counts{PerType: map[string]*TypeCounts{}} }
+
+func (c *Counts) typ(t string) *TypeCounts {
+	if t == "" {
+		t = "?"
+	}
+	tc := c.PerType[t]
+	if tc == nil {
+		tc = &TypeCounts{}
+		c.PerType[t] = tc
+	}
+	return tc
+}
+
+// Add scores one document's system spans against its gold spans.
+func (c *Counts) Add(name string, gold []GoldTimex, sys []Span) {
+	c.Gold += len(gold)
+	c.Sys += len(sys)
+	for _, g := range gold {
+		c.typ(g.Type).Gold++
+	}
+	for _, s := range sys {
+		c.typ(s.Type).Sys++
+	}
+	usedS := make([]bool, len(sys))
+	gm := make([]int, len(gold))
+	for i := range gm {
+		gm[i] = -1
+	}
+	// exact matches first, then the largest overlap
+	for gi, g := range gold {
+		for si, s := range sys {
+			if !usedS[si] && s.Start == g.Start && s.End == g.End {
+				usedS[si], gm[gi] = true, si
+				c.StrictGold++
+				c.StrictSys++
+				c.typ(g.Type).StrictGold++
+				c.typ(s.Type).StrictSys++
+				break
+			}
+		}
+	}
+	for gi, g := range gold {
+		if gm[gi] >= 0 {
+			continue
+		}
+		best, bestOv := -1, 0
+		for si, s := range sys {
+			if usedS[si] {
+				continue
+			}
+			ov := min(s.End, g.End) - max(s.Start, g.Start)
+			if ov > bestOv {
+				best, bestOv = si, ov
+			}
+		}
+		if best >= 0 {
+			usedS[best], gm[gi] = true, best
+		}
+	}
+	for gi, g := range gold {
+		si := gm[gi]
+		if si < 0 {
+			if c.KeepMismatch {
+				c.Mismatch = append(c.Mismatch, Mismatch{name, "missed", fmt.Sprintf("%q %s %s", g.Text, g.Type, g.Value), ""})
+			}
+			continue
+		}
+		s := sys[si]
+		c.RelaxedGold++
+		c.RelaxedSys++
+		c.typ(g.Type).RelaxedGold++
+		c.typ(s.Type).RelaxedSys++
+		if s.Type == g.Type {
+			c.TypeOK++
+		}
+		if s.Value == g.Value {
+			c.ValueOK++
+			c.typ(g.Type).ValueOK++
+		} else if c.KeepMismatch {
+			c.Mismatch = append(c.Mismatch, Mismatch{name, "value", fmt.Sprintf("%q %s %s", g.Text, g.Type, g.Value), fmt.Sprintf("%q %s %s", s.Text, s.Type, s.Value)})
+		}
+	}
+	if c.KeepMismatch {
+		for si, s := range sys {
+			if !usedS[si] {
+				c.Mismatch = append(c.Mismatch, Mismatch{name, "spurious", "", fmt.Sprintf("%q %s %s", s.Text, s.Type, s.Value)})
+			}
+		}
+	}
+}
+
+func prf(okSys, sys, okGold, gold int) (p, r, f float64) {
+	if sys > 0 {
+		p = float64(okSys) / float64(sys)
+	}
+	if gold > 0 {
+		r = float64(okGold) / float64(gold)
+	}
+	if p+r > 0 {
+		f = 2 * p * r / (p + r)
+	}
+	return
+}
+
+// Result holds the headline scores.
+type Result struct {
+	StrictP, StrictR, StrictF    float64
+	RelaxedP, RelaxedR, RelaxedF float64
+	TypeAcc, ValueAcc            float64
+	ValueP, ValueR, ValueF       float64
+}
+
+// Result computes the scores.
+func (c *Counts) Result() Result {
+	var r Result
+	r.StrictP, r.StrictR, r.StrictF = prf(c.StrictSys, c.Sys, c.StrictGold, c.Gold)
+	r.RelaxedP, r.RelaxedR, r.RelaxedF = prf(c.RelaxedSys, c.Sys, c.RelaxedGold, c.Gold)
+	if c.RelaxedGold > 0 {
+		r.TypeAcc = float64(c.TypeOK) / float64(c.RelaxedGold)
+		r.ValueAcc = float64(c.ValueOK) / float64(c.RelaxedGold)
+	}
+	r.ValueP, r.ValueR, r.ValueF = prf(c.ValueOK, c.Sys, c.ValueOK, c.Gold)
+	return r
+}
+
+// Report prints the per-type table and the overall scores, last line first-class.
+func (c *Counts) Report(w io.Writer) {
+	fmt.Fprintf(w, "%-9s %5s %5s  %-20s %-20s %s\n", "type", "gold", "sys", "strict P/R/F1", "relaxed P/R/F1", "value R")
+	types := make([]string, 0, len(c.PerType))
+	for t := range c.PerType {
+		types = append(types, t)
+	}
+	sort.Strings(types)
+	for _, t := range types {
+		tc := c.PerType[t]
+		sp, sr, sf := prf(tc.StrictSys, tc.Sys, tc.StrictGold, tc.Gold)
+		rp, rr, rf := prf(tc.RelaxedSys, tc.Sys, tc.RelaxedGold, tc.Gold)
+		vr := 0.0
+		if tc.Gold > 0 {
+			vr = float64(tc.ValueOK) / float64(tc.Gold)
+		}
+		fmt.Fprintf(w, "%-9s %5d %5d  %.3f/%.3f/%.3f  %.3f/%.3f/%.3f  %.3f\n", t, tc.Gold, tc.Sys, sp, sr, sf, rp, rr, rf, vr)
+	}
+	r := c.Result()
+	fmt.Fprintf(w, "%-9s %5d %5d  %.3f/%.3f/%.3f  %.3f/%.3f/%.3f  %.3f\n", "all", c.Gold, c.Sys, r.StrictP, r.StrictR, r.StrictF, r.RelaxedP, r.RelaxedR, r.RelaxedF, r.ValueR)
+	fmt.Fprintf(w, "type accuracy %.3f, value accuracy %.3f (on %d relaxed matches); value P/R/F1 %.3f/%.3f/%.3f\n",
+		r.TypeAcc, r.ValueAcc, c.RelaxedGold, r.ValueP, r.ValueR, r.ValueF)
+	fmt.Fprintf(w, "timex: strict_f1=%.3f relaxed_f1=%.3f value_f1=%.3f type_acc=%.3f\n", r.StrictF, r.RelaxedF, r.ValueF, r.TypeAcc)
+}

@@ -1,0 +1,103 @@
+package timex
+
+import (
+	"embed"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+//go:embed data/*.txt
+var dataFS embed.FS
+
+// kind is the class of a lexicon word.
+type kind uint8
+
+const (
+	kMonth kind = iota + 1
+	kWeekday
+	kNum
+	kOrd
+	kUnit
+	kSeason
+	kBefore
+	kAfter
+	kThis
+	kDayrel
+	kPod
+	kVague
+	kSet
+	kEvery
+	kMod
+	kApprox
+	kQuant
+	kDet
+	kSince
+	kPrep
+	kFuture
+	kPast
+)
+
+var kindNames = map[string]kind{
+	"month": kMonth, "weekday": kWeekday, "num": kNum, "ord": kOrd, "unit": kUnit,
+	"season": kSeason, "before": kBefore, "after": kAfter, "this": kThis, "dayrel": kDayrel,
+	"pod": kPod, "vague": kVague, "set": kSet, "every": kEvery, "mod": kMod, "approx": kApprox,
+	"quant": kQuant, "det": kDet, "since": kSince, "prep": kPrep, "future": kFuture, "past": kPast,
+}
+
+// entry is one reading of a word: its kind, a number (month, weekday, count, offset) and a
+// string (unit code, season code, TIMEX3 value, mod).
+type entry struct {
+	k kind
+	n int
+	s string
+}
+
+// lexicon maps a folded word (hyphenated compounds as "week-end") to its readings.
+type lexicon struct {
+	words map[string][]entry
+	// compound first parts: "week" → true when "week-end" is an entry
+	hyph map[string]bool
+}
+
+func (l *lexicon) get(w string, k kind) (entry, bool) {
+	for _, e := range l.words[w] {
+		if e.k == k {
+			return e, true
+		}
+	}
+	return entry{}, false
+}
+
+func loadLexicon(name string) (*lexicon, error) {
+	data, err := dataFS.ReadFile("data/" + name)
+	if err != nil {
+		return nil, fmt.Errorf("timex lexicon %s: %w", name, err)
+	}
+	l := &lexicon{words: map[string][]entry{}, hyph: map[string]bool{}}
+	for ln, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Fields(line)
+		if len(f) < 3 {
+			return nil, fmt.Errorf("timex lexicon %s:%d: want kind value word...", name, ln+1)
+		}
+		k, ok := kindNames[f[0]]
+		if !ok {
+			return nil, fmt.Errorf("timex lexicon %s:%d: unknown kind %q", name, ln+1, f[0])
+		}
+		e := entry{k: k, s: f[1]}
+		if n, err := strconv.Atoi(f[1]); err == nil {
+			e.n = n
+		}
+		for _, w := range f[2:] {
+			l.words[w] = append(l.words[w], e)
+			if i := strings.IndexByte(w, '-'); i > 0 {
+				l.hyph[w[:i]] = true
+			}
+		}
+	}
+	return l, nil
+}

@@ -1,0 +1,640 @@
+package timex
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// vagueType is the TIMEX3 type FR-TimeBank and TimeBank give PAST_REF/PRESENT_REF/FUTURE_REF.
+func (sc *scanner) vagueType() string {
+	if sc.lang == fr {
+		return "TIME"
+	}
+	return "DATE"
+}
+
+// relative: yesterday/hier, weekdays, "last week", "l'an dernier", seasons, vague
+// references, sets, quarters, anaphors ("le même jour", "la veille"), "il y a trois ans".
+func (sc *scanner) relative(j int) (match, bool) {
+	// hier, demain, today
+	if e, next, ok := sc.is(j, kDayrel); ok {
+		if sc.lit(j, "aujourd'hui") && sc.lit(next, "encore", "meme") {
+			return match{end: next, typ: sc.vagueType(), val: "PRESENT_REF"}, true
+		}
+		m := dayMatch(j, next, sc.anchor.AddDate(0, 0, e.n))
+		// "aujourd'hui vendredi"
+		if _, n2, ok := sc.is(next, kWeekday); ok {
+			m.end = n2
+		}
+		return sc.withTime(m), true
+	}
+	// tonight
+	if sc.lit(j, "tonight") {
+		return match{end: j + 1, typ: "TIME", val: sc.anchor.Format("2006-01-02") + "TNI"}, true
+	}
+	// la nuit, la soirée, le matin (French, after a determiner): the day of the narrative
+	if e, next, ok := sc.is(j, kPod); ok && sc.lang == fr && j > sc.s0 {
+		if _, _, det := sc.is(j-1, kDet); det {
+			if sc.lit(next, "meme") {
+				next++
+			}
+			return match{end: next, typ: "TIME", val: sc.refDay().Format("2006-01-02") + "T" + e.s}, true
+		}
+	}
+	// weekdays
+	if e, next, ok := sc.is(j, kWeekday); ok && (sc.lang == fr || sc.capital(j)) {
+		w := sc.norm(j)
+		if strings.HasSuffix(w, "s") && w != "thurs" && w != "tues" {
+			if sc.lang == en && !sc.lit(j-1, "on") {
+				return match{}, false
+			}
+			return match{end: next, typ: "SET", val: "XXXX-WXX-" + strconv.Itoa(e.n)}, true
+		}
+		dir, strict := 0, false
+		end := next
+		if b, n, ok := sc.is(end, kBefore); ok && sc.lang == fr {
+			dir, strict, end = b.n, true, n
+		} else if a, n, ok := sc.is(end, kAfter); ok && sc.lang == fr {
+			dir, strict, end = a.n, true, n
+		}
+		if dir == 0 {
+			dir = sc.tense(j)
+		}
+		t := sc.weekday(e.n, dir, strict)
+		return sc.withTime(dayMatch(j, end, t)), true
+	}
+	// last/next/this/past + weekday, month, unit, season, part of day
+	if m, ok := sc.relFirst(j); ok {
+		return m, true
+	}
+	// French postposed: l'an dernier, la semaine prochaine, le mois dernier, l'été dernier
+	if u, next, ok := sc.is(j, kUnit); ok {
+		if b, n2, ok := sc.is(next, kBefore); ok && !strings.HasSuffix(sc.norm(next), "s") {
+			return sc.relUnit(j, n2, u.s, b.n)
+		}
+		if a, n2, ok := sc.is(next, kAfter); ok && !strings.HasSuffix(sc.norm(next), "s") {
+			if u.s == "D" && sc.lang == fr {
+				return match{}, false
+			}
+			return sc.relUnit(j, n2, u.s, a.n)
+		}
+		// the day before / the day after (English), "le jour même"
+		if u.s == "D" && sc.lit(next, "before") && !sc.isStarter(next+1) {
+			return dayMatch(j, next+1, sc.refDay().AddDate(0, 0, -1)), true
+		}
+		if u.s == "D" && sc.lit(next, "after") && !sc.isStarter(next+1) {
+			return dayMatch(j, next+1, sc.refDay().AddDate(0, 0, 1)), true
+		}
+		if u.s == "D" && sc.lit(next, "meme") && j > sc.s0 && sc.lit(j-1, "le") {
+			return dayMatch(j, next+1, sc.refDay()), true
+		}
+		// the quarter, the latest quarter
+		if u.s == "Q" && !strings.HasSuffix(sc.norm(j), "s") && j > sc.s0 && sc.lit(j-1, "the", "latest") {
+			y, q := sc.lastQY, sc.lastQ
+			if q == 0 {
+				y, q = prevQuarter(sc.anchor)
+			}
+			return match{end: next, typ: "DATE", val: strconv.Itoa(y) + "-Q" + strconv.Itoa(q), year: y, quarter: q}, true
+		}
+		// in the day / earlier in the day: the narrative day
+		if u.s == "D" && j > sc.s0+1 && sc.lit(j-1, "the") && sc.lit(j-2, "in") {
+			return dayMatch(j, next, sc.refDay()), true
+		}
+	}
+	// le même jour, the same day, that day
+	if sc.lit(j, "meme", "same", "that") {
+		if u, next, ok := sc.is(j+1, kUnit); ok && u.s == "D" && !strings.HasSuffix(sc.norm(j+1), "s") {
+			return dayMatch(j, next, sc.refDay()), true
+		}
+	}
+	// la veille, le lendemain
+	if sc.lit(j, "veille") && j > sc.s0 && sc.lit(j-1, "la") {
+		return dayMatch(j, j+1, sc.refDay().AddDate(0, 0, -1)), true
+	}
+	if sc.lit(j, "lendemain") {
+		return dayMatch(j, j+1, sc.refDay().AddDate(0, 0, 1)), true
+	}
+	// recent years, recent months: PAST_REF with the unit
+	if sc.lit(j, "recent") {
+		if _, next, ok := sc.is(j+1, kUnit); ok {
+			return match{end: next, typ: sc.vagueType(), val: "PAST_REF"}, true
+		}
+	}
+	// the past, the future, the near future, à l'avenir
+	if sc.lit(j, "past") && j > sc.s0 && sc.lit(j-1, "the") && !sc.isStarter(j+1) {
+		return match{end: j + 1, typ: "DATE", val: "PAST_REF"}, true
+	}
+	if sc.lit(j, "future") && j > sc.s0 && sc.lit(j-1, "the", "near") {
+		return match{end: j + 1, typ: "DATE", val: "FUTURE_REF"}, true
+	}
+	if sc.lit(j, "near") && sc.lit(j+1, "future") {
+		return match{end: j + 2, typ: "DATE", val: "FUTURE_REF"}, true
+	}
+	if sc.lit(j, "avenir") && j > sc.s0+1 && sc.lit(j-1, "l'") && sc.lit(j-2, "a") {
+		return match{end: j + 1, typ: sc.vagueType(), val: "FUTURE_REF"}, true
+	}
+	if sc.lit(j, "present") && j > sc.s0 && sc.lit(j-1, "a") && sc.orig(j-1) != "a" {
+		return match{end: j + 1, typ: sc.vagueType(), val: "PRESENT_REF"}, true
+	}
+	if e, next, ok := sc.is(j, kVague); ok {
+		return match{end: next, typ: sc.vagueType(), val: e.s}, true
+	}
+	// daily, annuel
+	if e, next, ok := sc.is(j, kSet); ok {
+		return match{end: next, typ: "SET", val: e.s}, true
+	}
+	// every day, chaque année, tous les jours, every Monday
+	if _, next, ok := sc.is(j, kEvery); ok {
+		k := next
+		if sc.lit(k, "les") {
+			k++
+		} else if sc.lit(j, "tous", "toutes") {
+			return match{}, false
+		}
+		n := "1"
+		if v, _, k2, ok := sc.number(k); ok {
+			n, k = v, k2
+		}
+		if u, k2, ok := sc.is(k, kUnit); ok {
+			if v, ok := durValue(n, u.s); ok {
+				return match{end: k2, typ: "SET", val: v}, true
+			}
+		}
+		if w, k2, ok := sc.is(k, kWeekday); ok {
+			return match{end: k2, typ: "SET", val: "XXXX-WXX-" + strconv.Itoa(w.n)}, true
+		}
+		return match{}, false
+	}
+	// quarters and halves: the third quarter, third-quarter, le troisième trimestre
+	{
+		k := j
+		if sc.lit(k, "fiscal") {
+			k++
+		}
+		if o, next, ok := sc.is(k, kOrd); ok && o.n >= 1 && o.n <= 4 {
+			k2 := next
+			if sc.lit(k2, "-") {
+				k2++
+			}
+			if sc.lit(k2, "fiscal") {
+				k2++
+			}
+			if u, k3, ok := sc.is(k2, kUnit); ok && (u.s == "Q" || u.s == "HALF") && !strings.HasSuffix(sc.norm(k2), "s") {
+				if u.s == "HALF" && o.n > 2 {
+					return match{}, false
+				}
+				y := 0
+				end := k3
+				if sc.lit(end, "of", "de", "du") {
+					if yy, ok := sc.year(end + 1); ok {
+						y, end = yy, end+2
+					}
+				} else if yy, ok := sc.year(end); ok {
+					y, end = yy, end+1
+				}
+				if y == 0 {
+					y = sc.anchor.Year()
+					cur := (int(sc.anchor.Month())-1)/3 + 1
+					if u.s == "Q" && o.n > cur && sc.tense(j) <= 0 {
+						y--
+					}
+				}
+				if u.s == "HALF" {
+					return match{end: end, typ: "DATE", val: strconv.Itoa(y) + "-H" + strconv.Itoa(o.n)}, true
+				}
+				return match{end: end, typ: "DATE", val: strconv.Itoa(y) + "-Q" + strconv.Itoa(o.n), year: y, quarter: o.n}, true
+			}
+		}
+	}
+	// il y a trois ans → the year three years before the anchor
+	if sc.lit(j, "il") && sc.lit(j+1, "y") && sc.lit(j+2, "a") {
+		k := j + 3
+		n, nv, k2, ok := sc.number(k)
+		if !ok {
+			if _, k3, ok := sc.is(k, kQuant); ok {
+				if _, k4, ok := sc.is(k3, kUnit); ok {
+					return match{end: k4, typ: "DATE", val: "PAST_REF"}, true
+				}
+			}
+			return match{}, false
+		}
+		_ = n
+		if u, k3, ok := sc.is(k2, kUnit); ok {
+			return sc.ago(j, k3, nv, u.s)
+		}
+	}
+	return match{}, false
+}
+
+// isStarter reports whether token i could begin a time expression (for "the day before X").
+func (sc *scanner) isStarter(i int) bool {
+	if i >= sc.s1 {
+		return false
+	}
+	if _, _, ok := sc.digits(i); ok {
+		return true
+	}
+	w := sc.norm(i)
+	for _, e := range sc.lx.words[w] {
+		switch e.k {
+		case kMonth, kWeekday, kNum, kUnit, kDayrel, kDet, kThis, kBefore, kAfter:
+			return true
+		}
+	}
+	return false
+}
+
+// relFirst: last/next/this/past/coming + weekday, month, unit, season or part of day.
+func (sc *scanner) relFirst(j int) (match, bool) {
+	r := 0
+	next := j
+	if e, n, ok := sc.is(j, kBefore); ok {
+		r, next = e.n, n
+	} else if e, n, ok := sc.is(j, kAfter); ok {
+		r, next = e.n, n
+	} else if _, n, ok := sc.is(j, kThis); ok {
+		r, next = 0, n
+	} else {
+		return match{}, false
+	}
+	k := next
+	// ces derniers jours, ces dernières années: a vague duration
+	if sc.lang == fr && r == 0 {
+		if _, n2, ok := sc.is(k, kBefore); ok {
+			if u, n3, ok := sc.is(n2, kUnit); ok {
+				return match{end: n3, typ: "DURATION", val: "PX" + unitCode(u.s)}, true
+			}
+		}
+	}
+	if w, n2, ok := sc.is(k, kWeekday); ok && (sc.lang == fr || sc.capital(k)) {
+		dir, strict := r, r != 0
+		if r == 0 {
+			dir = sc.tense(j)
+		}
+		return sc.withTime(dayMatch(j, n2, sc.weekday(w.n, dir, strict))), true
+	}
+	if mo, n2, ok := sc.month(k, false); ok {
+		y := sc.anchor.Year()
+		if r != 0 {
+			y = sc.resolveMonth(j, mo, r)
+		}
+		return match{end: n2, typ: "DATE", val: ym(y, mo), year: y, month: mo}, true
+	}
+	if s, n2, ok := sc.is(k, kSeason); ok {
+		y := sc.season(s.s, r, j)
+		return match{end: n2, typ: "DATE", val: strconv.Itoa(y) + "-" + s.s, year: y}, true
+	}
+	if p, n2, ok := sc.is(k, kPod); ok {
+		d := sc.anchor
+		if r < 0 {
+			d = d.AddDate(0, 0, -1)
+		}
+		if r > 0 {
+			d = d.AddDate(0, 0, 1)
+		}
+		return match{end: n2, typ: "TIME", val: d.Format("2006-01-02") + "T" + p.s}, true
+	}
+	if u, n2, ok := sc.is(k, kUnit); ok {
+		if strings.HasSuffix(sc.norm(k), "s") && sc.norm(k) != "mois" {
+			return match{}, false // "the last years": not a date
+		}
+		// ce mois-ci, cette semaine-là, ce jour-là
+		if n2+1 < sc.s1 && sc.lit(n2, "-") && sc.lit(n2+1, "ci", "la") && sc.adjacent(n2) {
+			if sc.lit(n2+1, "la") {
+				if u.s == "D" {
+					return dayMatch(j, n2+2, sc.refDay()), true
+				}
+				return match{}, false
+			}
+			n2 += 2
+		}
+		// "the past year", "past decade": a duration in TimeML
+		if sc.lit(j, "past") || (sc.lit(j, "last") && u.s == "DE") {
+			if v, ok := durValue("1", u.s); ok {
+				return match{end: n2, typ: "DURATION", val: v}, true
+			}
+		}
+		return sc.relUnit(j, n2, u.s, r)
+	}
+	return match{}, false
+}
+
+// relUnit resolves "last/this/next UNIT" against the anchor.
+func (sc *scanner) relUnit(start, end int, unit string, r int) (match, bool) {
+	a := sc.anchor
+	switch unit {
+	case "Y":
+		y := a.Year() + r
+		return match{end: end, typ: "DATE", val: strconv.Itoa(y), year: y, month: 0}, true
+	case "M":
+		t := time.Date(a.Year(), a.Month()+time.Month(r), 1, 0, 0, 0, 0, time.UTC)
+		return match{end: end, typ: "DATE", val: ym(t.Year(), int(t.Month())), year: t.Year(), month: int(t.Month())}, true
+	case "W":
+		y, w := a.AddDate(0, 0, 7*r).ISOWeek()
+		return match{end: end, typ: "DATE", val: strconv.Itoa(y) + "-W" + pad2(w)}, true
+	case "D":
+		if r == 0 {
+			return dayMatch(start, end, a), true
+		}
+		return dayMatch(start, end, sc.refDay().AddDate(0, 0, r)), true
+	case "WE":
+		dir, strict := r, r != 0
+		if r == 0 {
+			dir = sc.tense(start)
+		}
+		sat := sc.weekday(6, dir, strict)
+		if dir <= 0 && int(a.Weekday()) == 0 && !strict { // a Sunday anchor: this weekend
+			sat = a.AddDate(0, 0, -1)
+		}
+		y, w := sat.ISOWeek()
+		return match{end: end, typ: "DATE", val: strconv.Itoa(y) + "-W" + pad2(w) + "-WE"}, true
+	case "Q":
+		q := (int(a.Month())-1)/3 + 1 + r
+		y := a.Year()
+		for q < 1 {
+			q += 4
+			y--
+		}
+		for q > 4 {
+			q -= 4
+			y++
+		}
+		return match{end: end, typ: "DATE", val: strconv.Itoa(y) + "-Q" + strconv.Itoa(q), year: y, quarter: q}, true
+	case "HALF":
+		h := (int(a.Month())-1)/6 + 1 + r
+		y := a.Year()
+		if h < 1 {
+			h, y = 2, y-1
+		}
+		if h > 2 {
+			h, y = 1, y+1
+		}
+		return match{end: end, typ: "DATE", val: strconv.Itoa(y) + "-H" + strconv.Itoa(h)}, true
+	case "DE":
+		return match{end: end, typ: "DATE", val: strconv.Itoa(a.Year()/10 + r)}, true
+	case "CE":
+		return match{end: end, typ: "DATE", val: strconv.Itoa(a.Year()/100 + r)}, true
+	}
+	return match{}, false
+}
+
+func prevQuarter(a time.Time) (int, int) {
+	q := (int(a.Month())-1)/3 + 1 - 1
+	y := a.Year()
+	if q < 1 {
+		q, y = 4, y-1
+	}
+	return y, q
+}
+
+func unitCode(u string) string {
+	switch u {
+	case "DE":
+		return "DE"
+	case "CE":
+		return "CE"
+	case "HALF":
+		return "M"
+	case "H":
+		return "H"
+	case "MIN":
+		return "M"
+	case "S":
+		return "S"
+	case "WE":
+		return "WE"
+	}
+	return u
+}
+
+// durValue writes a TIMEX3 duration of n units ("X" for an unknown count).
+func durValue(n, u string) (string, bool) {
+	mul := func(k int) string {
+		if v, err := strconv.Atoi(n); err == nil {
+			return strconv.Itoa(v * k)
+		}
+		if n == "X" {
+			return "X"
+		}
+		if f, err := strconv.ParseFloat(n, 64); err == nil {
+			return strconv.FormatFloat(f*float64(k), 'f', -1, 64)
+		}
+		return "X"
+	}
+	switch u {
+	case "Y", "M", "W", "D", "Q":
+		return "P" + n + u, true
+	case "WE":
+		return "P" + n + "WE", true
+	case "H":
+		return "PT" + n + "H", true
+	case "MIN":
+		return "PT" + n + "M", true
+	case "S":
+		return "PT" + n + "S", true
+	case "HALF":
+		if n == "X" {
+			return "PXM", true
+		}
+		return "P" + mul(6) + "M", true
+	case "DE":
+		if n == "X" {
+			return "PXDE", true
+		}
+		return "P" + mul(10) + "Y", true
+	case "CE":
+		if n == "X" {
+			return "PXCE", true
+		}
+		return "P" + mul(100) + "Y", true
+	}
+	return "", false
+}
+
+// duration: trois ans, for two weeks, the past three years, plusieurs jours, five-year,
+// les trois derniers mois; "two years ago" / "a year earlier" become dates.
+func (sc *scanner) duration(j int) (match, bool) {
+	k := j
+	if sc.lang == en && sc.lit(k, "past", "last", "next", "coming", "first", "previous") {
+		k++
+	}
+	n := ""
+	nv := 0
+	if v, vv, k2, ok := sc.number(k); ok {
+		n, nv, k = v, vv, k2
+	} else if _, k2, ok := sc.is(k, kQuant); ok {
+		n, k = "X", k2
+	} else if sc.lang == en && sc.lit(k, "a", "an") {
+		if sc.lit(k+1, "few", "couple") {
+			n, k = "X", k+2
+			if sc.lit(k, "of") {
+				k++
+			}
+		} else {
+			n, nv, k = "1", 1, k+1
+		}
+	} else if sc.lit(k, "des") && sc.lang == fr {
+		n, k = "X", k+1
+	}
+	if n == "" {
+		// for years, pendant des années: a bare plural unit after a preposition
+		if u, k2, ok := sc.is(k, kUnit); ok && strings.HasSuffix(sc.norm(k), "s") && k > sc.s0 && sc.lit(k-1, "for", "pendant", "durant", "depuis") && sc.norm(k) != "mois" {
+			if v, ok := durValue("X", u.s); ok {
+				return match{end: k2, typ: "DURATION", val: v}, true
+			}
+		}
+		return match{}, false
+	}
+	adj := false
+	if sc.lit(k, "-") && sc.adjacent(k) {
+		k++
+		adj = true
+	}
+	if sc.lang == fr {
+		if _, k2, ok := sc.is(k, kBefore); ok {
+			k = k2
+		}
+	}
+	u, k2, ok := sc.is(k, kUnit)
+	if !ok || u.s == "WE" && n != "1" {
+		return match{}, false
+	}
+	if adj && n == "X" {
+		return match{}, false
+	}
+	// a count written in digits must be plausible for its unit
+	if nv > 5000 {
+		return match{}, false
+	}
+	// ago, earlier, plus tôt
+	if sc.lang == en && sc.lit(k2, "ago", "earlier", "before") && n != "X" && !adj {
+		if sc.lit(k2, "before") && sc.isStarter(k2+1) {
+			goto dur
+		}
+		return sc.ago(j, k2+1, nv, u.s)
+	}
+	if sc.lang == en && sc.lit(k2, "ago") && n == "X" {
+		return match{end: k2 + 1, typ: "DATE", val: "PAST_REF"}, true
+	}
+dur:
+	// French "16 heures" after "à" is a clock time (tried elsewhere), not a duration
+	if u.s == "H" && sc.lang == fr && j > sc.s0 && sc.lit(j-1, "a", "vers", "des") {
+		return match{}, false
+	}
+	v, ok := durValue(n, u.s)
+	if !ok {
+		return match{}, false
+	}
+	return match{end: k2, typ: "DURATION", val: v}, true
+}
+
+// ago resolves "N units ago" / "il y a N units" against the anchor.
+func (sc *scanner) ago(start, end, n int, u string) (match, bool) {
+	a := sc.anchor
+	switch u {
+	case "Y":
+		if sc.lastQ != 0 && n == 1 {
+			y := sc.lastQY - 1
+			return match{end: end, typ: "DATE", val: strconv.Itoa(y) + "-Q" + strconv.Itoa(sc.lastQ)}, true
+		}
+		return match{end: end, typ: "DATE", val: strconv.Itoa(a.Year() - n)}, true
+	case "M":
+		t := time.Date(a.Year(), a.Month()-time.Month(n), 1, 0, 0, 0, 0, time.UTC)
+		return match{end: end, typ: "DATE", val: ym(t.Year(), int(t.Month()))}, true
+	case "W":
+		y, w := a.AddDate(0, 0, -7*n).ISOWeek()
+		return match{end: end, typ: "DATE", val: strconv.Itoa(y) + "-W" + pad2(w)}, true
+	case "D":
+		return dayMatch(start, end, a.AddDate(0, 0, -n)), true
+	case "DE":
+		return match{end: end, typ: "DATE", val: strconv.Itoa(a.Year()/10 - n)}, true
+	case "CE":
+		return match{end: end, typ: "DATE", val: strconv.Itoa(a.Year()/100 - n)}, true
+	}
+	return match{end: end, typ: "DATE", val: "PAST_REF"}, true
+}
+
+// clock: 16h15, 16 h 30, 4:30 p.m., 4 pm, midi, noon. day is the date it belongs to
+// (zero: the narrative day).
+func (sc *scanner) clock(j int, day time.Time) (match, bool) {
+	if j >= sc.s1 {
+		return match{}, false
+	}
+	h, mi := -1, 0
+	k := j
+	w := sc.norm(j)
+	switch {
+	case sc.lit(j, "midi", "noon", "midday"):
+		if j > sc.s0 && sc.lit(j-1, "-") {
+			return match{}, false
+		}
+		h, k = 12, j+1
+	case sc.lit(j, "minuit", "midnight"):
+		h, k = 0, j+1
+	case len(w) >= 2 && len(w) <= 5 && strings.IndexByte(w, 'h') > 0 && isDigits(w[:strings.IndexByte(w, 'h')]):
+		// 16h, 16h15
+		p := strings.IndexByte(w, 'h')
+		hh, _ := strconv.Atoi(w[:p])
+		rest := w[p+1:]
+		if hh > 24 {
+			return match{}, false
+		}
+		h, k = hh, j+1
+		if rest != "" {
+			if !isDigits(rest) || len(rest) != 2 {
+				return match{}, false
+			}
+			mi, _ = strconv.Atoi(rest)
+		} else if m, l, ok := sc.digits(k); ok && l == 2 && m < 60 {
+			mi, k = m, k+1
+		}
+	default:
+		hh, l, ok := sc.digits(j)
+		if !ok || l > 2 || hh > 24 {
+			return match{}, false
+		}
+		switch {
+		case sc.lit(j+1, "h") || sc.lit(j+1, "heures", "heure") && (!day.IsZero() || j > sc.s0 && sc.lit(j-1, "a", "vers", "des", "avant", "apres", "jusqu'a", "entre", "et") && sc.orig(j-1) != "a"):
+			h, k = hh, j+2
+			if m, l, ok := sc.digits(k); ok && l == 2 && m < 60 {
+				mi, k = m, k+1
+			}
+		case sc.lit(j+1, ":") && sc.adjacent(j+1) && sc.adjacent(j+2):
+			m, l, ok := sc.digits(j + 2)
+			if !ok || l != 2 || m > 59 {
+				return match{}, false
+			}
+			h, mi, k = hh, m, j+3
+		case sc.lit(j+1, "a.m", "p.m", "am", "pm") && hh <= 12:
+			h, k = hh, j+1
+		default:
+			return match{}, false
+		}
+	}
+	// a.m. / p.m.
+	if sc.lit(k, "a.m", "am") || sc.lit(k, "a") && sc.lit(k+1, ".") && sc.lit(k+2, "m") {
+		if h == 12 {
+			h = 0
+		}
+		k++
+	} else if sc.lit(k, "p.m", "pm") {
+		if h < 12 {
+			h += 12
+		}
+		k++
+	}
+	if sc.lit(k, ".") && sc.adjacent(k) && (sc.lit(k-1, "a.m", "p.m")) {
+		k++
+	}
+	if sc.lit(k, "locales", "locale", "gmt", "utc") {
+		k++
+	}
+	if h < 0 || h > 24 {
+		return match{}, false
+	}
+	if day.IsZero() {
+		day = sc.refDay()
+	}
+	return match{end: k, typ: "TIME", val: day.Format("2006-01-02") + "T" + pad2(h) + ":" + pad2(mi)}, true
+}

@@ -1,0 +1,229 @@
+package timex
+
+import (
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// weekday returns the day of the week wd (1 Monday … 7 Sunday) nearest the anchor in the
+// direction dir: past (dir <= 0) the last one on or before the anchor, future the next
+// one on or after it; strict excludes the anchor day itself ("lundi dernier", "next Monday").
+func (sc *scanner) weekday(wd, dir int, strict bool) time.Time {
+	a := sc.anchor
+	aw := int(a.Weekday())
+	if aw == 0 {
+		aw = 7
+	}
+	if dir > 0 {
+		delta := (wd - aw + 7) % 7
+		if strict && delta == 0 {
+			delta = 7
+		}
+		return a.AddDate(0, 0, delta)
+	}
+	delta := (aw - wd + 7) % 7
+	if strict && delta == 0 {
+		delta = 7
+	}
+	return a.AddDate(0, 0, -delta)
+}
+
+// narrativeYear returns the year of the text's current narrative time when the text is
+// telling the past: the last month-or-finer date, explicit or relative, within the last
+// few sentences, when it lies before the anchor's year.
+func (sc *scanner) narrativeYear() (int, int, bool) {
+	if sc.lastY == 0 || sc.lastY >= sc.anchor.Year() || sc.sent-sc.lastYSent > 4 {
+		return 0, 0, false
+	}
+	return sc.lastY, sc.lastM, true
+}
+
+// resolveMonth gives the year of a month named without one.
+func (sc *scanner) resolveMonth(tok, mo, dir int) int {
+	a := sc.anchor
+	am := int(a.Month())
+	switch dir {
+	case -1: // février dernier, last February: strictly before
+		if mo < am {
+			return a.Year()
+		}
+		return a.Year() - 1
+	case 1:
+		if mo > am {
+			return a.Year()
+		}
+		return a.Year() + 1
+	}
+	t := sc.tense(tok)
+	if t <= 0 {
+		if y, m, ok := sc.narrativeYear(); ok {
+			if mo < m {
+				y++
+			}
+			if y < a.Year() || y == a.Year() && mo <= am {
+				return y
+			}
+		}
+	}
+	if t > 0 {
+		if mo >= am {
+			return a.Year()
+		}
+		return a.Year() + 1
+	}
+	if mo <= am {
+		return a.Year()
+	}
+	return a.Year() - 1
+}
+
+// resolveDay gives the year of a day and month named without one.
+func (sc *scanner) resolveDay(tok, mo, d, dir int) int {
+	a := sc.anchor
+	before := func(y int) bool { // (y, mo, d) on or before the anchor
+		t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+		return !t.After(a)
+	}
+	switch dir {
+	case -1:
+		if before(a.Year()) && !(mo == int(a.Month()) && d == a.Day()) {
+			return a.Year()
+		}
+		return a.Year() - 1
+	case 1:
+		if !before(a.Year()) {
+			return a.Year()
+		}
+		return a.Year() + 1
+	}
+	t := sc.tense(tok)
+	if t <= 0 {
+		if y, m, ok := sc.narrativeYear(); ok {
+			if mo < m {
+				y++
+			}
+			if before(y) {
+				return y
+			}
+		}
+		if before(a.Year()) {
+			return a.Year()
+		}
+		return a.Year() - 1
+	}
+	if before(a.Year()) && !(mo == int(a.Month()) && d == a.Day()) {
+		return a.Year() + 1
+	}
+	return a.Year()
+}
+
+var seasonStart = map[string]int{"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+// season gives the year of a season: r -1 last, +1 next, 0 by tense (this one, or for
+// the past the last one begun before the anchor).
+func (sc *scanner) season(s string, r, tok int) int {
+	a := sc.anchor
+	m := int(a.Month())
+	st := seasonStart[s]
+	cur := m >= st // the season has begun this year
+	if s == "WI" {
+		cur = m >= 12
+	}
+	switch r {
+	case -1:
+		if m >= st+3 {
+			return a.Year()
+		}
+		return a.Year() - 1
+	case 1:
+		if cur {
+			return a.Year() + 1
+		}
+		return a.Year()
+	}
+	if sc.lit(tok, "this", "ce", "cet", "cette", "current") {
+		return a.Year()
+	}
+	if sc.tense(tok) > 0 {
+		if m >= st+3 {
+			return a.Year() + 1
+		}
+		return a.Year()
+	}
+	if cur {
+		return a.Year()
+	}
+	return a.Year() - 1
+}
+
+// tense returns +1 when the nearest tense cue to token i in its sentence is a future
+// ("va", "will", "devrait", a French simple future), -1 for a past cue, 0 without cue.
+func (sc *scanner) tense(i int) int {
+	if !sc.tenseDone {
+		sc.cues = sc.cues[:0]
+		for k := sc.s0; k < sc.s1; k++ {
+			if d := sc.cueAt(k); d != 0 {
+				sc.cues = append(sc.cues, cue{k, d})
+			}
+		}
+		sc.tenseDone = true
+	}
+	best, bestDist := 0, 1<<30
+	for _, c := range sc.cues {
+		dist := c.tok - i
+		if dist < 0 {
+			dist = -dist
+		}
+		if dist < bestDist || dist == bestDist && c.dir > 0 {
+			best, bestDist = c.dir, dist
+		}
+	}
+	return best
+}
+
+var frFutureStop = map[string]bool{"extra": true, "opera": true, "camera": true, "contra": true, "sera": false, "cobra": true, "tiara": true, "sierra": true, "mantra": true, "algebra": true, "zebra": true, "era": true, "ultra": true, "para": true, "supra": true, "infra": true, "sutra": true, "agora": true, "flora": true, "aura": false}
+
+func (sc *scanner) cueAt(k int) int {
+	w := sc.toks[k].Norm
+	if e, ok := sc.lx.get(w, kFuture); ok {
+		_ = e
+		return 1
+	}
+	if _, ok := sc.lx.get(w, kPast); ok {
+		if sc.lang == fr && w == "a" && sc.orig(k) != "a" && sc.orig(k) != "A" {
+			return 0 // "à"
+		}
+		return -1
+	}
+	o := sc.orig(k)
+	r, _ := utf8.DecodeRuneInString(o)
+	if !unicode.IsLower(r) {
+		return 0
+	}
+	if sc.lang == fr {
+		switch {
+		case len(w) >= 5 && strings.HasSuffix(w, "ront"):
+			return 1
+		case len(w) >= 4 && strings.HasSuffix(w, "ra") && !frFutureStop[w]:
+			return 1
+		case len(w) >= 5 && (strings.HasSuffix(w, "rai") || strings.HasSuffix(w, "rons")):
+			return 1
+		case w == "prochain" || w == "prochaine" || w == "prochains" || w == "prochaines":
+			return 1
+		case len(w) >= 5 && (strings.HasSuffix(w, "rait") || strings.HasSuffix(w, "raient")):
+			return 0
+		case len(w) >= 4 && (strings.HasSuffix(w, "ait") || strings.HasSuffix(w, "aient")):
+			return -1
+		}
+		return 0
+	}
+	if w == "'ll" {
+		return 1
+	}
+	if len(w) >= 5 && strings.HasSuffix(w, "ed") && w != "need" && w != "speed" && w != "indeed" {
+		return -1
+	}
+	return 0
+}

@@ -1,0 +1,756 @@
+package timex
+
+import (
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/griot-project/griot/doc"
+)
+
+// match is one time expression found at a token range.
+type match struct {
+	start, end int // token range [start, end)
+	typ, val   string
+	mod        string
+	begin      bool
+	// narrative state this expression sets
+	day     time.Time // day-precision date (zero when none)
+	year    int       // year of a month- or day-precision date
+	month   int
+	quarter int // with year
+	expl    bool
+}
+
+// scanner is the state of one document's tagging.
+type scanner struct {
+	t         *Tagger
+	d         *doc.Document
+	text      string
+	toks      []doc.Token
+	lang      int
+	lx, other *lexicon
+	anchor    time.Time
+
+	sent, s0, s1 int // current sentence and its token range
+	tenseDone    bool
+	cues         []cue
+
+	// narrative
+	lastDay     time.Time
+	lastY       int // year and month of the last month-or-finer date
+	lastM       int
+	lastYSent   int
+	lastQY      int
+	lastQ       int
+	lastWasExpl bool
+
+	out []doc.Timex
+}
+
+type cue struct {
+	tok, dir int
+}
+
+// ---- token helpers ----
+
+func (sc *scanner) norm(i int) string {
+	if i < sc.s0 || i >= sc.s1 {
+		return ""
+	}
+	return sc.toks[i].Norm
+}
+
+func (sc *scanner) orig(i int) string { return sc.text[sc.toks[i].Start:sc.toks[i].End] }
+
+// adjacent reports whether token i starts right where token i-1 ends.
+func (sc *scanner) adjacent(i int) bool {
+	return i > 0 && i < len(sc.toks) && sc.toks[i].Start == sc.toks[i-1].End
+}
+
+func (sc *scanner) capital(i int) bool {
+	r, _ := utf8.DecodeRuneInString(sc.orig(i))
+	return unicode.IsUpper(r)
+}
+
+// word returns the lexicon key at token i and the token after it: a hyphenated compound
+// ("week-end", "apres-midi") written as three adjacent tokens counts as one word.
+func (sc *scanner) word(l *lexicon, i int) (string, int) {
+	w := sc.norm(i)
+	if w == "" {
+		return "", i
+	}
+	if l.hyph[w] && i+2 < sc.s1 && sc.toks[i+1].Norm == "-" && sc.adjacent(i+1) && sc.adjacent(i+2) {
+		c := w + "-" + sc.toks[i+2].Norm
+		if _, ok := l.words[c]; ok {
+			return c, i + 3
+		}
+	}
+	return w, i + 1
+}
+
+// is looks token i up in the document's lexicon for kind k.
+func (sc *scanner) is(i int, k kind) (entry, int, bool) {
+	w, next := sc.word(sc.lx, i)
+	if w == "" {
+		return entry{}, i, false
+	}
+	e, ok := sc.lx.get(w, k)
+	if !ok && next > i+1 { // the compound is not of this kind: try the plain word
+		e, ok = sc.lx.get(sc.norm(i), k)
+		next = i + 1
+	}
+	return e, next, ok
+}
+
+func (sc *scanner) lit(i int, words ...string) bool {
+	w := sc.norm(i)
+	for _, x := range words {
+		if w == x {
+			return true
+		}
+	}
+	return false
+}
+
+// digits returns the value of an all-digit number token.
+func (sc *scanner) digits(i int) (int, int, bool) {
+	if i < sc.s0 || i >= sc.s1 || sc.toks[i].Kind != doc.Number {
+		return 0, 0, false
+	}
+	w := sc.toks[i].Norm
+	if len(w) == 0 || len(w) > 6 {
+		return 0, 0, false
+	}
+	n := 0
+	for j := 0; j < len(w); j++ {
+		if w[j] < '0' || w[j] > '9' {
+			return 0, 0, false
+		}
+		n = n*10 + int(w[j]-'0')
+	}
+	return n, len(w), true
+}
+
+// year reads a four-digit year token.
+func (sc *scanner) year(i int) (int, bool) {
+	n, l, ok := sc.digits(i)
+	if !ok || l != 4 || n < 1000 || n > 2199 {
+		return 0, false
+	}
+	return n, true
+}
+
+// day reads a day of the month: 1-31 as digits or an ordinal (1er, 1st, 3rd, 10th, premier).
+func (sc *scanner) day(i int) (int, int, bool) {
+	if n, l, ok := sc.digits(i); ok && l <= 2 && n >= 1 && n <= 31 {
+		return n, i + 1, true
+	}
+	w := sc.norm(i)
+	if w == "" {
+		return 0, i, false
+	}
+	if e, ok := sc.lx.get(w, kOrd); ok && e.n >= 1 && e.n <= 31 {
+		return e.n, i + 1, true
+	}
+	// 10th, 21st, 22nd
+	if len(w) >= 3 && len(w) <= 4 && w[0] >= '0' && w[0] <= '9' {
+		j := 0
+		n := 0
+		for j < len(w) && w[j] >= '0' && w[j] <= '9' {
+			n = n*10 + int(w[j]-'0')
+			j++
+		}
+		switch w[j:] {
+		case "th", "st", "nd", "rd", "er", "e":
+			if n >= 1 && n <= 31 {
+				return n, i + 1, true
+			}
+		}
+	}
+	return 0, i, false
+}
+
+// number reads a count: digits ("3", "30,4"), or number words ("trois", "dix-huit",
+// "twenty four", "vingt et un"). It returns the value as TIMEX3 writes it.
+func (sc *scanner) number(i int) (string, int, int, bool) {
+	if i < sc.s0 || i >= sc.s1 {
+		return "", 0, i, false
+	}
+	tk := sc.toks[i]
+	if tk.Kind == doc.Number {
+		w := tk.Norm
+		if n, _, ok := sc.digits(i); ok {
+			return strconv.Itoa(n), n, i + 1, true
+		}
+		// decimal 30,4 or 2.5 (not thousands: 1,500 / 3.200 are counts)
+		if k := strings.IndexAny(w, ",."); k > 0 && len(w)-k-1 <= 2 && strings.Count(w, ",")+strings.Count(w, ".") == 1 {
+			a, err1 := strconv.Atoi(w[:k])
+			b, err2 := strconv.Atoi(w[k+1:])
+			if err1 == nil && err2 == nil && a < 1000 {
+				return w[:k] + "." + w[k+1:], a, i + 1, b >= 0
+			}
+		}
+		return "", 0, i, false
+	}
+	n, j, any := 0, i, false
+	for j < sc.s1 {
+		e, next, ok := sc.is(j, kNum)
+		if !ok {
+			break
+		}
+		switch {
+		case e.n == 100 || e.n == 1000:
+			if n == 0 {
+				n = 1
+			}
+			n *= e.n
+		case e.n == 20 && n%100 == 4 && any:
+			n += 76 // quatre-vingt
+		default:
+			n += e.n
+		}
+		any = true
+		j = next
+		// joiners: dix-huit, twenty-four, vingt et un
+		if j+1 < sc.s1 {
+			if sc.toks[j].Norm == "-" && sc.adjacent(j) && sc.adjacent(j+1) {
+				if _, _, ok := sc.is(j+1, kNum); ok {
+					j++
+					continue
+				}
+			}
+			if sc.lit(j, "et", "and") {
+				if _, _, ok := sc.is(j+1, kNum); ok {
+					j++
+					continue
+				}
+			}
+		}
+	}
+	if !any {
+		return "", 0, i, false
+	}
+	return strconv.Itoa(n), n, j, true
+}
+
+// month reads a month name of the document's language, or of the other language when
+// allowDigits says a day or year number goes with it ("August 10, 2022" in French text).
+func (sc *scanner) month(i int, strict bool) (int, int, bool) {
+	w := sc.norm(i)
+	if w == "" {
+		return 0, i, false
+	}
+	e, ok := sc.lx.get(w, kMonth)
+	cross := false
+	if !ok {
+		if e, ok = sc.other.get(w, kMonth); !ok {
+			return 0, i, false
+		}
+		cross = true
+	}
+	next := i + 1
+	abbrev := len(w) <= 4 && w != "mai" && w != "juin" && w != "aout" && w != "may" && w != "june" && w != "july" && w != "mars"
+	if next < sc.s1 && sc.toks[next].Norm == "." && sc.adjacent(next) && abbrev {
+		next++
+	}
+	english := sc.lang == en || cross
+	if english && !sc.capital(i) {
+		return 0, i, false
+	}
+	if abbrev || cross || strict {
+		// needs a number after it, or before it ("10 Aug.")
+		if _, _, ok := sc.digits(next); !ok {
+			if _, _, ok := sc.day(next); !ok {
+				if _, _, ok := sc.digits(i - 1); !ok || i-1 < sc.s0 {
+					return 0, i, false
+				}
+			}
+		}
+	}
+	return e.n, next, true
+}
+
+// ---- the grammar ----
+
+// at tries every grammar at token i; the longest match wins.
+func (sc *scanner) at(i int) (match, bool) {
+	j := i
+	mod := ""
+	approx := false
+	// prefixes: determiner, approximation, start/mid/end of a period
+	for iter := 0; iter < 4 && j < sc.s1; iter++ {
+		if _, next, ok := sc.is(j, kApprox); ok {
+			if sc.lang == en && sc.lit(j, "some") {
+				if _, _, _, ok := sc.number(j + 1); !ok {
+					break
+				}
+			}
+			if sc.lit(j, "pres") {
+				if !sc.lit(j+1, "de") {
+					break
+				}
+				next++
+			}
+			approx, j = true, next
+			continue
+		}
+		if e, next, ok := sc.is(j, kMod); ok {
+			k := next
+			if k < sc.s1 && sc.toks[k].Norm == "-" && sc.adjacent(k) {
+				k++
+			}
+			if sc.lit(k, "of", "de", "d'", "du", "des", "in") {
+				k++
+				if _, n2, ok := sc.is(k, kDet); ok {
+					k = n2
+				}
+			} else if e.s != "MID" && (sc.lit(j, "end", "start", "beginning", "middle", "milieu")) {
+				break
+			}
+			mod, j = e.s, k
+			continue
+		}
+		if sc.lang == en && sc.lit(j, "earlier", "later") && (sc.lit(j+1, "this", "that", "in", "last", "next")) {
+			if sc.lit(j, "earlier") {
+				mod = "START"
+			} else {
+				mod = "END"
+			}
+			j++
+			if sc.lit(j, "in") {
+				j++
+			}
+			continue
+		}
+		if _, next, ok := sc.is(j, kDet); ok && next < sc.s1 {
+			j = next
+			continue
+		}
+		break
+	}
+	best := match{}
+	found := false
+	try := func(m match, ok bool) {
+		if ok && m.end > j && (!found || m.end > best.end) {
+			best, found = m, true
+		}
+	}
+	try(sc.date(j))
+	try(sc.relative(j))
+	try(sc.duration(j))
+	try(sc.clock(j, time.Time{}))
+	if !found {
+		return match{}, false
+	}
+	best.start = i
+	// a bare determiner prefix in front of some expressions is not part of them in TimeML
+	// ("the" before a year or a weekday); keep "le/la/l'" in French as FR-TimeBank does
+	if best.mod == "" {
+		best.mod = mod
+	}
+	if approx && best.mod == "" {
+		best.mod = "APPROX"
+	}
+	if i > sc.s0 && best.typ == "DATE" {
+		if _, _, ok := sc.is(i-1, kSince); ok {
+			best.begin = true
+		} else if sc.lit(i-1, "from", "starting") && sc.lang == en {
+			best.begin = true
+		}
+	}
+	return best, true
+}
+
+func (sc *scanner) emit(m match) {
+	if m.start < 0 || m.end > len(sc.toks) || m.start >= m.end {
+		return
+	}
+	s, e := sc.toks[m.start].Start, sc.toks[m.end-1].End
+	if s >= e || e > len(sc.text) {
+		return
+	}
+	if n := len(sc.out); n > 0 && sc.out[n-1].End > s {
+		return
+	}
+	sc.out = append(sc.out, doc.Timex{Start: s, End: e, Text: sc.text[s:e], Type: m.typ, Value: m.val, Mod: m.mod, Begin: m.begin})
+	if !m.day.IsZero() {
+		sc.lastDay = m.day
+	}
+	if m.year != 0 && m.month != 0 {
+		sc.lastY, sc.lastM, sc.lastYSent, sc.lastWasExpl = m.year, m.month, sc.sent, m.expl
+	}
+	if m.quarter != 0 {
+		sc.lastQY, sc.lastQ = m.year, m.quarter
+	}
+}
+
+// refDay is the day an anaphoric or clock expression hangs on: the last dated day of the
+// text, else the anchor.
+func (sc *scanner) refDay() time.Time {
+	if !sc.lastDay.IsZero() {
+		return sc.lastDay
+	}
+	return sc.anchor
+}
+
+func dayMatch(start, end int, t time.Time) match {
+	return match{start: start, end: end, typ: "DATE", val: t.Format("2006-01-02"), day: t, year: t.Year(), month: int(t.Month())}
+}
+
+// withTime extends a day match by a part of the day or a clock time after it
+// ("hier matin", "Friday night", "jeudi à 16h 15").
+func (sc *scanner) withTime(m match) match {
+	k := m.end
+	if e, next, ok := sc.is(k, kPod); ok {
+		m.end, m.typ, m.val = next, "TIME", m.val+"T"+e.s
+		return m
+	}
+	if sc.lit(k, "a", "at", "vers", "around", "des", "about", ",") {
+		k++
+	}
+	if c, ok := sc.clock(k, m.day); ok {
+		c.start = m.start
+		c.day = m.day
+		return c
+	}
+	if _, ok := sc.clock(m.end, m.day); ok {
+		c, _ := sc.clock(m.end, m.day)
+		c.start = m.start
+		c.day = m.day
+		return c
+	}
+	return m
+}
+
+// date: absolute dates and bare months, weekdays with a date, numeric dates, years.
+func (sc *scanner) date(j int) (match, bool) {
+	k := j
+	wd := 0
+	if e, next, ok := sc.is(k, kWeekday); ok && (sc.lang == fr || sc.capital(k)) {
+		wd = e.n
+		k = next
+		if sc.lit(k, ",") {
+			k++
+		}
+		if sc.lit(k, "the") {
+			k++
+		}
+	} else if sc.lang == fr {
+		if e, ok := sc.other.get(sc.norm(k), kWeekday); ok && sc.capital(k) {
+			wd = e.n
+			k++
+			if sc.lit(k, ",") {
+				k++
+			}
+		}
+	}
+	// day month [year]
+	if d, k2, ok := sc.day(k); ok {
+		// range: "du 3 au 5 mai", "from 3 to 5 May"
+		if sc.lit(k2, "au", "to", "-", "et", "and", "a", "through") {
+			if _, k3, ok := sc.day(k2 + 1); ok {
+				if mo, _, ok := sc.month(k3, false); ok {
+					y, yok := sc.yearAfter(k3 + 1)
+					if !yok {
+						y = 0
+					}
+					return sc.dayMonth(j, k2, y, mo, d)
+				}
+			}
+		}
+		if sc.lit(k2, "of") {
+			k2++
+		}
+		if mo, k3, ok := sc.month(k2, false); ok {
+			y, k4, ok := sc.yearNext(k3)
+			if !ok {
+				y = 0
+			}
+			return sc.dayMonth(j, k4, y, mo, d)
+		}
+	}
+	// month day[, year] / month year / month
+	if mo, k2, ok := sc.month(k, false); ok {
+		if d, k3, ok := sc.day(k2); ok && !sc.lit(k3, ":", "h") {
+			if _, _, isUnit := sc.is(k3, kUnit); !isUnit {
+				k4 := k3
+				if sc.lit(k4, ",") {
+					k4++
+				}
+				if y, ok := sc.year(k4); ok {
+					return sc.dayMonth(j, k4+1, y, mo, d)
+				}
+				return sc.dayMonth(j, k3, 0, mo, d)
+			}
+		}
+		if wd != 0 {
+			return match{}, false
+		}
+		k3 := k2
+		if sc.lit(k3, "of", "de", "d'", ",") {
+			k3++
+		}
+		if y, ok := sc.year(k3); ok {
+			return match{end: k3 + 1, typ: "DATE", val: ym(y, mo), year: y, month: mo, expl: true}, true
+		}
+		// "mai de l'année dernière", "May of last year"
+		if k3 > k2 {
+			k4 := k3
+			if _, n, ok := sc.is(k4, kDet); ok {
+				k4 = n
+			}
+			if ry, end, ok := sc.relYear(k4); ok {
+				return match{end: end, typ: "DATE", val: ym(ry, mo), year: ry, month: mo}, true
+			}
+		}
+		// a bare month: English needs a capital and, for May and March, a temporal context
+		if sc.lang == en || sc.lx.words[sc.norm(k)] == nil {
+			if !sc.capital(k) {
+				return match{}, false
+			}
+			if sc.lit(k, "may", "march") && !sc.lit(k-1, "in", "of", "since", "until", "by", "from", "last", "next", "this", "early", "late", "mid", "-", "through", "till", "before", "after", "during") {
+				return match{}, false
+			}
+		} else if sc.lit(k, "mars") && sc.capital(k) && k > sc.s0 && !sc.lit(k-1, "en", "de", "depuis", "fin", "debut", "mi", "-", "le", "au", "mois", "d'", "a") {
+			return match{}, false
+		}
+		end := k2
+		dir := 0
+		if e, n, ok := sc.is(end, kBefore); ok && sc.lang == fr {
+			dir, end = e.n, n
+		} else if e, n, ok := sc.is(end, kAfter); ok && sc.lang == fr {
+			dir, end = e.n, n
+		}
+		if dir == 0 && j > sc.s0 {
+			if e, _, ok := sc.is(j-1, kBefore); ok && sc.lang == en && sc.lit(j-1, "last") {
+				dir = e.n
+			} else if sc.lit(j-1, "next") {
+				dir = 1
+			}
+		}
+		y := sc.resolveMonth(j, mo, dir)
+		return match{end: end, typ: "DATE", val: ym(y, mo), year: y, month: mo}, true
+	}
+	if wd != 0 {
+		return match{}, false
+	}
+	// numeric dates: 2022-08-10, 10/08/2022, 08/10/2022 (English), 10.08.2022
+	if a, la, ok := sc.digits(k); ok && k+4 < sc.s1 {
+		sep := sc.norm(k + 1)
+		if (sep == "/" || sep == "-" || sep == ".") && sc.norm(k+3) == sep && sc.adjacent(k+1) && sc.adjacent(k+2) && sc.adjacent(k+3) && sc.adjacent(k+4) {
+			b, _, ok1 := sc.digits(k + 2)
+			c, lc, ok2 := sc.digits(k + 4)
+			if ok1 && ok2 {
+				var y, mo, d int
+				switch {
+				case la == 4:
+					y, mo, d = a, b, c
+				case lc == 4 || lc == 2:
+					y = c
+					if lc == 2 {
+						y = twoDigitYear(c)
+					}
+					d, mo = a, b
+					if sc.lang == en && sep == "/" || d <= 12 && mo > 12 {
+						d, mo = b, a
+					}
+				}
+				if validDate(y, mo, d) {
+					t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+					m := dayMatch(j, k+5, t)
+					m.expl = true
+					return sc.withTime(m), true
+				}
+			}
+		}
+	}
+	// years
+	if y, ok := sc.year(k); ok {
+		if !sc.plausibleYear(k, y) {
+			return match{}, false
+		}
+		return match{end: k + 1, typ: "DATE", val: strconv.Itoa(y)}, true
+	}
+	// decades: 1990s, the '90s, années 1990, années 90
+	w := sc.norm(k)
+	if len(w) == 5 && w[4] == 's' && w[3] == '0' && isDigits(w[:4]) {
+		return match{end: k + 1, typ: "DATE", val: w[:3]}, true
+	}
+	if sc.lit(k, "'") && k+1 < sc.s1 {
+		w2 := sc.norm(k + 1)
+		if len(w2) == 3 && w2[2] == 's' && w2[1] == '0' && isDigits(w2[:2]) {
+			return match{end: k + 2, typ: "DATE", val: "19" + w2[:1]}, true
+		}
+	}
+	if sc.lit(k, "annees") {
+		if n, l, ok := sc.digits(k + 1); ok {
+			if l == 4 && n%10 == 0 {
+				return match{end: k + 2, typ: "DATE", val: strconv.Itoa(n / 10)}, true
+			}
+			if l == 2 && n%10 == 0 {
+				return match{end: k + 2, typ: "DATE", val: strconv.Itoa(twoDigitYear(n) / 10)}, true
+			}
+		}
+	}
+	// fiscal 1989
+	if sc.lit(k, "fiscal") {
+		if y, ok := sc.year(k + 1); ok {
+			return match{end: k + 2, typ: "DATE", val: strconv.Itoa(y)}, true
+		}
+	}
+	// l'année 2001, the year 2000
+	if e, next, ok := sc.is(k, kUnit); ok && e.s == "Y" {
+		if y, ok := sc.year(next); ok {
+			return match{end: next + 1, typ: "DATE", val: strconv.Itoa(y)}, true
+		}
+	}
+	// centuries: XXe siècle, the 20th century
+	if e, next, ok := sc.is(k, kOrd); ok && e.n >= 10 {
+		if u, n2, ok := sc.is(next, kUnit); ok && u.s == "CE" {
+			return match{end: n2, typ: "DATE", val: strconv.Itoa(e.n - 1)}, true
+		}
+	}
+	if n, _, ok := sc.day(k); ok && n >= 10 {
+		if u, n2, ok := sc.is(k+1, kUnit); ok && u.s == "CE" && !strings.HasSuffix(sc.norm(n2-1), "s") {
+			return match{end: n2, typ: "DATE", val: strconv.Itoa(n - 1)}, true
+		}
+	}
+	return match{}, false
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func twoDigitYear(n int) int {
+	if n < 30 {
+		return 2000 + n
+	}
+	return 1900 + n
+}
+
+func validDate(y, m, d int) bool {
+	if y < 1000 || y > 2199 || m < 1 || m > 12 || d < 1 || d > 31 {
+		return false
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	return t.Day() == d
+}
+
+func ym(y, m int) string {
+	return strconv.Itoa(y) + "-" + pad2(m)
+}
+
+func pad2(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+// yearNext reads an optional year after a day-month: ", 2022", "2021", "93".
+func (sc *scanner) yearNext(k int) (int, int, bool) {
+	k2 := k
+	if sc.lit(k2, ",") {
+		k2++
+	}
+	if y, ok := sc.year(k2); ok {
+		return y, k2 + 1, true
+	}
+	if n, l, ok := sc.digits(k); ok && l == 2 && sc.lang == fr {
+		if _, _, isUnit := sc.is(k+1, kUnit); !isUnit && !sc.lit(k+1, "h", ":") {
+			return twoDigitYear(n), k + 1, true
+		}
+	}
+	return 0, k, false
+}
+
+func (sc *scanner) yearAfter(k int) (int, bool) {
+	y, _, ok := sc.yearNext(k)
+	return y, ok
+}
+
+// plausibleYear rules out counts that look like years: "2 000 soldats", "1999 troops" after
+// a number, amounts.
+func (sc *scanner) plausibleYear(k, y int) bool {
+	if k > sc.s0 {
+		p := sc.toks[k-1]
+		if p.Kind == doc.Number || sc.lit(k-1, "$", "€", "£", "n°", "no", "number", "numero", "#", "nr", "-") && sc.adjacent(k) {
+			return false
+		}
+		if p.Kind == doc.Number {
+			return false
+		}
+	}
+	if k+1 < sc.s1 {
+		n := sc.toks[k+1]
+		if sc.lit(k+1, "%", "pour", "percent") {
+			return false
+		}
+		if n.Kind == doc.Number && !sc.lit(k+1, ",") {
+			return false
+		}
+	}
+	if y < 1800 || y > sc.anchor.Year()+30 {
+		return k > sc.s0 && sc.lit(k-1, "en", "in", "since", "depuis", "de", "of", "vers", "around", "until", "jusqu'en", "by", "from", "dès", "des")
+	}
+	return true
+}
+
+// dayMatch for a day and month with or without a year.
+func (sc *scanner) dayMonth(start, end, y, mo, d int) (match, bool) {
+	expl := y != 0
+	if y == 0 {
+		// "15 décembre dernier", "le 6 mai dernier"
+		dir := 0
+		if e, n, ok := sc.is(end, kBefore); ok && sc.lang == fr {
+			dir, end = e.n, n
+		} else if e, n, ok := sc.is(end, kAfter); ok && sc.lang == fr {
+			dir, end = e.n, n
+		}
+		y = sc.resolveDay(start, mo, d, dir)
+	}
+	if !validDate(y, mo, d) {
+		return match{}, false
+	}
+	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+	m := dayMatch(start, end, t)
+	m.expl = expl
+	return sc.withTime(m), true
+}
+
+// relYear reads "l'année dernière", "l'an prochain", "cette année", "last year", "this year".
+func (sc *scanner) relYear(k int) (int, int, bool) {
+	if e, n, ok := sc.is(k, kBefore); ok {
+		if u, n2, ok := sc.is(n, kUnit); ok && u.s == "Y" {
+			return sc.anchor.Year() + e.n, n2, true
+		}
+	}
+	if _, n, ok := sc.is(k, kThis); ok {
+		if u, n2, ok := sc.is(n, kUnit); ok && u.s == "Y" {
+			return sc.anchor.Year(), n2, true
+		}
+	}
+	if sc.lit(k, "next") {
+		if u, n2, ok := sc.is(k+1, kUnit); ok && u.s == "Y" {
+			return sc.anchor.Year() + 1, n2, true
+		}
+	}
+	if u, n, ok := sc.is(k, kUnit); ok && u.s == "Y" {
+		if e, n2, ok := sc.is(n, kBefore); ok {
+			return sc.anchor.Year() + e.n, n2, true
+		}
+		if e, n2, ok := sc.is(n, kAfter); ok {
+			return sc.anchor.Year() + e.n, n2, true
+		}
+	}
+	return 0, k, false
+}
