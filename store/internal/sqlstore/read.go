@@ -1,0 +1,134 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/griot-project/griot/doc"
+	"github.com/griot-project/griot/store"
+)
+
+// Document reads back a stored document and its reading (tokens are not stored: run the
+// segment stage again if you need them).
+func (s *DB) Document(ctx context.Context, idOrSHA string) (*doc.Document, error) {
+	var pk int64
+	var pub, sents string
+	d := &doc.Document{}
+	err := s.db.QueryRowContext(ctx, s.rebind(`SELECT pk, sha256, id, lang, published, source, url, title, text, sentences FROM documents WHERE sha256 = ? OR id = ? ORDER BY pk LIMIT 1`), idOrSHA, idOrSHA).
+		Scan(&pk, &d.SHA256, &d.ID, &d.Lang, &pub, &d.Source, &d.URL, &d.Title, &d.Text, &sents)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("document %q: %w", idOrSHA, store.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("document %q: %w", idOrSHA, err)
+	}
+	if pub != "" {
+		d.Published, _ = time.Parse(time.DateOnly, pub)
+		d.Anchor = d.Published
+	}
+	var ss [][3]int
+	if err := json.Unmarshal([]byte(sents), &ss); err != nil {
+		return nil, fmt.Errorf("document %q: sentences: %w", idOrSHA, err)
+	}
+	for _, x := range ss {
+		d.Sentences = append(d.Sentences, doc.Sentence{Start: x[0], End: x[1], Para: x[2]})
+	}
+	q := func(query string, scan func(*sql.Rows) error) error {
+		rows, err := s.db.QueryContext(ctx, s.rebind(query), pk)
+		if err != nil {
+			return fmt.Errorf("document %q: %w", idOrSHA, err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			if err := scan(rows); err != nil {
+				return fmt.Errorf("document %q: %w", idOrSHA, err)
+			}
+		}
+		return rows.Err()
+	}
+	err = q(`SELECT actor_id, name, kind, country, sector, wikidata, role FROM actors WHERE doc_pk = ? ORDER BY actor_id`, func(r *sql.Rows) error {
+		var a doc.Actor
+		var sector string
+		if err := r.Scan(&a.ID, &a.Name, &a.Kind, &a.Country, &sector, &a.Wikidata, &a.Role); err != nil {
+			return err
+		}
+		if err := json.Unmarshal([]byte(sector), &a.Sector); err != nil {
+			return err
+		}
+		d.Actors = append(d.Actors, a)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = q(`SELECT start_off, end_off, text, type, actor_id, form FROM mentions WHERE doc_pk = ? ORDER BY ord`, func(r *sql.Rows) error {
+		var m doc.Mention
+		if err := r.Scan(&m.Start, &m.End, &m.Text, &m.Type, &m.Actor, &m.Form); err != nil {
+			return err
+		}
+		d.Mentions = append(d.Mentions, m)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = q(`SELECT start_off, end_off, text, type, value, mod, begin_period FROM timexes WHERE doc_pk = ? ORDER BY ord`, func(r *sql.Rows) error {
+		var t doc.Timex
+		var b int
+		if err := r.Scan(&t.Start, &t.End, &t.Text, &t.Type, &t.Value, &t.Mod, &b); err != nil {
+			return err
+		}
+		t.Begin = b != 0
+		d.Timexes = append(d.Timexes, t)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = q(`SELECT body FROM quotes WHERE doc_pk = ? ORDER BY ord`, func(r *sql.Rows) error {
+		var body string
+		var x doc.Quote
+		if err := r.Scan(&body); err != nil {
+			return err
+		}
+		if err := json.Unmarshal([]byte(body), &x); err != nil {
+			return err
+		}
+		d.Quotes = append(d.Quotes, x)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = q(`SELECT platform, author, handle, date, start_off, end_off, actor_id FROM posts WHERE doc_pk = ? ORDER BY ord`, func(r *sql.Rows) error {
+		var p doc.Post
+		if err := r.Scan(&p.Platform, &p.Author, &p.Handle, &p.Date, &p.Start, &p.End, &p.Actor); err != nil {
+			return err
+		}
+		d.Posts = append(d.Posts, p)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = q(`SELECT body FROM events WHERE doc_pk = ? ORDER BY ord`, func(r *sql.Rows) error {
+		var body string
+		var e doc.Event
+		if err := r.Scan(&body); err != nil {
+			return err
+		}
+		if err := json.Unmarshal([]byte(body), &e); err != nil {
+			return err
+		}
+		d.Events = append(d.Events, e)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return d, nil
+}

@@ -1,0 +1,141 @@
+package sqlstore
+
+import "strings"
+
+// schemaV1 is the first schema, written once for both dialects. PKCOL is replaced by the
+// dialect's auto-increment primary key.
+const schemaV1 = `
+CREATE TABLE documents (
+	pk PKCOL,
+	sha256 TEXT NOT NULL UNIQUE,
+	id TEXT NOT NULL,
+	lang TEXT NOT NULL,
+	published TEXT NOT NULL,
+	source TEXT NOT NULL,
+	url TEXT NOT NULL,
+	title TEXT NOT NULL,
+	text TEXT NOT NULL,
+	sentences TEXT NOT NULL,
+	ingested_at TEXT NOT NULL
+);
+CREATE INDEX documents_id ON documents (id);
+CREATE INDEX documents_source ON documents (source);
+CREATE TABLE actors (
+	doc_pk BIGINT NOT NULL,
+	actor_id TEXT NOT NULL,
+	name TEXT NOT NULL,
+	kind TEXT NOT NULL,
+	country TEXT NOT NULL,
+	sector TEXT NOT NULL,
+	wikidata TEXT NOT NULL,
+	role TEXT NOT NULL,
+	PRIMARY KEY (doc_pk, actor_id)
+);
+CREATE INDEX actors_actor ON actors (actor_id);
+CREATE TABLE mentions (
+	doc_pk BIGINT NOT NULL,
+	ord INTEGER NOT NULL,
+	start_off INTEGER NOT NULL,
+	end_off INTEGER NOT NULL,
+	text TEXT NOT NULL,
+	type TEXT NOT NULL,
+	actor_id TEXT NOT NULL,
+	form TEXT NOT NULL,
+	PRIMARY KEY (doc_pk, ord)
+);
+CREATE INDEX mentions_actor ON mentions (actor_id);
+CREATE TABLE timexes (
+	doc_pk BIGINT NOT NULL,
+	ord INTEGER NOT NULL,
+	start_off INTEGER NOT NULL,
+	end_off INTEGER NOT NULL,
+	text TEXT NOT NULL,
+	type TEXT NOT NULL,
+	value TEXT NOT NULL,
+	mod TEXT NOT NULL,
+	begin_period INTEGER NOT NULL,
+	PRIMARY KEY (doc_pk, ord)
+);
+CREATE TABLE quotes (
+	doc_pk BIGINT NOT NULL,
+	ord INTEGER NOT NULL,
+	speaker TEXT NOT NULL,
+	kind TEXT NOT NULL,
+	text TEXT NOT NULL,
+	body TEXT NOT NULL,
+	PRIMARY KEY (doc_pk, ord)
+);
+CREATE INDEX quotes_speaker ON quotes (speaker);
+CREATE TABLE posts (
+	doc_pk BIGINT NOT NULL,
+	ord INTEGER NOT NULL,
+	platform TEXT NOT NULL,
+	author TEXT NOT NULL,
+	handle TEXT NOT NULL,
+	date TEXT NOT NULL,
+	start_off INTEGER NOT NULL,
+	end_off INTEGER NOT NULL,
+	actor_id TEXT NOT NULL,
+	PRIMARY KEY (doc_pk, ord)
+);
+CREATE TABLE events (
+	pk PKCOL,
+	event_id TEXT NOT NULL UNIQUE,
+	doc_pk BIGINT NOT NULL,
+	ord INTEGER NOT NULL,
+	type TEXT NOT NULL,
+	mode TEXT NOT NULL,
+	factuality TEXT NOT NULL,
+	quad INTEGER NOT NULL,
+	goldstein DOUBLE PRECISION NOT NULL,
+	cameo TEXT NOT NULL,
+	date_value TEXT NOT NULL,
+	date_lo TEXT NOT NULL,
+	date_hi TEXT NOT NULL,
+	precision TEXT NOT NULL,
+	ev_start INTEGER NOT NULL,
+	ev_end INTEGER NOT NULL,
+	evidence TEXT NOT NULL,
+	body TEXT NOT NULL
+);
+CREATE INDEX events_date ON events (date_lo, event_id);
+CREATE INDEX events_type ON events (type, date_lo);
+CREATE INDEX events_doc ON events (doc_pk, ord);
+CREATE TABLE event_actors (
+	event_pk BIGINT NOT NULL,
+	role TEXT NOT NULL,
+	actor_id TEXT NOT NULL,
+	country TEXT NOT NULL,
+	PRIMARY KEY (event_pk, role, actor_id)
+);
+CREATE INDEX event_actors_actor ON event_actors (actor_id, role);
+CREATE INDEX event_actors_country ON event_actors (country, role);
+CREATE TABLE dyad_day (
+	actor TEXT NOT NULL,
+	recipient TEXT NOT NULL,
+	day TEXT NOT NULL,
+	precision TEXT NOT NULL,
+	factuality TEXT NOT NULL,
+	events INTEGER NOT NULL,
+	q0 INTEGER NOT NULL,
+	q1 INTEGER NOT NULL,
+	q2 INTEGER NOT NULL,
+	q3 INTEGER NOT NULL,
+	q4 INTEGER NOT NULL,
+	goldstein DOUBLE PRECISION NOT NULL,
+	PRIMARY KEY (actor, recipient, day, precision, factuality)
+);
+CREATE INDEX dyad_day_recipient ON dyad_day (recipient, actor, day);
+`
+
+// statements splits a script on semicolons at line ends (the scripts here hold no
+// semicolons inside literals).
+func statements(script string) []string {
+	var out []string
+	for _, s := range strings.Split(script, ";\n") {
+		if s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), ";")); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}

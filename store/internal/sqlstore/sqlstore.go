@@ -1,0 +1,619 @@
+// Package sqlstore is the store.Store written once over database/sql for SQLite and
+// PostgreSQL; a Dialect says what differs (primary keys, placeholders, full-text search).
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/griot-project/griot/doc"
+	"github.com/griot-project/griot/normalize"
+	"github.com/griot-project/griot/store"
+)
+
+// Dialect is what differs between SQL engines.
+type Dialect struct {
+	Name string
+	// PK is the column type of an auto-increment primary key.
+	PK string
+	// Dollar numbers placeholders $1, $2… instead of ?.
+	Dollar bool
+	// MigrateLock is run first in the migration transaction (serialises concurrent
+	// migrations), or "".
+	MigrateLock string
+	// FTS are the statements that add full-text search to schema version 1.
+	FTS []string
+	// AfterDocument are run after a document and its events are inserted, with the
+	// document's pk as their one argument (SQLite fills its FTS5 tables this way).
+	AfterDocument []string
+	// TSV adds a tsv column (to_tsvector('simple', folded text)) to document and event
+	// inserts (PostgreSQL).
+	TSV bool
+	// EventText and DocText are SQL conditions (one placeholder) matching a full-text
+	// query over event evidence (alias e) or document text (alias d); Query turns the
+	// user's words into the placeholder's argument.
+	EventText, DocText string
+	Query              func(words []string) string
+}
+
+// DB is a store.Store over a database/sql handle.
+type DB struct {
+	db *sql.DB
+	d  Dialect
+}
+
+var _ store.Store = (*DB)(nil)
+
+// New wraps an open database and migrates it.
+func New(ctx context.Context, db *sql.DB, d Dialect) (*DB, error) {
+	s := &DB{db: db, d: d}
+	if err := s.Migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// SQL returns the underlying handle (for tests and tools).
+func (s *DB) SQL() *sql.DB { return s.db }
+
+func (s *DB) rebind(q string) string {
+	if !s.d.Dollar {
+		return q
+	}
+	var b strings.Builder
+	b.Grow(len(q) + 16)
+	n := 0
+	for i := 0; i < len(q); i++ {
+		if q[i] == '?' {
+			n++
+			b.WriteByte('$')
+			b.WriteString(strconv.Itoa(n))
+			continue
+		}
+		b.WriteByte(q[i])
+	}
+	return b.String()
+}
+
+// migrations are the schema versions in order.
+func (s *DB) migrations() [][]string {
+	v1 := statements(strings.ReplaceAll(schemaV1, "PKCOL", s.d.PK))
+	v1 = append(v1, s.d.FTS...)
+	return [][]string{v1}
+}
+
+// Migrate applies the schema versions not yet recorded in schema_migrations.
+func (s *DB) Migrate(ctx context.Context) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	defer tx.Rollback()
+	if s.d.MigrateLock != "" {
+		if _, err := tx.ExecContext(ctx, s.d.MigrateLock); err != nil {
+			return fmt.Errorf("migrate: lock: %w", err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
+		return fmt.Errorf("migrate: creating schema_migrations: %w", err)
+	}
+	var have int
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&have); err != nil {
+		return fmt.Errorf("migrate: reading version: %w", err)
+	}
+	for i, stmts := range s.migrations() {
+		v := i + 1
+		if v <= have {
+			continue
+		}
+		for _, st := range stmts {
+			if _, err := tx.ExecContext(ctx, st); err != nil {
+				return fmt.Errorf("migrate to version %d: %w\n%s", v, err, st)
+			}
+		}
+		if _, err := tx.ExecContext(ctx, s.rebind(`INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`), v, time.Now().UTC().Format(time.RFC3339)); err != nil {
+			return fmt.Errorf("migrate to version %d: %w", v, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("migrate: commit: %w", err)
+	}
+	return nil
+}
+
+// Close closes the database.
+func (s *DB) Close() error { return s.db.Close() }
+
+// HasDocument reports whether a document with that SHA-256 is stored.
+func (s *DB) HasDocument(ctx context.Context, sha string) (bool, error) {
+	var one int
+	err := s.db.QueryRowContext(ctx, s.rebind(`SELECT 1 FROM documents WHERE sha256 = ?`), sha).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("looking up document %s: %w", sha, err)
+	}
+	return true, nil
+}
+
+// insertRows writes rows with multi-row INSERTs. exprs, when not nil, gives each
+// column's value expression (default "?").
+func (s *DB) insertRows(ctx context.Context, tx *sql.Tx, table string, cols, exprs []string, rows [][]any) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	row := "(" + strings.Repeat("?, ", len(cols)-1) + "?)"
+	if exprs != nil {
+		row = "(" + strings.Join(exprs, ", ") + ")"
+	}
+	head := "INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES "
+	per := max(1, 4000/len(cols))
+	for lo := 0; lo < len(rows); lo += per {
+		hi := min(len(rows), lo+per)
+		var b strings.Builder
+		b.WriteString(head)
+		args := make([]any, 0, (hi-lo)*len(cols))
+		for i := lo; i < hi; i++ {
+			if i > lo {
+				b.WriteString(", ")
+			}
+			b.WriteString(row)
+			args = append(args, rows[i]...)
+		}
+		if _, err := tx.ExecContext(ctx, s.rebind(b.String()), args...); err != nil {
+			return fmt.Errorf("writing %s: %w", table, err)
+		}
+	}
+	return nil
+}
+
+func jsonText(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return "null"
+	}
+	return string(b)
+}
+
+func fold(s string) string { return normalize.String(s) }
+
+// PutDocument writes d and its reading in one transaction, unless its hash is stored.
+func (s *DB) PutDocument(ctx context.Context, d *doc.Document) (bool, error) {
+	if d == nil {
+		return false, errors.New("put document: nil document")
+	}
+	if d.SHA256 == "" {
+		return false, errors.New("put document: no SHA256 (make documents with pipeline.NewDocument)")
+	}
+	if ok, err := s.HasDocument(ctx, d.SHA256); err != nil || ok {
+		return false, err
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return false, fmt.Errorf("put document %s: %w", d.ID, err)
+	}
+	defer tx.Rollback()
+	published := ""
+	if !d.Published.IsZero() {
+		published = d.Published.UTC().Format(time.DateOnly)
+	}
+	sents := make([][3]int, len(d.Sentences))
+	for i, x := range d.Sentences {
+		sents[i] = [3]int{x.Start, x.End, x.Para}
+	}
+	cols := "sha256, id, lang, published, source, url, title, text, sentences, ingested_at"
+	vals := "?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+	args := []any{d.SHA256, d.ID, d.Lang, published, d.Source, d.URL, d.Title, d.Text, jsonText(sents), time.Now().UTC().Format(time.RFC3339)}
+	if s.d.TSV {
+		cols += ", tsv"
+		vals += ", to_tsvector('simple', ?)"
+		args = append(args, fold(d.Title+"\n"+d.Text))
+	}
+	var pk int64
+	err = tx.QueryRowContext(ctx, s.rebind(`INSERT INTO documents (`+cols+`) VALUES (`+vals+`) ON CONFLICT (sha256) DO NOTHING RETURNING pk`), args...).Scan(&pk)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil // written meanwhile by another writer
+	}
+	if err != nil {
+		return false, fmt.Errorf("put document %s: %w", d.ID, err)
+	}
+	if err := s.putLayers(ctx, tx, pk, d); err != nil {
+		return false, fmt.Errorf("put document %s: %w", d.ID, err)
+	}
+	for _, st := range s.d.AfterDocument {
+		if _, err := tx.ExecContext(ctx, s.rebind(st), pk); err != nil {
+			return false, fmt.Errorf("put document %s: indexing: %w", d.ID, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return false, fmt.Errorf("put document %s: commit: %w", d.ID, err)
+	}
+	return true, nil
+}
+
+type dyadKey struct{ actor, recipient, day, precision, factuality string }
+
+type dyadVal struct {
+	events    int
+	quad      [5]int
+	goldstein float64
+}
+
+func (s *DB) putLayers(ctx context.Context, tx *sql.Tx, pk int64, d *doc.Document) error {
+	var rows [][]any
+	seen := map[string]bool{}
+	country := map[string]string{}
+	for _, a := range d.Actors {
+		if a.ID == "" || seen[a.ID] {
+			continue
+		}
+		seen[a.ID] = true
+		country[a.ID] = a.Country
+		sector := a.Sector
+		if sector == nil {
+			sector = []string{}
+		}
+		rows = append(rows, []any{pk, a.ID, a.Name, a.Kind, a.Country, jsonText(sector), a.Wikidata, a.Role})
+	}
+	if err := s.insertRows(ctx, tx, "actors", []string{"doc_pk", "actor_id", "name", "kind", "country", "sector", "wikidata", "role"}, nil, rows); err != nil {
+		return err
+	}
+	rows = rows[:0]
+	for i, m := range d.Mentions {
+		rows = append(rows, []any{pk, i, m.Start, m.End, m.Text, m.Type, m.Actor, m.Form})
+	}
+	if err := s.insertRows(ctx, tx, "mentions", []string{"doc_pk", "ord", "start_off", "end_off", "text", "type", "actor_id", "form"}, nil, rows); err != nil {
+		return err
+	}
+	rows = rows[:0]
+	for i, t := range d.Timexes {
+		b := 0
+		if t.Begin {
+			b = 1
+		}
+		rows = append(rows, []any{pk, i, t.Start, t.End, t.Text, t.Type, t.Value, t.Mod, b})
+	}
+	if err := s.insertRows(ctx, tx, "timexes", []string{"doc_pk", "ord", "start_off", "end_off", "text", "type", "value", "mod", "begin_period"}, nil, rows); err != nil {
+		return err
+	}
+	rows = rows[:0]
+	for i, q := range d.Quotes {
+		rows = append(rows, []any{pk, i, q.Speaker, q.Kind, q.Text, jsonText(q)})
+	}
+	if err := s.insertRows(ctx, tx, "quotes", []string{"doc_pk", "ord", "speaker", "kind", "text", "body"}, nil, rows); err != nil {
+		return err
+	}
+	rows = rows[:0]
+	for i, p := range d.Posts {
+		rows = append(rows, []any{pk, i, p.Platform, p.Author, p.Handle, p.Date, p.Start, p.End, p.Actor})
+	}
+	if err := s.insertRows(ctx, tx, "posts", []string{"doc_pk", "ord", "platform", "author", "handle", "date", "start_off", "end_off", "actor_id"}, nil, rows); err != nil {
+		return err
+	}
+
+	evCols := []string{"event_id", "doc_pk", "ord", "type", "mode", "factuality", "quad", "goldstein", "cameo", "date_value", "date_lo", "date_hi", "precision", "ev_start", "ev_end", "evidence", "body"}
+	var evExprs []string
+	if s.d.TSV {
+		evCols = append(evCols, "tsv")
+		evExprs = make([]string, len(evCols))
+		for i := range evExprs {
+			evExprs[i] = "?"
+		}
+		evExprs[len(evExprs)-1] = "to_tsvector('simple', ?)"
+	}
+	rows = rows[:0]
+	var roles [][]any
+	dyads := map[dyadKey]*dyadVal{}
+	var order []dyadKey
+	for i := range d.Events {
+		e := d.Events[i]
+		id := store.EventID(d.SHA256, &e, i)
+		lo, hi, prec, _ := store.DateRange(e.Date.Value)
+		row := []any{id, pk, i, e.Type, e.Mode, e.Factuality, e.Quad, e.Goldstein, e.CAMEO, e.Date.Value, lo, hi, prec, e.Evidence.Start, e.Evidence.End, e.Evidence.Text, jsonText(e)}
+		if s.d.TSV {
+			row = append(row, fold(e.Evidence.Text))
+		}
+		rows = append(rows, row)
+		rs := map[[2]string]bool{}
+		for _, set := range []struct {
+			role string
+			ids  []string
+		}{{"actor", e.Actor}, {"recipient", e.Recipient}} {
+			for _, a := range set.ids {
+				if a == "" || rs[[2]string{set.role, a}] {
+					continue
+				}
+				rs[[2]string{set.role, a}] = true
+				roles = append(roles, []any{id, set.role, a, country[a]})
+			}
+		}
+		if lo == "" {
+			continue // the roll-up is by day: events without a date stay out of it
+		}
+		pairs := map[[2]string]bool{}
+		for _, a := range e.Actor {
+			for _, r := range e.Recipient {
+				if a == "" || r == "" || a == r || pairs[[2]string{a, r}] {
+					continue
+				}
+				pairs[[2]string{a, r}] = true
+				k := dyadKey{a, r, lo, prec, e.Factuality}
+				v := dyads[k]
+				if v == nil {
+					v = &dyadVal{}
+					dyads[k] = v
+					order = append(order, k)
+				}
+				v.events++
+				q := e.Quad
+				if q < 1 || q > 4 {
+					q = 0
+				}
+				v.quad[q]++
+				v.goldstein += e.Goldstein
+			}
+		}
+	}
+	if err := s.insertRows(ctx, tx, "events", evCols, evExprs, rows); err != nil {
+		return err
+	}
+	if len(roles) > 0 {
+		// event_actors.event_pk is resolved from the event id in one statement per chunk.
+		for lo := 0; lo < len(roles); lo += 500 {
+			hi := min(len(roles), lo+500)
+			var b strings.Builder
+			b.WriteString(`INSERT INTO event_actors (event_pk, role, actor_id, country) SELECT e.pk, v.role, v.actor_id, v.country FROM events e JOIN (`)
+			args := make([]any, 0, 4*(hi-lo))
+			for i := lo; i < hi; i++ {
+				if i > lo {
+					b.WriteString(" UNION ALL ")
+				}
+				b.WriteString(`SELECT ? AS event_id, ? AS role, ? AS actor_id, ? AS country`)
+				args = append(args, roles[i]...)
+			}
+			b.WriteString(`) v ON v.event_id = e.event_id`)
+			if _, err := tx.ExecContext(ctx, s.rebind(b.String()), args...); err != nil {
+				return fmt.Errorf("writing event_actors: %w", err)
+			}
+		}
+	}
+	for _, k := range order {
+		v := dyads[k]
+		_, err := tx.ExecContext(ctx, s.rebind(`INSERT INTO dyad_day (actor, recipient, day, precision, factuality, events, q0, q1, q2, q3, q4, goldstein)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (actor, recipient, day, precision, factuality) DO UPDATE SET
+			events = dyad_day.events + excluded.events, q0 = dyad_day.q0 + excluded.q0,
+			q1 = dyad_day.q1 + excluded.q1, q2 = dyad_day.q2 + excluded.q2,
+			q3 = dyad_day.q3 + excluded.q3, q4 = dyad_day.q4 + excluded.q4,
+			goldstein = dyad_day.goldstein + excluded.goldstein`),
+			k.actor, k.recipient, k.day, k.precision, k.factuality, v.events, v.quad[0], v.quad[1], v.quad[2], v.quad[3], v.quad[4], v.goldstein)
+		if err != nil {
+			return fmt.Errorf("updating dyad_day: %w", err)
+		}
+	}
+	return nil
+}
+
+// words splits a full-text query into folded words.
+func words(q string) []string {
+	return strings.FieldsFunc(fold(q), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
+}
+
+// where builds the WHERE clause of an event query.
+func (s *DB) where(q store.EventQuery) (string, []any) {
+	var conds []string
+	var args []any
+	add := func(c string, a ...any) { conds = append(conds, c); args = append(args, a...) }
+	if q.Actor != "" {
+		add(`EXISTS (SELECT 1 FROM event_actors a WHERE a.event_pk = e.pk AND a.actor_id = ?)`, q.Actor)
+	}
+	if q.Country != "" {
+		add(`EXISTS (SELECT 1 FROM event_actors a WHERE a.event_pk = e.pk AND a.country = ?)`, q.Country)
+	}
+	if q.Dyad[0] != "" && q.Dyad[1] != "" {
+		side := `EXISTS (SELECT 1 FROM event_actors a WHERE a.event_pk = e.pk AND a.role = ? AND (a.actor_id = ? OR a.country = ?))`
+		x, y := q.Dyad[0], q.Dyad[1]
+		add(`((`+side+` AND `+side+`) OR (`+side+` AND `+side+`))`,
+			"actor", x, x, "recipient", y, y, "actor", y, y, "recipient", x, x)
+	}
+	if q.Type != "" {
+		add(`e.type = ?`, q.Type)
+	}
+	if q.Quad != 0 {
+		add(`e.quad = ?`, q.Quad)
+	}
+	if len(q.Factuality) > 0 {
+		c := `e.factuality IN (` + strings.Repeat("?, ", len(q.Factuality)-1) + `?)`
+		a := make([]any, len(q.Factuality))
+		for i, f := range q.Factuality {
+			a[i] = f
+		}
+		add(c, a...)
+	}
+	if q.From != "" {
+		add(`e.date_lo >= ?`, q.From)
+	}
+	if q.To != "" {
+		add(`e.date_lo <> '' AND e.date_lo <= ?`, q.To)
+	}
+	if w := words(q.Text); len(w) > 0 {
+		add(s.d.EventText, s.d.Query(w))
+	}
+	if q.Source != "" {
+		add(`d.source = ?`, q.Source)
+	}
+	if q.Lang != "" {
+		add(`d.lang = ?`, q.Lang)
+	}
+	if q.DocSHA256 != "" {
+		add(`d.sha256 = ?`, q.DocSHA256)
+	}
+	if len(conds) == 0 {
+		return "", nil
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args
+}
+
+const eventCols = `SELECT e.event_id, e.body, e.date_lo, e.date_hi, d.id, d.sha256, d.source, d.url, d.lang, d.published FROM events e JOIN documents d ON d.pk = e.doc_pk`
+
+func scanEvents(rows *sql.Rows) ([]store.EventRow, error) {
+	defer rows.Close()
+	var out []store.EventRow
+	for rows.Next() {
+		var r store.EventRow
+		var id, body, pub string
+		if err := rows.Scan(&id, &body, &r.DateLo, &r.DateHi, &r.DocID, &r.DocSHA256, &r.Source, &r.URL, &r.Lang, &pub); err != nil {
+			return nil, fmt.Errorf("reading events: %w", err)
+		}
+		if err := json.Unmarshal([]byte(body), &r.Event); err != nil {
+			return nil, fmt.Errorf("reading event %s: %w", id, err)
+		}
+		r.Event.ID = id
+		if pub != "" {
+			r.Published, _ = time.Parse(time.DateOnly, pub)
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("reading events: %w", err)
+	}
+	return out, nil
+}
+
+// Events returns one page of the events matching q.
+func (s *DB) Events(ctx context.Context, q store.EventQuery) ([]store.EventRow, error) {
+	w, args := s.where(q)
+	order := ` ORDER BY e.date_lo, e.event_id`
+	if q.Order == store.DateDesc {
+		order = ` ORDER BY e.date_lo DESC, e.event_id`
+	}
+	args = append(args, q.PageLimit(), max(0, q.Offset))
+	rows, err := s.db.QueryContext(ctx, s.rebind(eventCols+w+order+` LIMIT ? OFFSET ?`), args...)
+	if err != nil {
+		return nil, fmt.Errorf("querying events: %w", err)
+	}
+	return scanEvents(rows)
+}
+
+// Export calls fn for every event in (date, event id) order, reading in pages by key.
+func (s *DB) Export(ctx context.Context, fn func(store.EventRow) error) error {
+	lastDate, lastID := "", ""
+	first := true
+	for {
+		var rows *sql.Rows
+		var err error
+		if first {
+			rows, err = s.db.QueryContext(ctx, s.rebind(eventCols+` ORDER BY e.date_lo, e.event_id LIMIT ?`), 1000)
+		} else {
+			rows, err = s.db.QueryContext(ctx, s.rebind(eventCols+` WHERE e.date_lo > ? OR (e.date_lo = ? AND e.event_id > ?) ORDER BY e.date_lo, e.event_id LIMIT ?`), lastDate, lastDate, lastID, 1000)
+		}
+		if err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+		page, err := scanEvents(rows)
+		if err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+		for _, r := range page {
+			if err := fn(r); err != nil {
+				return err
+			}
+		}
+		if len(page) < 1000 {
+			return nil
+		}
+		first = false
+		lastDate, lastID = page[len(page)-1].DateLo, page[len(page)-1].Event.ID
+	}
+}
+
+// Dyads returns roll-up rows matching q, by day.
+func (s *DB) Dyads(ctx context.Context, q store.DyadQuery) ([]store.DyadDay, error) {
+	var conds []string
+	var args []any
+	switch {
+	case q.A != "" && q.B != "" && q.Both:
+		conds = append(conds, `((actor = ? AND recipient = ?) OR (actor = ? AND recipient = ?))`)
+		args = append(args, q.A, q.B, q.B, q.A)
+	case q.A != "" && q.B != "":
+		conds = append(conds, `actor = ? AND recipient = ?`)
+		args = append(args, q.A, q.B)
+	case q.A != "" && q.Both:
+		conds = append(conds, `(actor = ? OR recipient = ?)`)
+		args = append(args, q.A, q.A)
+	case q.A != "":
+		conds = append(conds, `actor = ?`)
+		args = append(args, q.A)
+	case q.B != "":
+		conds = append(conds, `recipient = ?`)
+		args = append(args, q.B)
+	}
+	if q.From != "" {
+		conds = append(conds, `day >= ?`)
+		args = append(args, q.From)
+	}
+	if q.To != "" {
+		conds = append(conds, `day <= ?`)
+		args = append(args, q.To)
+	}
+	if len(q.Factuality) > 0 {
+		conds = append(conds, `factuality IN (`+strings.Repeat("?, ", len(q.Factuality)-1)+`?)`)
+		for _, f := range q.Factuality {
+			args = append(args, f)
+		}
+	}
+	query := `SELECT actor, recipient, day, precision, factuality, events, q0, q1, q2, q3, q4, goldstein FROM dyad_day`
+	if len(conds) > 0 {
+		query += ` WHERE ` + strings.Join(conds, " AND ")
+	}
+	query += ` ORDER BY day, actor, recipient, precision, factuality`
+	rows, err := s.db.QueryContext(ctx, s.rebind(query), args...)
+	if err != nil {
+		return nil, fmt.Errorf("querying dyads: %w", err)
+	}
+	defer rows.Close()
+	var out []store.DyadDay
+	for rows.Next() {
+		var r store.DyadDay
+		if err := rows.Scan(&r.Actor, &r.Recipient, &r.Day, &r.Precision, &r.Factuality, &r.Events, &r.Quad[0], &r.Quad[1], &r.Quad[2], &r.Quad[3], &r.Quad[4], &r.Goldstein); err != nil {
+			return nil, fmt.Errorf("reading dyads: %w", err)
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("reading dyads: %w", err)
+	}
+	return out, nil
+}
+
+// Stats counts stored rows.
+func (s *DB) Stats(ctx context.Context) (store.Stats, error) {
+	var st store.Stats
+	for _, c := range []struct {
+		q   string
+		dst *int64
+	}{
+		{`SELECT COUNT(*) FROM documents`, &st.Documents},
+		{`SELECT COUNT(*) FROM events`, &st.Events},
+		{`SELECT COUNT(DISTINCT actor_id) FROM actors`, &st.Actors},
+		{`SELECT COUNT(*) FROM mentions`, &st.Mentions},
+		{`SELECT COUNT(*) FROM timexes`, &st.Timexes},
+		{`SELECT COUNT(*) FROM quotes`, &st.Quotes},
+		{`SELECT COUNT(*) FROM posts`, &st.Posts},
+		{`SELECT COUNT(*) FROM dyad_day`, &st.DyadDays},
+	} {
+		if err := s.db.QueryRowContext(ctx, c.q).Scan(c.dst); err != nil {
+			return st, fmt.Errorf("stats: %w", err)
+		}
+	}
+	return st, nil
+}

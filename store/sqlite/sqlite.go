@@ -1,0 +1,79 @@
+// Package sqlite is griot's embedded store: one SQLite file through the pure-Go
+// modernc.org/sqlite driver, in WAL mode, with FTS5 full-text search (accents and case
+// ignored). Importing it registers the sqlite:// scheme with store.Open:
+//
+//	sqlite://griot.db            a file relative to the working directory
+//	sqlite:///var/lib/griot.db   an absolute path
+//	sqlite://:memory:            a private in-memory store (tests)
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/url"
+	"strings"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
+
+	"github.com/griot-project/griot/store"
+	"github.com/griot-project/griot/store/internal/sqlstore"
+)
+
+func init() {
+	store.Register("sqlite", func(ctx context.Context, u string) (store.Store, error) {
+		return Open(ctx, strings.TrimPrefix(u, "sqlite://"))
+	})
+}
+
+var dialect = sqlstore.Dialect{
+	Name: "sqlite",
+	PK:   "INTEGER PRIMARY KEY",
+	FTS: []string{
+		`CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', content_rowid='pk', tokenize='unicode61 remove_diacritics 2')`,
+		`CREATE VIRTUAL TABLE events_fts USING fts5(evidence, content='events', content_rowid='pk', tokenize='unicode61 remove_diacritics 2')`,
+	},
+	AfterDocument: []string{
+		`INSERT INTO documents_fts (rowid, title, text) SELECT pk, title, text FROM documents WHERE pk = ?`,
+		`INSERT INTO events_fts (rowid, evidence) SELECT pk, evidence FROM events WHERE doc_pk = ?`,
+	},
+	EventText: `e.pk IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)`,
+	DocText:   `d.pk IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)`,
+	Query: func(words []string) string {
+		// Every word quoted: the user's text is never read as FTS5 query syntax.
+		q := make([]string, len(words))
+		for i, w := range words {
+			q[i] = `"` + strings.ReplaceAll(w, `"`, `""`) + `"`
+		}
+		return strings.Join(q, " ")
+	},
+}
+
+// Open opens (creating it if needed) the SQLite store at path and migrates it.
+func Open(ctx context.Context, path string) (*sqlstore.DB, error) {
+	if path == "" {
+		return nil, fmt.Errorf("sqlite store: empty path (want sqlite://PATH)")
+	}
+	q := url.Values{}
+	for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(OFF)"} {
+		q.Add("_pragma", p)
+	}
+	q.Set("_txlock", "immediate")
+	dsn := "file:" + path + "?" + q.Encode()
+	memory := path == ":memory:"
+	if memory {
+		dsn = "file::memory:?" + q.Encode()
+	}
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite store %s: %w", path, err)
+	}
+	if memory {
+		db.SetMaxOpenConns(1) // each connection would be its own database
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("sqlite store %s: %w", path, err)
+	}
+	return sqlstore.New(ctx, db, dialect)
+}

@@ -1,0 +1,441 @@
+// Package storetest is the test suite every store.Store back end must pass. A back end's
+// test calls Run with a function that opens a fresh, empty store.
+package storetest
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/griot-project/griot/doc"
+	"github.com/griot-project/griot/pipeline"
+	"github.com/griot-project/griot/store"
+)
+
+// Opener opens a fresh, empty, migrated store; the suite closes it.
+type Opener func(t *testing.T) store.Store
+
+// span returns the span of the n-th (0-based) occurrence of sub in text.
+func span(t *testing.T, text, sub string) doc.Span {
+	t.Helper()
+	i := strings.Index(text, sub)
+	if i < 0 {
+		t.Fatalf("fixture: %q not in text", sub)
+	}
+	return doc.Span{Start: i, End: i + len(sub)}
+}
+
+// event is a compact fixture event.
+type event struct {
+	id, typ, fact, date, evidence string
+	actor, recipient              []string
+	quad                          int
+	goldstein                     float64
+}
+
+// Fixture builds a document the way the pipeline would leave it: every layer filled, every
+// offset pointing at its words. It is exported so that other packages' tests can use it.
+func Fixture(t *testing.T, id, lang, published, text string, evs ...event) *doc.Document {
+	t.Helper()
+	pub, err := time.Parse(time.DateOnly, published)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := pipeline.NewDocument(text, pipeline.Options{ID: id, Lang: lang, Published: pub, Source: "test-outlet", URL: "https://example.org/" + id, Title: "Title of " + id})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Sentences = []doc.Sentence{{Start: 0, End: len(text), Tok0: 0, Tok1: 0, Para: 0}}
+	actors := map[string]doc.Actor{
+		"MLI":   {ID: "MLI", Name: "Mali", Kind: "country", Country: "MLI", Sector: []string{"GOV"}, Wikidata: "Q912"},
+		"RUS":   {ID: "RUS", Name: "Russia", Kind: "country", Country: "RUS", Sector: []string{"GOV"}, Wikidata: "Q159"},
+		"FRA":   {ID: "FRA", Name: "France", Kind: "country", Country: "FRA", Sector: []string{"GOV"}},
+		"goita": {ID: "goita", Name: "Assimi Goïta", Kind: "person", Country: "MLI", Sector: []string{"GOV", "MIL"}, Role: "president"},
+	}
+	used := map[string]bool{}
+	for _, e := range evs {
+		for _, a := range append(append([]string{}, e.actor...), e.recipient...) {
+			if !used[a] {
+				used[a] = true
+				d.Actors = append(d.Actors, actors[a])
+			}
+		}
+	}
+	for _, a := range d.Actors {
+		name := a.Name
+		if i := strings.Index(text, name); i >= 0 {
+			d.Mentions = append(d.Mentions, doc.Mention{Start: i, End: i + len(name), Text: name, Type: "GPE", Actor: a.ID, Form: "name"})
+		}
+	}
+	if i := strings.Index(text, "mercredi"); i >= 0 {
+		d.Timexes = append(d.Timexes, doc.Timex{Start: i, End: i + len("mercredi"), Text: "mercredi", Type: "DATE", Value: "2022-08-10"})
+	}
+	if i := strings.Index(text, "Wednesday"); i >= 0 {
+		d.Timexes = append(d.Timexes, doc.Timex{Start: i, End: i + len("Wednesday"), Text: "Wednesday", Type: "DATE", Value: "2022-08-10", Begin: true})
+	}
+	if i := strings.Index(text, "« "); i >= 0 {
+		j := strings.Index(text, " »")
+		cue := span(t, text, "a déclaré")
+		d.Quotes = append(d.Quotes, doc.Quote{Text: text[i+len("« ") : j], Speaker: "goita", Cue: "a déclaré", Kind: "direct", Occurrences: []doc.Span{{Start: i + len("« "), End: j}}, CueSpan: &cue})
+		d.Posts = append(d.Posts, doc.Post{Platform: "twitter", Author: "Assimi Goïta", Handle: "@GoitaAssimi", Date: "August 10, 2022", Start: i, End: j + len(" »"), Actor: "goita"})
+	}
+	for _, e := range evs {
+		ev := span(t, text, e.evidence)
+		d.Events = append(d.Events, doc.Event{
+			ID: e.id, Type: e.typ, Mode: "", Context: []string{}, Actor: e.actor, Recipient: e.recipient,
+			Date:        doc.EventDate{Value: e.date, Precision: "day", From: "timex"},
+			Factuality:  e.fact,
+			Attribution: []doc.Attribution{{Source: e.actor[0], Cue: "said"}},
+			Evidence:    doc.Evidence{Start: ev.Start, End: ev.End, Text: e.evidence},
+			Mentions:    []doc.Evidence{{Start: ev.Start, End: ev.End, Text: e.evidence}},
+			Trigger:     doc.Span{Start: ev.Start, End: ev.Start + 1},
+			CAMEO:       "040", Goldstein: e.goldstein, Quad: e.quad,
+			Location: &doc.Location{Text: "Bamako", Name: "Bamako", Country: "MLI", Precision: 3},
+		})
+	}
+	return d
+}
+
+// Corpus is the suite's documents: three articles, two languages, four events.
+func Corpus(t *testing.T) []*doc.Document {
+	t.Helper()
+	fr := "Le président Assimi Goïta a eu mercredi un entretien téléphonique avec la Russia. Il a déclaré « nous avons parlé de sécurité » sur Twitter. Le Mali a aussi critiqué la France."
+	en := "Mali's leader spoke to Russia by phone on Wednesday, Reuters said. Mali also accused France of spying."
+	other := "Russia sent grain to Mali in 2021, a statement said."
+	return []*doc.Document{
+		Fixture(t, "fr-call", "fr", "2022-08-11", fr,
+			event{id: "e1", typ: "CONSULT", fact: "asserted", date: "2022-08-10", evidence: "a eu mercredi un entretien téléphonique", actor: []string{"goita"}, recipient: []string{"RUS"}, quad: 1, goldstein: 1},
+			event{id: "e2", typ: "DISAPPROVE", fact: "asserted", date: "2022-08-10", evidence: "Le Mali a aussi critiqué la France", actor: []string{"MLI"}, recipient: []string{"FRA"}, quad: 3, goldstein: -2}),
+		Fixture(t, "en-call", "en", "2022-08-11", en,
+			event{id: "e1", typ: "CONSULT", fact: "asserted", date: "2022-08-10", evidence: "spoke to Russia by phone on Wednesday", actor: []string{"MLI"}, recipient: []string{"RUS"}, quad: 1, goldstein: 1},
+			event{id: "e2", typ: "ACCUSE", fact: "hedged", date: "2022-08", evidence: "Mali also accused France of spying", actor: []string{"MLI"}, recipient: []string{"FRA"}, quad: 3, goldstein: -2}),
+		Fixture(t, "grain", "en", "2022-08-12", other,
+			event{id: "aid", typ: "AID", fact: "historical", date: "2021", evidence: "Russia sent grain to Mali in 2021", actor: []string{"RUS"}, recipient: []string{"MLI"}, quad: 2, goldstein: 5.2}),
+	}
+}
+
+// Run runs the whole suite against the back end open opens.
+func Run(t *testing.T, open Opener) {
+	ctx := context.Background()
+	t.Run("PutIdempotent", func(t *testing.T) { testPut(ctx, t, open(t)) })
+	t.Run("RoundTrip", func(t *testing.T) { testRoundTrip(ctx, t, open(t)) })
+	t.Run("Queries", func(t *testing.T) { testQueries(ctx, t, open(t)) })
+	t.Run("Order", func(t *testing.T) { testOrder(ctx, t, open(t)) })
+	t.Run("RollUp", func(t *testing.T) { testRollUp(ctx, t, open(t)) })
+	t.Run("ExportStable", func(t *testing.T) { testExport(ctx, t, open(t), open(t)) })
+	t.Run("ConcurrentSameDocument", func(t *testing.T) { testConcurrent(ctx, t, open(t)) })
+}
+
+func put(ctx context.Context, t *testing.T, s store.Store, docs ...*doc.Document) {
+	t.Helper()
+	for _, d := range docs {
+		if _, err := s.PutDocument(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func testPut(ctx context.Context, t *testing.T, s store.Store) {
+	defer s.Close()
+	docs := Corpus(t)
+	if err := s.Migrate(ctx); err != nil {
+		t.Fatalf("second Migrate: %v", err)
+	}
+	for _, d := range docs {
+		if ok, err := s.HasDocument(ctx, d.SHA256); err != nil || ok {
+			t.Fatalf("HasDocument before put = %v, %v; want false", ok, err)
+		}
+		added, err := s.PutDocument(ctx, d)
+		if err != nil || !added {
+			t.Fatalf("first PutDocument(%s) = %v, %v; want true", d.ID, added, err)
+		}
+	}
+	before, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := store.Stats{Documents: 3, Events: 5, Actors: 4, Mentions: 0, Timexes: 2, Quotes: 1, Posts: 1, DyadDays: 0}
+	for _, d := range docs {
+		want.Mentions += int64(len(d.Mentions))
+		added, err := s.PutDocument(ctx, d)
+		if err != nil || added {
+			t.Fatalf("second PutDocument(%s) = %v, %v; want false", d.ID, added, err)
+		}
+		if ok, err := s.HasDocument(ctx, d.SHA256); err != nil || !ok {
+			t.Fatalf("HasDocument after put = %v, %v; want true", ok, err)
+		}
+	}
+	after, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if before != after {
+		t.Errorf("second put changed the store: %+v → %+v", before, after)
+	}
+	// Dyad-days: goita→RUS 08-10, MLI→FRA 08-10 asserted, MLI→RUS 08-10, MLI→FRA 08-01 month hedged, RUS→MLI 2021.
+	want.DyadDays = 5
+	if after != want {
+		t.Errorf("Stats = %+v, want %+v", after, want)
+	}
+	if _, err := s.PutDocument(ctx, &doc.Document{ID: "x"}); err == nil {
+		t.Error("PutDocument without a hash: want an error")
+	}
+}
+
+func testRoundTrip(ctx context.Context, t *testing.T, s store.Store) {
+	defer s.Close()
+	docs := Corpus(t)
+	put(ctx, t, s, docs...)
+	for _, want := range docs {
+		for _, key := range []string{want.ID, want.SHA256} {
+			got, err := s.Document(ctx, key)
+			if err != nil {
+				t.Fatalf("Document(%s): %v", key, err)
+			}
+			if got.Text != want.Text || got.SHA256 != want.SHA256 || got.Lang != want.Lang || !got.Published.Equal(want.Published) || got.URL != want.URL || got.Title != want.Title || got.Source != want.Source {
+				t.Errorf("Document(%s) header differs: %+v", key, got)
+			}
+			g, w := got.Reading(), want.Reading()
+			w.Actors = sortedActors(w.Actors)
+			gj, _ := json.Marshal(g)
+			wj, _ := json.Marshal(w)
+			if string(gj) != string(wj) {
+				t.Errorf("Document(%s) reading differs:\n got %s\nwant %s", key, gj, wj)
+			}
+			for _, m := range got.Mentions {
+				if got.Text[m.Start:m.End] != m.Text {
+					t.Errorf("mention offsets %d-%d give %q, want %q", m.Start, m.End, got.Text[m.Start:m.End], m.Text)
+				}
+			}
+		}
+	}
+	if _, err := s.Document(ctx, "no-such-document"); err == nil || !strings.Contains(err.Error(), store.ErrNotFound.Error()) {
+		t.Errorf("Document(missing) error = %v, want not found", err)
+	}
+}
+
+func sortedActors(a []doc.Actor) []doc.Actor {
+	out := append([]doc.Actor{}, a...)
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j].ID < out[j-1].ID; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+func ids(rows []store.EventRow) []string {
+	out := []string{}
+	for _, r := range rows {
+		out = append(out, r.DocID+"/"+r.Event.ID[strings.IndexByte(r.Event.ID, '-')+1:])
+	}
+	return out
+}
+
+func testQueries(ctx context.Context, t *testing.T, s store.Store) {
+	defer s.Close()
+	put(ctx, t, s, Corpus(t)...)
+	tests := []struct {
+		name string
+		q    store.EventQuery
+		want []string
+	}{
+		{"all", store.EventQuery{}, []string{"en-call/e1", "en-call/e2", "fr-call/e1", "fr-call/e2", "grain/aid"}},
+		{"actor", store.EventQuery{Actor: "goita"}, []string{"fr-call/e1"}},
+		{"country", store.EventQuery{Country: "FRA"}, []string{"en-call/e2", "fr-call/e2"}},
+		{"dyad either direction, persons by their country", store.EventQuery{Dyad: [2]string{"RUS", "MLI"}}, []string{"en-call/e1", "fr-call/e1", "grain/aid"}},
+		{"dyad of a person", store.EventQuery{Dyad: [2]string{"RUS", "goita"}, From: "2022-01-01"}, []string{"fr-call/e1"}},
+		{"type", store.EventQuery{Type: "CONSULT"}, []string{"en-call/e1", "fr-call/e1"}},
+		{"quad", store.EventQuery{Quad: 3}, []string{"en-call/e2", "fr-call/e2"}},
+		{"factuality", store.EventQuery{Factuality: []string{"hedged", "historical"}}, []string{"en-call/e2", "grain/aid"}},
+		{"date range", store.EventQuery{From: "2022-08-05", To: "2022-08-10"}, []string{"en-call/e1", "fr-call/e1", "fr-call/e2"}},
+		{"full text, accents ignored", store.EventQuery{Text: "TELEPHONIQUE"}, []string{"fr-call/e1"}},
+		{"full text, several words", store.EventQuery{Text: "accused spying"}, []string{"en-call/e2"}},
+		{"full text, syntax is not syntax", store.EventQuery{Text: `grain" OR NEAR(`}, []string{}},
+		{"language", store.EventQuery{Lang: "fr"}, []string{"fr-call/e1", "fr-call/e2"}},
+		{"combined", store.EventQuery{Actor: "MLI", Quad: 1}, []string{"en-call/e1"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rows, err := s.Events(ctx, tc.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ids(rows)
+			sort.Strings(got)
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("Events(%+v) = %v, want %v", tc.q, got, tc.want)
+			}
+			for _, r := range rows {
+				d, err := s.Document(ctx, r.DocSHA256)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if d.Text[r.Evidence.Start:r.Evidence.End] != r.Evidence.Text {
+					t.Errorf("event %s: evidence offsets do not give its text", r.Event.ID)
+				}
+			}
+		})
+	}
+}
+
+// testOrder checks the sort orders and paging against the order the events must have.
+func testOrder(ctx context.Context, t *testing.T, s store.Store) {
+	defer s.Close()
+	put(ctx, t, s, Corpus(t)...)
+	all, err := s.Events(ctx, store.EventQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != 5 {
+		t.Fatalf("%d events, want 5", len(all))
+	}
+	asc := sort.SliceIsSorted(all, func(i, j int) bool {
+		return all[i].DateLo < all[j].DateLo || all[i].DateLo == all[j].DateLo && all[i].Event.ID < all[j].Event.ID
+	})
+	if !asc || all[0].DateLo != "2021-01-01" || all[1].DateLo != "2022-08-01" {
+		t.Errorf("default order is not (date, id): %v", ids(all))
+	}
+	desc, err := s.Events(ctx, store.EventQuery{Order: store.DateDesc})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(desc) != 5 || desc[0].DateLo != "2022-08-10" || desc[4].DateLo != "2021-01-01" {
+		t.Errorf("newest first: %v", ids(desc))
+	}
+	var paged []store.EventRow
+	for off := 0; off < 6; off += 2 {
+		page, err := s.Events(ctx, store.EventQuery{Limit: 2, Offset: off})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(page) > 2 {
+			t.Fatalf("page of %d rows with limit 2", len(page))
+		}
+		paged = append(paged, page...)
+	}
+	if !reflect.DeepEqual(ids(paged), ids(all)) {
+		t.Errorf("pages of 2 = %v, want %v", ids(paged), ids(all))
+	}
+}
+
+func testRollUp(ctx context.Context, t *testing.T, s store.Store) {
+	defer s.Close()
+	docs := Corpus(t)
+	put(ctx, t, s, docs...)
+	// A fourth article adds a second MLI→RUS consultation on 2022-08-10: the row grows.
+	more := Fixture(t, "more", "en", "2022-08-11", "Mali held talks with Russia on Wednesday.",
+		event{id: "e1", typ: "CONSULT", fact: "asserted", date: "2022-08-10", evidence: "Mali held talks with Russia", actor: []string{"MLI"}, recipient: []string{"RUS"}, quad: 1, goldstein: 1.5})
+	put(ctx, t, s, more)
+	rows, err := s.Dyads(ctx, store.DyadQuery{A: "MLI", B: "RUS", Both: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := []string{}
+	for _, r := range rows {
+		got = append(got, fmt.Sprintf("%s>%s %s %s %s n=%d q=%v g=%.1f", r.Actor, r.Recipient, r.Day, r.Precision, r.Factuality, r.Events, r.Quad, r.Goldstein))
+	}
+	want := []string{
+		"RUS>MLI 2021-01-01 year historical n=1 q=[0 0 1 0 0] g=5.2",
+		"MLI>RUS 2022-08-10 day asserted n=2 q=[0 2 0 0 0] g=2.5",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Dyads(MLI,RUS both) =\n%v\nwant\n%v", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	rows, err = s.Dyads(ctx, store.DyadQuery{A: "MLI", B: "FRA", Factuality: []string{"asserted"}, From: "2022-08-10", To: "2022-08-10"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 1 || rows[0].Quad[3] != 1 || rows[0].Goldstein != -2 {
+		t.Errorf("Dyads(MLI→FRA asserted) = %+v, want one row, one verbal conflict, -2", rows)
+	}
+	// The roll-up agrees with the events it sums.
+	evs, err := s.Events(ctx, store.EventQuery{Dyad: [2]string{"MLI", "RUS"}, Factuality: []string{"asserted"}, Type: "CONSULT", From: "2022-08-10", To: "2022-08-10", Actor: "MLI"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(evs) != 2 {
+		t.Errorf("events behind the MLI→RUS roll-up row: %d, want 2", len(evs))
+	}
+}
+
+func export(ctx context.Context, t *testing.T, s store.Store) string {
+	t.Helper()
+	var b strings.Builder
+	err := s.Export(ctx, func(r store.EventRow) error {
+		j, err := json.Marshal(r)
+		b.Write(j)
+		b.WriteByte('\n')
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+func testExport(ctx context.Context, t *testing.T, a, b store.Store) {
+	defer a.Close()
+	defer b.Close()
+	docs := Corpus(t)
+	put(ctx, t, a, docs...)
+	for i := len(docs) - 1; i >= 0; i-- {
+		put(ctx, t, b, docs[i])
+	}
+	ea, eb := export(ctx, t, a), export(ctx, t, b)
+	if ea != eb {
+		t.Errorf("export depends on write order:\n%s\nvs\n%s", ea, eb)
+	}
+	if n := strings.Count(ea, "\n"); n != 5 {
+		t.Errorf("export wrote %d events, want 5", n)
+	}
+	put(ctx, t, a, docs...)
+	if again := export(ctx, t, a); again != ea {
+		t.Error("export changed after writing the same documents again")
+	}
+	stop := fmt.Errorf("stop")
+	n := 0
+	if err := a.Export(ctx, func(store.EventRow) error { n++; return stop }); err != stop || n != 1 {
+		t.Errorf("Export with a failing callback: err %v after %d calls, want stop after 1", err, n)
+	}
+}
+
+func testConcurrent(ctx context.Context, t *testing.T, s store.Store) {
+	defer s.Close()
+	d := Corpus(t)[0]
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	added, errs := 0, []error{}
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ok, err := s.PutDocument(ctx, d)
+			mu.Lock()
+			defer mu.Unlock()
+			if ok {
+				added++
+			}
+			if err != nil {
+				errs = append(errs, err)
+			}
+		}()
+	}
+	wg.Wait()
+	if added != 1 || len(errs) > 0 {
+		t.Errorf("4 concurrent puts of one document: %d added, errors %v; want 1 added, no error", added, errs)
+	}
+	st, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Documents != 1 || st.Events != 2 {
+		t.Errorf("after concurrent puts: %+v, want 1 document and 2 events", st)
+	}
+}
