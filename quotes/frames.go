@@ -1,0 +1,735 @@
+package quotes
+
+import (
+	"strings"
+
+	"github.com/griot-project/griot/doc"
+)
+
+// frame kinds
+const (
+	fPreposed  = iota // X a déclaré que …, X said …
+	fIncise           // …, a-t-il déclaré / …, he said / …, said X
+	fAccording        // selon X, … / …, according to X
+	fGerund           // …, saying … / …, affirmant …
+)
+
+// frame is one attribution found around a cue.
+type frame struct {
+	kind     int
+	sent     int
+	cue0     int // cue tokens [cue0, cue1)
+	cue1     int
+	sp0, sp1 int // speaker tokens [sp0, sp1); sp0 == sp1 when none
+	content  [][2]int
+	lemma    string
+	via      string
+	used     bool // taken by a direct quote
+	anchor   int  // first token of the incise (speaker or cue) for fIncise
+	bnd      int  // the boundary token (comma, quote mark) before an incise
+	pronoun  bool // the speaker is a pronoun
+}
+
+// tokenizer helpers over one document
+type view struct {
+	d   *doc.Document
+	lex *lexicon
+	f   *Finder
+}
+
+func (v *view) norm(i int) string { return v.d.Tokens[i].Norm }
+func (v *view) text(i int) string { return v.d.Text[v.d.Tokens[i].Start:v.d.Tokens[i].End] }
+
+func isQuoteChar(t string) bool {
+	switch t {
+	case "«", "»", "“", "”", "„", "‹", "›", "\"", "‘":
+		return true
+	}
+	return false
+}
+
+// boundary tokens end a clause when looking for a speaker or an incise.
+func (v *view) boundary(i int) bool {
+	t := v.d.Tokens[i]
+	if t.Kind != doc.Punct {
+		return false
+	}
+	w := v.text(i)
+	switch w {
+	case ",", ";", ":", "(", ")", "[", "]", "!", "?", "…":
+		return true
+	case ".":
+		// a full stop inside a sentence follows an abbreviation ("M. Nguessan")
+		return i+1 >= v.d.Sentences[t.Sent].Tok1 || isQuoteChar(v.text(i+1))
+	case "-", "—", "–", "―":
+		// a dash with space around (not the hyphen of a-t-il)
+		return i > 0 && v.d.Tokens[i-1].End < t.Start
+	}
+	return isQuoteChar(w)
+}
+
+func (v *view) isComma(i int) bool { return v.d.Tokens[i].Kind == doc.Punct && v.text(i) == "," }
+
+func (v *view) sentenceEndPunct(i int) bool {
+	if v.d.Tokens[i].Kind != doc.Punct {
+		return false
+	}
+	switch v.text(i) {
+	case ".", "!", "?", "…", "...", "?!":
+		return true
+	}
+	return isQuoteChar(v.text(i))
+}
+
+// match reports whether the folded words w start at token i.
+func (v *view) match(i, end int, w []string) bool {
+	if i+len(w) > end {
+		return false
+	}
+	for k, x := range w {
+		if v.norm(i+k) != x {
+			return false
+		}
+	}
+	return true
+}
+
+// inversion: "-t-il", "-elle", "-ils" after a verb; returns the end token and the pronoun token.
+func (v *view) inversion(i, end int) (int, int) {
+	if i+1 < end && v.text(i) == "-" && v.norm(i+1) == "t" && i+3 < end && v.text(i+2) == "-" && v.isPronoun(i+3) {
+		return i + 4, i + 3
+	}
+	if i+1 < end && v.text(i) == "-" && v.isPronoun(i+1) {
+		return i + 2, i + 1
+	}
+	return i, -1
+}
+
+func (v *view) isPronoun(i int) bool {
+	n := v.norm(i)
+	return v.lex.pronoun[n] || v.lex.plural[n]
+}
+
+var passiveBe = map[string]bool{"was": true, "were": true, "is": true, "are": true, "been": true, "being": true, "be": true,
+	"ete": true, "fut": true, "furent": true}
+
+// cueAt recognises a speech cue starting at token i: a finite verb, an auxiliary with its
+// participle, or either with a French inverted pronoun. It returns the cue's end, the
+// inverted pronoun token (or -1), and whether the cue is passive.
+func (v *view) cueAt(i, s0, s1 int) (end, inv int, passive bool, lemma string) {
+	t := v.d.Tokens[i]
+	if t.Kind != doc.Word {
+		return -1, -1, false, ""
+	}
+	n := t.Norm
+	if v.lex.aux[n] && !(i > s0 && v.lex.determiner[v.norm(i-1)] && n != "a") {
+		j, inv := v.inversion(i+1, s1)
+		for j < s1 && (v.lex.adverb[v.norm(j)] || v.norm(j) == "ne" || v.norm(j) == "n'") {
+			j++
+		}
+		if j < s1 && passiveBe[v.norm(j)] {
+			if j+1 < s1 && v.lex.participle[v.norm(j+1)] != "" {
+				return j + 2, inv, true, v.lex.participle[v.norm(j+1)]
+			}
+			return -1, -1, false, ""
+		}
+		if j < s1 && (v.lex.participle[v.norm(j)] != "" || v.lex.finite[v.norm(j)] != "" && v.d.Tokens[j].Kind == doc.Word) {
+			lem := v.lex.participle[v.norm(j)]
+			if lem == "" {
+				lem = v.lex.finite[v.norm(j)]
+			}
+			e, inv2 := v.inversion(j+1, s1)
+			if inv < 0 {
+				inv = inv2
+			} else {
+				e = j + 1
+			}
+			return e, inv, false, lem
+		}
+		return -1, -1, false, ""
+	}
+	lem := v.lex.finite[n]
+	if lem == "" {
+		if lem = v.lex.participle[n]; lem == "" {
+			return -1, -1, false, ""
+		}
+		// a bare participle is a cue only when passive ("was told by", "a été confirmée par")
+		if !(i > s0 && passiveBe[v.norm(i-1)]) {
+			return -1, -1, false, ""
+		}
+	}
+	if i > s0 {
+		p := v.norm(i - 1)
+		if v.lex.determiner[p] || v.lex.aux[p] {
+			return -1, -1, false, "" // a noun ("l'annonce"), or the participle of a compound seen from its aux
+		}
+		if passiveBe[p] {
+			return i + 1, -1, true, lem
+		}
+	}
+	e, inv := v.inversion(i+1, s1)
+	return e, inv, false, lem
+}
+
+// frames finds every attribution frame of sentence si.
+func (v *view) frames(si int) []frame {
+	d := v.d
+	s := d.Sentences[si]
+	s0, s1 := s.Tok0, s.Tok1
+	var out []frame
+	for i := s0; i < s1; i++ {
+		// according markers
+		matched := false
+		for _, w := range v.lex.according {
+			if v.match(i, s1, w) {
+				if fr, ok := v.according(si, i, i+len(w)); ok {
+					out = append(out, fr)
+					i = max(i, fr.sp1-1)
+				}
+				matched = true
+				break
+			}
+		}
+		if matched {
+			continue
+		}
+		// "Et de poursuivre :" — the speaker is the one who spoke last
+		if v.norm(i) == "de" && i+1 < s1 && v.lex.infinitive[v.norm(i+1)] && i > s0 && (v.norm(i-1) == "et" || v.norm(i-1) == "and") {
+			fr := frame{kind: fPreposed, sent: si, cue0: i - 1, cue1: i + 2, sp0: i - 1, sp1: i - 1, lemma: v.norm(i + 1), pronoun: true}
+			if c0 := v.contentStart(i+2, s1); c0 < s1 {
+				fr.content = [][2]int{{c0, v.trimEnd(c0, s1)}}
+			}
+			out = append(out, fr)
+			i += 1
+			continue
+		}
+		end, inv, passive, lemma := v.cueAt(i, s0, s1)
+		if end < 0 {
+			continue
+		}
+		if fr, ok := v.verbFrame(si, i, end, inv, passive, lemma); ok {
+			out = append(out, fr)
+		}
+		i = end - 1
+	}
+	return v.settle(si, out)
+}
+
+// settle orders the frames of one sentence: "X a déclaré … et a ajouté que …" gives the
+// second cue X's speaker; a preposed frame's content stops before a later incise; and a cue
+// inside another frame's content is part of what is reported, not a frame of its own.
+func (v *view) settle(si int, fs []frame) []frame {
+	s0 := v.d.Sentences[si].Tok0
+	for k := range fs {
+		if fs[k].kind != fPreposed {
+			continue
+		}
+		p := fs[k].cue0 - 1
+		if p < s0 || !(v.norm(p) == "and" || v.norm(p) == "et") {
+			continue
+		}
+		for j := k - 1; j >= 0; j-- {
+			if (fs[j].kind == fPreposed || fs[j].kind == fGerund) && fs[j].cue1 <= p {
+				fs[k].sp0, fs[k].sp1, fs[k].pronoun = fs[j].sp0, fs[j].sp1, fs[j].pronoun
+				fs[j].content = clip(v, fs[j].content, p)
+				break
+			}
+		}
+	}
+	for _, b := range fs {
+		if b.kind != fIncise || b.bnd <= s0 {
+			continue
+		}
+		for k := range fs {
+			if fs[k].kind != fIncise && fs[k].cue1 <= b.bnd {
+				fs[k].content = clip(v, fs[k].content, b.bnd)
+			}
+		}
+	}
+	var out []frame
+	for k := range fs {
+		inside := false
+		for j := range fs {
+			if j == k {
+				continue
+			}
+			for _, c := range fs[j].content {
+				if c[0] <= fs[k].cue0 && fs[k].cue1 <= c[1] && !(fs[k].kind == fIncise && fs[j].kind != fIncise) {
+					inside = true
+				}
+			}
+		}
+		if !inside && len(fs[k].content) > 0 {
+			out = append(out, fs[k])
+		}
+	}
+	return out
+}
+
+// clip ends content ranges before token e.
+func clip(v *view, cs [][2]int, e int) [][2]int {
+	var out [][2]int
+	for _, c := range cs {
+		if c[0] >= e {
+			continue
+		}
+		if c[1] > e {
+			c[1] = v.trimEnd(c[0], e)
+		}
+		if c[1] > c[0] {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// trimEnd drops final punctuation and quote marks from the token range [a, b).
+func (v *view) trimEnd(a, b int) int {
+	for b > a && v.d.Tokens[b-1].Kind == doc.Punct && (v.sentenceEndPunct(b-1) || v.isComma(b-1) || v.text(b-1) == ":" || v.text(b-1) == ";") {
+		b--
+	}
+	return b
+}
+
+func (v *view) trimStart(a, b int) int {
+	for a < b && v.d.Tokens[a].Kind == doc.Punct && !isQuoteChar(v.text(a)) {
+		a++
+	}
+	return a
+}
+
+// clauseStart returns the first token of the clause that ends before token i (after the
+// last boundary, or s0).
+func (v *view) clauseStart(i, s0 int) int {
+	k := i - 1
+	for k >= s0 && !v.boundary(k) {
+		k--
+	}
+	return k + 1
+}
+
+// clauseEnd returns the first boundary at or after i (or s1).
+func (v *view) clauseEnd(i, s1 int) int {
+	for i < s1 && !v.boundary(i) {
+		i++
+	}
+	return i
+}
+
+// skipOpeners moves past discourse openers ("Mais", "En effet", "However").
+func (v *view) skipOpeners(a, b int) int {
+	for a < b && (v.lex.opener[v.norm(a)] || v.d.Tokens[a].Kind == doc.Punct && !isQuoteChar(v.text(a))) {
+		a++
+	}
+	return a
+}
+
+var relWords = map[string]bool{"qui": true, "who": true, "which": true, "que": true, "that": true}
+
+// clitics before a verb show that it has its object ("nous en dit plus"): no incise.
+var clitics = map[string]bool{"en": true, "y": true, "lui": true, "leur": true, "le": true, "la": true, "les": true, "l'": true}
+
+var thatWords = map[string]bool{"que": true, "qu'": true, "that": true}
+
+// contentStart: where the reported content begins after a cue ending at c1: after "que",
+// "that" or ":" when one comes within a few words (an indirect object or a time may stand
+// between: "a déclaré à la presse que", "told reporters on Tuesday that").
+func (v *view) contentStart(c1, s1 int) int {
+	for k := c1; k < s1 && k < c1+8; k++ {
+		n := v.norm(k)
+		if thatWords[n] || v.text(k) == ":" {
+			return k + 1
+		}
+		if v.d.Tokens[k].Kind == doc.Punct && v.text(k) != "," || v.lex.finite[n] != "" {
+			break
+		}
+	}
+	for c1 < s1 && v.isComma(c1) {
+		c1++
+	}
+	return c1
+}
+
+// looksLikeNP: tokens [a, b) can be a postposed speaker ("le ministre", "Mr Smith", "a
+// spokesman for the army").
+func (v *view) looksLikeNP(a, b int) bool {
+	if a >= b || b-a > 14 {
+		return false
+	}
+	w := v.text(a)
+	first := v.norm(a)
+	if thatWords[first] || first == "to" || v.lex.finite[first] != "" && !v.lex.determiner[first] {
+		return false
+	}
+	if v.isPronoun(a) {
+		return false // "says he spoke": a clause, not an inverted subject
+	}
+	if v.lex.determiner[first] || v.f.roles[first] || v.d.Tokens[a].Kind == doc.Handle {
+		return true
+	}
+	r := []rune(w)
+	return len(r) > 0 && r[0] >= 'A' && r[0] <= 'Z' || len(r) > 0 && strings.ToUpper(string(r[0])) == string(r[0]) && strings.ToLower(string(r[0])) != string(r[0])
+}
+
+// npEnd cuts a postposed speaker before a trailing place, time or relative clause
+// ("said X in Cairo on Sunday", "dit un expert qui a demandé…").
+var npStops = map[string]bool{"a": false, "in": true, "on": true, "at": true, "during": true, "after": true, "before": true, "yesterday": true, "today": true, "told": true, "who": true,
+	"dans": true, "lors": true, "qui": true, "hier": true, "aujourd'hui": true, "devant": true, "a l'issue": true, "au": true, "aux": true, "sur": true, "mardi": true,
+	"lundi": true, "mercredi": true, "jeudi": true, "vendredi": true, "samedi": true, "dimanche": true, "monday": true, "tuesday": true, "wednesday": true,
+	"thursday": true, "friday": true, "saturday": true, "sunday": true, "last": true, "this": true, "when": true, "while": true, "alors": true, "tandis": true}
+
+func (v *view) npEnd(a, b int) int {
+	for k := a + 1; k < b; k++ {
+		n := v.norm(k)
+		if npStops[n] || n == "a" && v.d.Lang == "fr" || n == "à" {
+			return k
+		}
+	}
+	return b
+}
+
+// verbFrame builds the frame of a verb cue [c0, c1).
+func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame, bool) {
+	s := v.d.Sentences[si]
+	s0, s1 := s.Tok0, s.Tok1
+	fr := frame{sent: si, cue0: c0, cue1: c1, lemma: lemma}
+	for o := c1; o < s1 && o < c1+3; o++ {
+		if v.lex.notSpeech[v.norm(o)] {
+			return fr, false // "déclarer la guerre"
+		}
+	}
+	L0 := v.clauseStart(c0, s0)
+	R1 := v.clauseEnd(c1, s1)
+	// content before: from the sentence start (past an opener) to the boundary before the incise
+	before := func(b int) [][2]int {
+		a := v.skipOpeners(s0, b)
+		e := v.trimEnd(a, b)
+		if e <= a {
+			return nil
+		}
+		return [][2]int{{a, e}}
+	}
+	after := func() [][2]int {
+		a := v.contentStart(c1, s1)
+		e := v.trimEnd(a, s1)
+		if e <= a {
+			return nil
+		}
+		return [][2]int{{a, e}}
+	}
+	switch {
+	case passive:
+		// "X a été confirmé par Y": Y speaks, X is what is said
+		if c1 < s1 && (v.norm(c1) == "par" || v.norm(c1) == "by") {
+			fr.kind = fPreposed
+			fr.sp0, fr.sp1 = c1+1, v.npEnd(c1+1, v.clauseEnd(c1+1, s1))
+			for fr.sp1 > fr.sp0 && relWords[v.norm(fr.sp1-1)] {
+				fr.sp1--
+			}
+			a := v.skipOpeners(L0, c0)
+			// the auxiliary sits before the cue: drop it from the content
+			e := a
+			for e < c0 && !v.lex.aux[v.norm(e)] && !passiveBe[v.norm(e)] {
+				e++
+			}
+			if e > a {
+				fr.content = [][2]int{{a, e}}
+			}
+			return fr, fr.sp1 > fr.sp0
+		}
+		return fr, false
+	case inv >= 0:
+		fr.kind = fIncise
+		fr.sp0, fr.sp1 = inv, inv+1
+		fr.pronoun = true
+		fr.anchor = c0
+		fr.bnd = L0 - 1
+		if L0 > s0 {
+			fr.content = before(L0 - 1)
+		}
+		return fr, true
+	case strings.HasSuffix(v.norm(c0), "ing") && v.d.Lang != "fr" || strings.HasSuffix(v.norm(c0), "ant") && v.lex.finite[v.norm(c0)] != "" && v.d.Lang != "en":
+		// "…, saying that …": the subject of the main clause speaks
+		if c0 == s0 || !v.isComma(c0-1) {
+			return fr, false
+		}
+		fr.kind = fGerund
+		a := v.skipOpeners(s0, c0)
+		fr.sp0, fr.sp1 = a, v.clauseEnd(a, c0)
+		fr.content = after()
+		return fr, fr.content != nil
+	}
+	L := v.skipOpeners(L0, c0)
+	if L == c0 {
+		// nothing between the boundary and the cue
+		afterQuote := L0 >= s0+2 && isQuoteChar(v.text(L0-2))
+		if L0 > s0 && (v.lex.incise[lemma] || afterQuote) && v.looksLikeNP(c1, R1) && !v.hasVerb(c1, R1) && (R1 == s1 || v.sentenceEndPunct(R1) || v.isComma(R1) || v.text(R1) == ":") && v.boundaryBeforeIsContent(L0, s0) {
+			// "…, a indiqué le ministre" / "…, said Mr Smith, the minister."
+			fr.kind = fIncise
+			fr.sp0, fr.sp1 = c1, v.npEnd(c1, R1)
+			fr.anchor = c0
+			fr.bnd = L0 - 1
+			fr.content = before(L0 - 1)
+			return fr, true
+		}
+		if L0 > s0 && v.isComma(L0-1) {
+			// "X, APPOSITION, affirme …": the speaker is before the apposition
+			fr.kind = fPreposed
+			fr.sp0, fr.sp1 = v.appositionSubject(L0-1, s0)
+			fr.content = after()
+			return fr, fr.content != nil && fr.sp1 > fr.sp0
+		}
+		if L0 == s0 || L0 > s0 && isQuoteChar(v.text(L0-1)) {
+			// a cue at the very start of a sentence, right after a quote: "… » affirme Y" handled above;
+			// otherwise no speaker
+			return fr, false
+		}
+		return fr, false
+	}
+	// a subject stands between the boundary and the cue
+	if L0 > s0 && c0-L <= 6 && !clitics[v.norm(c0-1)] && (R1 == s1 || v.trimEnd(c1, s1) <= R1 && R1-c1 <= 6) && v.boundaryBeforeIsContent(L0, s0) && !v.hasThat(c1, s1) {
+		// "…, he said." / "…, M. Nguessan explique."
+		fr.kind = fIncise
+		fr.sp0, fr.sp1 = L, c0
+		fr.anchor = L
+		fr.bnd = L0 - 1
+		fr.content = before(L0 - 1)
+		fr.pronoun = c0-L == 1 && v.isPronoun(L)
+		return fr, true
+	}
+	fr.kind = fPreposed
+	fr.sp0, fr.sp1 = L, c0
+	for fr.sp1 > fr.sp0 && (clitics[v.norm(fr.sp1-1)] || v.lex.adverb[v.norm(fr.sp1-1)]) {
+		fr.sp1--
+	}
+	fr.sp0 = v.subjectStart(fr.sp0, fr.sp1)
+	fr.pronoun = c0-L == 1 && v.isPronoun(L)
+	fr.content = after()
+	return fr, fr.content != nil
+}
+
+// subjectCuts end what stands before a subject in a long clause ("in a call with X last
+// week Mr Biden vowed", "… but the EU has accused").
+var subjectCuts = map[string]bool{"in": true, "on": true, "at": true, "with": true, "during": true, "after": true, "before": true,
+	"week": true, "month": true, "year": true, "yesterday": true, "today": true, "ago": true, "but": true, "and": true,
+	"dans": true, "lors": true, "avec": true, "apres": true, "avant": true, "pendant": true, "semaine": true, "mois": true,
+	"annee": true, "hier": true, "mais": true, "et": true, "since": true, "depuis": true, "when": true, "quand": true, "lorsque": true}
+
+// subjectStart: the start of the subject in tokens [a, b) before a cue.
+func (v *view) subjectStart(a, b int) int {
+	if b-a <= 4 {
+		return a
+	}
+	for k := b - 2; k > a; k-- {
+		if subjectCuts[v.norm(k)] {
+			if k+1 < b {
+				return k + 1
+			}
+			break
+		}
+	}
+	if b-a > 12 {
+		return b - 12
+	}
+	return a
+}
+
+// hasVerb: tokens [a, b) hold an auxiliary, a form of "be" or a cue: a clause, not a name.
+func (v *view) hasVerb(a, b int) bool {
+	for k := a; k < b; k++ {
+		n := v.norm(k)
+		if n == "a" && v.d.Lang != "en" {
+			continue // "à" folds to "a"
+		}
+		if v.lex.aux[n] || passiveBe[n] || beVerbs[n] || k > a && v.lex.finite[n] != "" {
+			return true
+		}
+	}
+	return false
+}
+
+var beVerbs = map[string]bool{"is": true, "are": true, "was": true, "were": true, "est": true, "sont": true, "etait": true, "sera": true, "va": true, "vont": true}
+
+func (v *view) hasThat(a, b int) bool {
+	for k := a; k < b && k < a+8; k++ {
+		if thatWords[v.norm(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// boundaryBeforeIsContent: the boundary at L0-1 closes reported words (a comma, a quote mark,
+// a dash), not a sentence-initial adverbial like "Hier," or "Last week,".
+func (v *view) boundaryBeforeIsContent(L0, s0 int) bool {
+	b := L0 - 1
+	w := v.text(b)
+	if isQuoteChar(w) {
+		return true
+	}
+	if w != "," && w != "-" && w != "—" && w != "–" {
+		return false
+	}
+	// at least two words of content before the comma
+	words := 0
+	for k := s0; k < b; k++ {
+		if v.d.Tokens[k].Kind != doc.Punct {
+			words++
+		}
+	}
+	return words >= 2
+}
+
+// appositionSubject: for "X, APPOSITION, cue" with the comma before the cue at c, return the
+// speaker tokens: the segment holding a person mention, else the leftmost short segment.
+func (v *view) appositionSubject(c, s0 int) (int, int) {
+	type seg struct{ a, b int }
+	var segs []seg
+	b := c
+	for len(segs) < 4 && b > s0 {
+		a := v.clauseStart(b, s0)
+		segs = append(segs, seg{v.skipOpeners(a, b), b})
+		if a <= s0 || !v.isComma(a-1) {
+			break
+		}
+		b = a - 1
+	}
+	if len(segs) == 0 {
+		return c, c
+	}
+	// skip the apposition itself (segs[0]); prefer a segment with a person, then any actor
+	for _, want := range []string{"person", ""} {
+		for k := 1; k < len(segs); k++ {
+			if v.segmentHas(segs[k].a, segs[k].b, want) {
+				return segs[k].a, segs[k].b
+			}
+		}
+	}
+	if len(segs) > 1 {
+		k := len(segs) - 1
+		if segs[k].b-segs[k].a > 10 {
+			k = 1
+		}
+		return segs[k].a, segs[k].b
+	}
+	return segs[0].a, segs[0].b
+}
+
+func (v *view) segmentHas(a, b int, kind string) bool {
+	if a >= b {
+		return false
+	}
+	st, en := v.d.Tokens[a].Start, v.d.Tokens[b-1].End
+	for i := range v.d.Mentions {
+		m := &v.d.Mentions[i]
+		if m.Start >= st && m.End <= en && m.Actor != "" {
+			if kind == "" {
+				return true
+			}
+			if act := v.d.ActorByID(m.Actor); act != nil && act.Kind == kind {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// according builds the frame of "selon X" whose marker is tokens [m0, m1).
+func (v *view) according(si, m0, m1 int) (frame, bool) {
+	s := v.d.Sentences[si]
+	s0, s1 := s.Tok0, s.Tok1
+	fr := frame{kind: fAccording, sent: si, cue0: m0, cue1: m1, lemma: strings.Join(wordsOf(v, m0, m1), " ")}
+	x1 := v.clauseEnd(m1, s1)
+	if x1 == m1 {
+		return fr, false
+	}
+	fr.sp0, fr.sp1 = m1, x1
+	// heads the sentence (after openers and short adverbials)?
+	head := v.skipOpeners(s0, m0) == m0
+	rest := x1
+	for rest < s1 && v.isComma(rest) {
+		rest++
+	}
+	// "selon X, citant Y, …"
+	if via, end := v.citing(rest, s1); end > rest {
+		fr.via = via
+		rest = end
+		for rest < s1 && v.isComma(rest) {
+			rest++
+		}
+	}
+	if head {
+		if e := v.trimEnd(rest, s1); e > rest {
+			fr.content = [][2]int{{rest, e}}
+		}
+		return fr, fr.content != nil
+	}
+	// "…, selon X." or "…, selon X, …": the sentence around the marker
+	b := m0
+	if b > s0 && (v.isComma(b-1) || v.text(b-1) == "(") {
+		b--
+	}
+	if a := v.skipOpeners(s0, b); v.trimEnd(a, b) > a {
+		fr.content = append(fr.content, [2]int{a, v.trimEnd(a, b)})
+	}
+	if e := v.trimEnd(rest, s1); e > rest && rest > x1 {
+		fr.content = append(fr.content, [2]int{rest, e})
+	}
+	return fr, fr.content != nil
+}
+
+func wordsOf(v *view, a, b int) []string {
+	out := make([]string, 0, b-a)
+	for k := a; k < b; k++ {
+		out = append(out, v.text(k))
+	}
+	return out
+}
+
+// citing reads "citant Y" / "citing Y" at token i (after optional "qui,"): Y's actor and the
+// token after Y, or (…, i) when there is none.
+func (v *view) citing(i, s1 int) (string, int) {
+	j := i
+	if j < s1 && (v.norm(j) == "qui" || v.norm(j) == "who" || v.norm(j) == "which") {
+		j++
+		for j < s1 && v.isComma(j) {
+			j++
+		}
+	}
+	for _, w := range v.lex.citing {
+		if v.match(j, s1, w) {
+			y0 := j + len(w)
+			y1 := v.clauseEnd(y0, s1)
+			if y1 == y0 {
+				return "", i
+			}
+			return v.actorIn(y0, y1, ""), y1
+		}
+	}
+	return "", i
+}
+
+// actorIn returns the actor of the mentions in tokens [a, b): a person first (when kind is
+// "person"), else the first resolved mention.
+func (v *view) actorIn(a, b int, prefer string) string {
+	if a >= b {
+		return ""
+	}
+	st, en := v.d.Tokens[a].Start, v.d.Tokens[b-1].End
+	first := ""
+	for i := range v.d.Mentions {
+		m := &v.d.Mentions[i]
+		if m.Start < st || m.End > en || m.Actor == "" {
+			continue
+		}
+		if first == "" {
+			first = m.Actor
+		}
+		if prefer != "" {
+			if act := v.d.ActorByID(m.Actor); act != nil && act.Kind == prefer {
+				return m.Actor
+			}
+		}
+	}
+	return first
+}

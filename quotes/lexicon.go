@@ -1,0 +1,285 @@
+package quotes
+
+import (
+	"embed"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/griot-project/griot/normalize"
+)
+
+//go:embed data/*.txt
+var dataFS embed.FS
+
+// lexicon holds the cue words of one language, folded.
+type lexicon struct {
+	finite     map[string]string // folded finite form → lemma
+	participle map[string]string // folded past participle → lemma
+	aux        map[string]bool
+	adverb     map[string]bool
+	determiner map[string]bool
+	opener     map[string]bool
+	according  [][]string // multi-word markers, folded tokens
+	citing     [][]string
+	infinitive map[string]bool // folded lemmas ("et de poursuivre")
+	pronoun    map[string]bool // singular person pronouns
+	plural     map[string]bool // plural pronouns: no speaker
+	incise     map[string]bool // lemmas that may close a quotation with the speaker after them
+	notSpeech  map[string]bool // objects that make a cue something else ("déclarer la guerre")
+}
+
+func newLexicon() *lexicon {
+	return &lexicon{
+		finite: map[string]string{}, participle: map[string]string{},
+		aux: map[string]bool{}, adverb: map[string]bool{}, determiner: map[string]bool{},
+		opener: map[string]bool{}, infinitive: map[string]bool{}, pronoun: map[string]bool{}, plural: map[string]bool{},
+		incise: map[string]bool{}, notSpeech: map[string]bool{},
+	}
+}
+
+func readData(name string) ([]string, error) {
+	b, err := dataFS.ReadFile("data/" + name)
+	if err != nil {
+		return nil, fmt.Errorf("quotes: read %s: %w", name, err)
+	}
+	var out []string
+	for _, line := range strings.Split(string(b), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		out = append(out, line)
+	}
+	return out, nil
+}
+
+// words splits a folded phrase into the tokens segment would give ("d'apres" → "d'", "apres").
+func words(phrase string) []string {
+	var out []string
+	for _, w := range strings.Fields(normalize.String(phrase)) {
+		if i := strings.IndexByte(w, '\''); i > 0 && i < len(w)-1 {
+			out = append(out, w[:i+1], w[i+1:])
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// loadVerbs reads a speech-verb file.
+func (l *lexicon) loadVerbs(name string, lang string) error {
+	lines, err := readData(name)
+	if err != nil {
+		return err
+	}
+	for n, line := range lines {
+		lemma, rest, irregular := strings.Cut(line, ":")
+		lemma = strings.TrimSpace(lemma)
+		noBase := strings.HasSuffix(lemma, "!")
+		lemma = strings.TrimSuffix(lemma, "!")
+		key := normalize.String(lemma)
+		l.infinitive[strings.TrimPrefix(key, "s'")] = true
+		if irregular {
+			fin, part, _ := strings.Cut(rest, "/")
+			for _, f := range strings.Fields(fin) {
+				l.finite[normalize.String(f)] = key
+			}
+			for _, f := range strings.Fields(part) {
+				l.participle[normalize.String(f)] = key
+			}
+			continue
+		}
+		var fin, part []string
+		switch lang {
+		case "fr":
+			fin, part, err = frenchForms(key)
+		default:
+			fin, part = englishForms(key, noBase)
+		}
+		if err != nil {
+			return fmt.Errorf("quotes: %s line %d: %w", name, n+1, err)
+		}
+		for _, f := range fin {
+			l.finite[f] = key
+		}
+		for _, f := range part {
+			l.participle[f] = key
+		}
+	}
+	return nil
+}
+
+// frenchForms inflects a regular -er verb (folded lemma): third persons of the present,
+// imperfect, simple past, future and conditional, the present participle, and the past
+// participle. First person singular of the present equals the third.
+func frenchForms(lemma string) (fin, part []string, err error) {
+	lemma = strings.TrimPrefix(lemma, "s'")
+	lemma = strings.TrimPrefix(lemma, "se ")
+	if !strings.HasSuffix(lemma, "er") || len(lemma) < 4 {
+		return nil, nil, fmt.Errorf("%q is not a regular -er verb: give its forms", lemma)
+	}
+	st := strings.TrimSuffix(lemma, "er")
+	soft := st // before a or o: mange-a, annonc-a (ç folds to c)
+	if strings.HasSuffix(st, "g") {
+		soft = st + "e"
+	}
+	fin = []string{st + "e", st + "ent", soft + "ait", soft + "aient", soft + "a", st + "erent",
+		st + "era", st + "eront", st + "erait", st + "eraient", soft + "ant"}
+	part = []string{st + "e", st + "es", st + "ee"}
+	return fin, part, nil
+}
+
+// englishForms inflects a regular English verb.
+func englishForms(lemma string, noBase bool) (fin, part []string) {
+	var s, ed, ing string
+	switch {
+	case strings.HasSuffix(lemma, "e"):
+		s, ed, ing = lemma+"s", lemma+"d", lemma[:len(lemma)-1]+"ing"
+	case strings.HasSuffix(lemma, "s") || strings.HasSuffix(lemma, "sh") || strings.HasSuffix(lemma, "ch") || strings.HasSuffix(lemma, "x"):
+		s, ed, ing = lemma+"es", lemma+"ed", lemma+"ing"
+	default:
+		s, ed, ing = lemma+"s", lemma+"ed", lemma+"ing"
+	}
+	fin = []string{s, ed, ing}
+	if !noBase {
+		fin = append(fin, lemma)
+	}
+	return fin, []string{ed}
+}
+
+// loadMarkers reads markers.txt into the two lexicons.
+func loadMarkers(fr, en *lexicon) error {
+	lines, err := readData("markers.txt")
+	if err != nil {
+		return err
+	}
+	for n, line := range lines {
+		f := strings.Fields(line)
+		if len(f) < 3 {
+			return fmt.Errorf("quotes: markers.txt line %d: want KIND LANG words", n+1)
+		}
+		lang, plural := strings.CutSuffix(f[1], "-plural")
+		l := en
+		if lang == "fr" {
+			l = fr
+		}
+		w := words(strings.Join(f[2:], " "))
+		switch f[0] {
+		case "according":
+			l.according = append(l.according, w)
+		case "citing":
+			l.citing = append(l.citing, w)
+		case "incise":
+			for _, x := range f[2:] {
+				l.incise[normalize.String(x)] = true
+			}
+		case "notspeech":
+			for _, x := range f[2:] {
+				l.notSpeech[normalize.String(x)] = true
+			}
+		case "pronoun":
+			if plural {
+				l.plural[w[0]] = true
+			} else {
+				l.pronoun[w[0]] = true
+			}
+		default:
+			return fmt.Errorf("quotes: markers.txt line %d: unknown kind %q", n+1, f[0])
+		}
+	}
+	return nil
+}
+
+func loadAux(fr, en *lexicon) error {
+	lines, err := readData("auxiliaries.txt")
+	if err != nil {
+		return err
+	}
+	for n, line := range lines {
+		f := strings.Fields(line)
+		if len(f) < 3 {
+			return fmt.Errorf("quotes: auxiliaries.txt line %d: want KIND LANG words", n+1)
+		}
+		l := en
+		if f[1] == "fr" {
+			l = fr
+		}
+		var m map[string]bool
+		switch f[0] {
+		case "aux":
+			m = l.aux
+		case "adverb":
+			m = l.adverb
+		case "determiner":
+			m = l.determiner
+		case "opener":
+			m = l.opener
+		default:
+			return fmt.Errorf("quotes: auxiliaries.txt line %d: unknown kind %q", n+1, f[0])
+		}
+		for _, w := range f[2:] {
+			for _, t := range words(w) {
+				m[t] = true
+			}
+		}
+	}
+	return nil
+}
+
+func loadSet(name string) (map[string]bool, error) {
+	lines, err := readData(name)
+	if err != nil {
+		return nil, err
+	}
+	m := map[string]bool{}
+	for _, line := range lines {
+		for _, w := range strings.Fields(line) {
+			m[normalize.String(w)] = true
+		}
+	}
+	return m, nil
+}
+
+func loadMonths() (map[string]int, error) {
+	lines, err := readData("months.txt")
+	if err != nil {
+		return nil, err
+	}
+	m := map[string]int{}
+	for n, line := range lines {
+		f := strings.Fields(line)
+		num, err := strconv.Atoi(f[0])
+		if err != nil || num < 1 || num > 12 || len(f) < 2 {
+			return nil, fmt.Errorf("quotes: months.txt line %d: want NUMBER names", n+1)
+		}
+		for _, w := range f[1:] {
+			m[normalize.String(w)] = num
+		}
+	}
+	return m, nil
+}
+
+// merge returns a lexicon holding both (for documents of unknown language).
+func merge(a, b *lexicon) *lexicon {
+	l := newLexicon()
+	for _, src := range []*lexicon{a, b} {
+		for k, v := range src.finite {
+			l.finite[k] = v
+		}
+		for k, v := range src.participle {
+			l.participle[k] = v
+		}
+		for _, p := range []struct{ dst, src map[string]bool }{
+			{l.aux, src.aux}, {l.adverb, src.adverb}, {l.determiner, src.determiner},
+			{l.opener, src.opener}, {l.pronoun, src.pronoun}, {l.plural, src.plural},
+			{l.incise, src.incise}, {l.notSpeech, src.notSpeech}, {l.infinitive, src.infinitive}} {
+			for k := range p.src {
+				p.dst[k] = true
+			}
+		}
+		l.according = append(l.according, src.according...)
+		l.citing = append(l.citing, src.citing...)
+	}
+	return l
+}
