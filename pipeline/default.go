@@ -4,21 +4,31 @@ import (
 	"fmt"
 
 	"github.com/griot-project/griot/events"
+	"github.com/griot-project/griot/plover"
+	"github.com/griot-project/griot/quotes"
 	"github.com/griot-project/griot/timex"
 )
 
 // Default returns the full reading pipeline with every stage's data loaded:
-// normalize → langid → segment → timex → events.
+// normalize → langid → segment → timex → quotes → events.
 func Default() (*Pipeline, error) {
 	stages := Base()
 	tx, err := timex.New()
 	if err != nil {
 		return nil, fmt.Errorf("timex: %w", err)
 	}
-	ev, err := events.New(nil)
+	qf, err := quotes.New()
+	if err != nil {
+		return nil, fmt.Errorf("quotes: %w", err)
+	}
+	tables, err := plover.Load()
+	if err != nil {
+		return nil, fmt.Errorf("plover tables: %w", err)
+	}
+	ev, err := events.New(tables)
 	if err != nil {
 		return nil, err
 	}
-	stages = append(stages, tx, ev)
+	stages = append(stages, tx, qf, ev)
 	return New(stages...), nil
 }
