@@ -1,14 +1,18 @@
 package quotes
 
 import (
-	"context"
 	"sort"
 	"strings"
 	"testing"
 
 	"github.com/griot-project/griot/doc"
-	"github.com/griot-project/griot/pipeline"
+	"github.com/griot-project/griot/langid"
+	"github.com/griot-project/griot/normalize"
+	"github.com/griot-project/griot/segment"
 )
+
+// The base stages, run by hand: pipeline imports this package, so tests cannot import it.
+var base = []interface{ Process(*doc.Document) error }{normalize.Stage{}, langid.Stage{}, segment.New()}
 
 // actor is a hand-made actor with the surface forms that name it, standing in for the
 // actors stage in unit tests.
@@ -29,10 +33,11 @@ var finder = func() *Finder {
 // tokens only), and runs the quotes stage.
 func read(t testing.TB, lang, text string, actors ...actor) *doc.Document {
 	t.Helper()
-	p := pipeline.New(pipeline.Base()...)
-	d, err := p.Run(context.Background(), text, pipeline.Options{Lang: lang})
-	if err != nil {
-		t.Fatalf("pipeline: %v", err)
+	d := &doc.Document{Text: text, Lang: lang}
+	for _, s := range base {
+		if err := s.Process(d); err != nil {
+			t.Fatalf("base stages: %v", err)
+		}
 	}
 	starts := map[int]int{}
 	ends := map[int]int{}
