@@ -1,0 +1,215 @@
+package actors
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/griot-project/griot/doc"
+)
+
+// item is one unit found in a sentence: a registry match, a role word, a capitalised name run
+// not in the registry, a handle or a hashtag.
+type item struct {
+	t0, t1 int // token range [t0, t1)
+	kind   itemKind
+	hits   []hit // registry hits whose case constraints hold (itemEntry, itemRole)
+}
+
+type itemKind uint8
+
+const (
+	itemEntry itemKind = iota
+	itemRole
+	itemName // capitalised words not in the registry
+	itemHandle
+	itemHashtag
+)
+
+// capitalised reports whether token i starts with an upper-case letter.
+func capitalised(d *doc.Document, i int) bool {
+	t := d.Tokens[i]
+	c := d.Text[t.Start]
+	if c < utf8.RuneSelf {
+		return 'A' <= c && c <= 'Z'
+	}
+	r, _ := utf8.DecodeRuneInString(d.Text[t.Start:t.End])
+	return unicode.IsUpper(r)
+}
+
+// allUpper reports whether every letter of the tokens [t0, t1) is upper-case (and there are some).
+func allUpper(d *doc.Document, t0, t1 int) bool {
+	n := 0
+	for i := t0; i < t1; i++ {
+		for _, c := range d.Text[d.Tokens[i].Start:d.Tokens[i].End] {
+			if unicode.IsLetter(c) {
+				if !unicode.IsUpper(c) {
+					return false
+				}
+				n++
+			}
+		}
+	}
+	return n > 0
+}
+
+// lookup finds the longest registry pattern starting at token i and ending before token end,
+// with the hits whose case constraints the text meets.
+func (r *Resolver) lookup(d *doc.Document, i, end int, buf []byte) (int, []hit, []byte) {
+	maxN := r.firstMax[d.Tokens[i].Norm]
+	if maxN == 0 {
+		return 0, nil, buf
+	}
+	if i+maxN > end {
+		maxN = end - i
+	}
+	for n := maxN; n >= 1; n-- {
+		buf = buf[:0]
+		for k := i; k < i+n; k++ {
+			if k > i {
+				buf = append(buf, ' ')
+			}
+			buf = append(buf, d.Tokens[k].Norm...)
+		}
+		hs, ok := r.pats[string(buf)]
+		if !ok {
+			continue
+		}
+		var good []hit
+		for _, h := range hs {
+			if h.upper && !allUpper(d, i, i+n) {
+				continue
+			}
+			okCaps := true
+			for b := 0; b < n && h.caps != 0; b++ {
+				if h.caps&(1<<uint(b)) != 0 && !capitalised(d, i+b) {
+					okCaps = false
+					break
+				}
+			}
+			if okCaps {
+				good = append(good, h)
+			}
+		}
+		if len(good) > 0 {
+			return n, good, buf
+		}
+	}
+	return 0, nil, buf
+}
+
+// nameConnector: lower-case words that may sit inside a capitalised name run.
+var nameConnector = map[string]bool{"de": true, "du": true, "des": true, "d'": true, "la": true, "le": true, "van": true, "von": true, "der": true, "den": true, "da": true, "dos": true, "di": true, "al": true, "el": true, "bin": true, "ben": true, "ould": true, "of": true, "-": true, "y": true, "et": true, "and": true, "&": true, "for": true, "pour": true}
+
+// isNameWord: a capitalised word token (or a number glued in a name like "G5").
+func (r *Resolver) isNameWord(d *doc.Document, i int) bool {
+	t := d.Tokens[i]
+	return t.Kind == doc.Word && capitalised(d, i)
+}
+
+// scan finds the items of sentence s.
+func (r *Resolver) scan(d *doc.Document, s doc.Sentence, out []item, buf []byte) ([]item, []byte) {
+	end := s.Tok1
+	for i := s.Tok0; i < end; {
+		t := d.Tokens[i]
+		switch t.Kind {
+		case doc.Handle:
+			out = append(out, item{t0: i, t1: i + 1, kind: itemHandle})
+			i++
+			continue
+		case doc.Hashtag:
+			var hs []hit
+			if x, ok := r.pats[t.Norm[1:]]; ok {
+				for _, h := range x {
+					if h.entry >= 0 {
+						h.form = FormHashtag
+						hs = append(hs, h)
+					}
+				}
+			}
+			out = append(out, item{t0: i, t1: i + 1, kind: itemHashtag, hits: hs})
+			i++
+			continue
+		case doc.Punct, doc.URL, doc.Symbol:
+			i++
+			continue
+		}
+		var n int
+		var hs []hit
+		n, hs, buf = r.lookup(d, i, end, buf)
+		if n > 0 {
+			k := itemEntry
+			if hs[0].entry < 0 {
+				k = itemRole
+			}
+			// a one-word country or capital glued to an unknown capitalised word is part of a
+			// name ("Sanaa Seif", "Jordan Peterson"), not the place
+			if k == itemEntry && n == 1 && r.placeOnly(hs) && i+1 < end && r.isNameWord(d, i+1) && !r.stop[d.Tokens[i+1].Norm] {
+				if m, _, b2 := r.lookup(d, i+1, end, buf); m == 0 {
+					buf = b2
+					j := r.nameRunEnd(d, i+1, end, &buf)
+					out = append(out, item{t0: i, t1: j, kind: itemName})
+					i = j
+					continue
+				}
+			}
+			out = append(out, item{t0: i, t1: i + n, kind: k, hits: hs})
+			i += n
+			continue
+		}
+		if t.Kind == doc.Word && capitalised(d, i) && !r.stop[t.Norm] {
+			j := r.nameRunEnd(d, i, end, &buf)
+			out = append(out, item{t0: i, t1: j, kind: itemName})
+			i = j
+			continue
+		}
+		i++
+	}
+	return out, buf
+}
+
+// placeOnly: every hit is a country name or capital (not a person, an organisation, a role).
+func (r *Resolver) placeOnly(hs []hit) bool {
+	for _, h := range hs {
+		if h.entry < 0 {
+			return false
+		}
+		e := &r.entries[h.entry]
+		if e.Kind != kindCountry || (h.form != FormName && h.form != FormAlias && h.form != FormCapital) {
+			return false
+		}
+	}
+	return true
+}
+
+// nameRunEnd extends a capitalised run from token i: capitalised words, and connectors or
+// hyphens followed by a capitalised word; it stops before a registry match or a role.
+func (r *Resolver) nameRunEnd(d *doc.Document, i, end int, buf *[]byte) int {
+	j := i + 1
+	for j < end {
+		t := d.Tokens[j]
+		if r.isNameWord(d, j) && !r.stop[t.Norm] {
+			if n, hs, b := r.lookup(d, j, end, *buf); n > 0 {
+				*buf = b
+				// "Bank of England", "Université de Bamako" keep their place; otherwise a
+				// registry name ends the run
+				if !(r.placeOnly(hs) && r.orgWords[d.Tokens[i].Norm]) {
+					break
+				}
+			}
+			j++
+			continue
+		}
+		if (nameConnector[t.Norm] || t.Kind == doc.Number && len(t.Norm) <= 3) && j+1 < end && r.isNameWord(d, j+1) && d.Tokens[j+1].Kind == doc.Word {
+			if t.Norm == "-" && (d.Tokens[j-1].End != t.Start || t.End != d.Tokens[j+1].Start) {
+				break
+			}
+			if (t.Norm == "and" || t.Norm == "et" || t.Norm == "&" || t.Norm == "for" || t.Norm == "pour" || t.Norm == "of") && !r.orgWords[d.Tokens[j-1].Norm] && !r.orgWords[d.Tokens[i].Norm] {
+				break
+			}
+			j += 2
+			continue
+		}
+		break
+	}
+	return j
+}

@@ -1,0 +1,951 @@
+package actors
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/griot-project/griot/doc"
+	"github.com/griot-project/griot/normalize"
+)
+
+// Name of the stage.
+func (r *Resolver) Name() string { return "actors" }
+
+// Process fills d.Mentions and d.Actors. It needs d.Tokens and d.Sentences (segment).
+func (r *Resolver) Process(d *doc.Document) error {
+	ms := r.recognize(d)
+	d.Mentions = d.Mentions[:0]
+	for _, m := range ms {
+		d.Mentions = append(d.Mentions, m.full)
+	}
+	d.Actors = r.actorList(d, ms)
+	return nil
+}
+
+// Span is a recognised name: the bytes of the name alone (without the titles and role words
+// that Process puts in the mention) and its type.
+type Span struct {
+	Start, End int
+	Type       string
+}
+
+// Names returns the names found in d, without titles ("Colonel", "le président russe"): the
+// spans a named-entity recogniser is scored on. Role words and common nouns are left out.
+func (r *Resolver) Names(d *doc.Document) []Span {
+	var out []Span
+	for _, m := range r.recognize(d) {
+		if m.n1 <= m.n0 || m.full.Form == FormRole && m.n0 == m.full.Tok0 && m.n1 == m.full.Tok1 && m.roleOnly {
+			continue
+		}
+		typ := m.full.Type
+		if m.nameType != "" {
+			typ = m.nameType
+		}
+		out = append(out, Span{d.Tokens[m.n0].Start, d.Tokens[m.n1-1].End, typ})
+	}
+	return out
+}
+
+// cand is a mention with the token range of its name part.
+type cand struct {
+	full     doc.Mention
+	n0, n1   int    // tokens of the name proper (no title); n0 == n1 when there is none
+	nameType string // type of the name part when it differs from the mention's
+	roleOnly bool   // a role phrase without a name ("le président russe")
+	actor    *doc.Actor
+}
+
+type state struct {
+	r       *Resolver
+	d       *doc.Document
+	items   []item
+	aliases map[string]string     // folded name, surname, acronym → actor id (this document)
+	actors  map[string]*doc.Actor // actors referred to so far
+	words   map[string][]string   // person actor id → folded name words
+	main    string                // the document's main country
+	lastReb string
+	out     []cand
+}
+
+func (r *Resolver) recognize(d *doc.Document) []cand {
+	if len(d.Tokens) == 0 {
+		return nil
+	}
+	st := &state{r: r, d: d, aliases: map[string]string{}, actors: map[string]*doc.Actor{}, words: map[string][]string{}}
+	var buf []byte
+	sents := d.Sentences
+	if len(sents) == 0 {
+		sents = []doc.Sentence{{Start: 0, End: len(d.Text), Tok0: 0, Tok1: len(d.Tokens)}}
+	}
+	for _, s := range sents {
+		if s.Tok0 < 0 || s.Tok1 > len(d.Tokens) || s.Tok0 >= s.Tok1 {
+			continue
+		}
+		st.items, buf = r.scan(d, s, st.items, buf)
+	}
+	st.main = st.mainCountry()
+	for p := 0; p < len(st.items); {
+		p = st.resolve(p)
+	}
+	sort.SliceStable(st.out, func(i, j int) bool { return st.out[i].full.Start < st.out[j].full.Start })
+	return st.out
+}
+
+// mainCountry is the country named most often (ties: the first named).
+func (st *state) mainCountry() string {
+	count := map[string]int{}
+	best, bestN := "", 0
+	for _, it := range st.items {
+		iso := st.countryOf(it)
+		if iso == "" {
+			continue
+		}
+		count[iso]++
+		if count[iso] > bestN {
+			best, bestN = iso, count[iso]
+		}
+	}
+	return best
+}
+
+// countryOf returns the country an item names (name, alias, demonym, capital, flag, hashtag).
+func (st *state) countryOf(it item) string {
+	if it.kind != itemEntry && it.kind != itemHashtag {
+		return ""
+	}
+	for _, h := range it.hits {
+		if h.entry >= 0 && st.r.entries[h.entry].Kind == kindCountry && h.sect == "" {
+			return st.r.entries[h.entry].ID
+		}
+	}
+	return ""
+}
+
+func (st *state) roleOf(it item) *role {
+	if it.kind != itemRole {
+		return nil
+	}
+	return &st.r.roles[it.hits[0].role]
+}
+
+// gapOK reports whether the tokens between two items are only the given connector words.
+func (st *state) gap(a, b item) []string {
+	var ws []string
+	for k := a.t1; k < b.t0; k++ {
+		ws = append(ws, st.d.Tokens[k].Norm)
+	}
+	return ws
+}
+
+var chainGap = map[string]bool{"-": true, ".": true, "'s": true, "'": true, "the": true, "l'": true, "le": true, "la": true, "de": true, "du": true, "d'": true, "des": true, "of": true}
+var nameGap = map[string]bool{"-": true, ".": true, "'s": true, "'": true}
+var ofGap = map[string]bool{"de": true, "du": true, "d'": true, "des": true, "la": true, "l'": true, "le": true, "les": true, "of": true, "the": true, "in": true, "en": true, "a": true, "au": true}
+
+func allIn(ws []string, set map[string]bool, fillers map[string]bool) bool {
+	for _, w := range ws {
+		if !set[w] && !fillers[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// resolve handles the item at p and returns the index of the next item to handle.
+func (st *state) resolve(p int) int {
+	it := st.items[p]
+	if q, ok := st.personChain(p); ok {
+		return q
+	}
+	// Country + role: "Russian President", "the UK government", "Russia's army"
+	if iso := st.countryOf(it); iso != "" && p+1 < len(st.items) {
+		if rl := st.roleOf(st.items[p+1]); rl != nil && rl.class != classTitle {
+			g := st.gap(it, st.items[p+1])
+			if len(g) == 0 || len(g) == 1 && (g[0] == "'s" || g[0] == "'" || g[0] == "-") || allIn(g, nil, st.r.fillers) {
+				st.roleMention(it.t0, st.items[p+1].t1, rl, iso, "", false)
+				return p + 2
+			}
+		}
+	}
+	switch it.kind {
+	case itemRole:
+		rl := st.roleOf(it)
+		if rl.class == classTitle {
+			return p + 1
+		}
+		// role + country: "le président russe", "l'armée malienne", "le régime de Bamako"
+		if p+1 < len(st.items) {
+			if iso := st.countryOf(st.items[p+1]); iso != "" {
+				g := st.gap(it, st.items[p+1])
+				if len(g) <= 3 && allIn(g, ofGap, st.r.fillers) {
+					st.roleMention(it.t0, st.items[p+1].t1, rl, iso, "", st.former(p))
+					return p + 2
+				}
+			}
+		}
+		st.roleMention(it.t0, it.t1, rl, "", "", st.former(p))
+		return p + 1
+	case itemEntry:
+		st.entryMention(it)
+	case itemHashtag:
+		if len(it.hits) > 0 {
+			st.entryMention(it)
+		}
+	case itemName:
+		st.nameMention(it, nil, "", "")
+	case itemHandle:
+		st.handleMention(p)
+	}
+	return p + 1
+}
+
+// former reports whether a "former"/"ancien"/"then" word stands just before item p.
+func (st *state) former(p int) bool {
+	t0 := st.items[p].t0
+	for k := t0 - 1; k >= 0 && k >= t0-3; k-- {
+		switch st.d.Tokens[k].Norm {
+		case "former", "ancien", "ancienne", "ex", "then", "late", "feu":
+			return true
+		case "-", "l'", "le", "la", "the", "'":
+			continue
+		}
+		break
+	}
+	return false
+}
+
+// personChain reads titles, roles and countries followed by a name: "Colonel Assimi GOITA",
+// "le président kenyan Uhuru Kenyatta", "Ukraine President Volodymyr Zelensky", "UK PM Rishi Sunak".
+func (st *state) personChain(p int) (int, bool) {
+	var (
+		rl      *role
+		iso     string
+		org     string
+		hasRole bool
+	)
+	for q := p; q < len(st.items) && q < p+7; q++ {
+		it := st.items[q]
+		if q > p {
+			g := st.gap(st.items[q-1], it)
+			comma := len(g) == 1 && g[0] == ","
+			if it.kind == itemName || it.kind == itemEntry && st.countryOf(it) == "" {
+				// before the name itself: only a hyphen, a full stop (M.), a comma, 's
+				if !(allIn(g, nameGap, nil) || comma && hasRole) {
+					return 0, false
+				}
+			} else if !allIn(g, chainGap, st.r.fillers) {
+				return 0, false
+			}
+		}
+		switch it.kind {
+		case itemRole:
+			x := st.roleOf(it)
+			if x.class != classPerson && x.class != classTitle {
+				return 0, false
+			}
+			hasRole = true
+			if x.class == classPerson || rl == nil {
+				rl = x
+			}
+			continue
+		case itemEntry:
+			if c := st.countryOf(it); c != "" && q+1 < len(st.items) {
+				if iso == "" {
+					iso = c
+				}
+				continue
+			}
+			e := &st.r.entries[it.hits[0].entry]
+			if e.Kind == kindPerson {
+				if !hasRole {
+					return 0, false
+				}
+				st.personMention(st.items[p].t0, it, rl, iso)
+				return q + 1, true
+			}
+			if (e.Kind == kindOrg || e.Kind == kindColl) && !hasRole && q+1 < len(st.items) && st.items[q+1].kind == itemRole {
+				org = e.ID
+				if iso == "" {
+					iso = e.Country
+				}
+				continue
+			}
+			return 0, false
+		case itemName:
+			if q+1 < len(st.items) && st.items[q+1].kind == itemRole && it.t1-it.t0 == 1 && st.items[q+1].t0 == it.t1 {
+				continue // "Energy Minister", "Interior Minister"
+			}
+			if !hasRole {
+				return 0, false
+			}
+			// an organisation name after a role ("Minister of Defence X"?) stays a name
+			st.nameChain(st.items[p].t0, it, rl, iso, org)
+			return q + 1, true
+		default:
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+func (st *state) add(c cand) {
+	if c.actor != nil {
+		if a, ok := st.actors[c.actor.ID]; ok {
+			c.actor = a
+		} else {
+			a := *c.actor
+			a.Sector = append([]string{}, a.Sector...)
+			st.actors[a.ID] = &a
+			c.actor = &a
+		}
+		c.full.Actor = c.actor.ID
+	}
+	t := st.d.Tokens
+	c.full.Start, c.full.End = t[c.full.Tok0].Start, t[c.full.Tok1-1].End
+	c.full.Text = st.d.Text[c.full.Start:c.full.End]
+	st.out = append(st.out, c)
+}
+
+func (st *state) entryActor(i int32) *doc.Actor {
+	e := &st.r.entries[i]
+	if a, ok := st.actors[e.ID]; ok {
+		return a
+	}
+	a := e.Actor
+	if e.Kind == kindPerson {
+		a.Role = e.roleAt(st.d.Anchor)
+	}
+	return &a
+}
+
+// institution returns the actor for a state institution: ISO3-SECTOR, or the country for GOV.
+func (st *state) institution(iso, sector string) *doc.Actor {
+	ci, ok := st.r.byID[iso]
+	if !ok {
+		return nil
+	}
+	if sector == "" || sector == "GOV" {
+		return st.entryActor(int32(ci))
+	}
+	id := iso + "-" + sector
+	if a, ok := st.actors[id]; ok {
+		return a
+	}
+	if i, ok := st.r.byID[id]; ok {
+		return st.entryActor(int32(i))
+	}
+	c := &st.r.entries[ci]
+	name := c.Name + ": " + sectorNames[sector]
+	if c.demonym != "" {
+		name = c.demonym + " " + sectorNames[sector]
+	}
+	return &doc.Actor{ID: id, Name: name, Kind: kindOrg, Country: iso, Sector: []string{sector}}
+}
+
+var sectorNames = map[string]string{"MIL": "armed forces", "COP": "police", "JUD": "judiciary", "LEG": "legislature", "REB": "rebels", "OPP": "opposition", "CVL": "civilians", "REF": "refugees", "JRN": "journalists", "MED": "media", "SPY": "intelligence services", "PTY": "political parties", "GOV": "government", "BUS": "business", "EDU": "education", "HLH": "health"}
+
+func (st *state) entryMention(it item) {
+	h := it.hits[0]
+	// prefer a hit whose actor is already in the document
+	for _, x := range it.hits {
+		if x.entry >= 0 {
+			if _, ok := st.actors[st.r.entries[x.entry].ID]; ok {
+				h = x
+				break
+			}
+		}
+	}
+	e := &st.r.entries[h.entry]
+	a := st.entryActor(h.entry)
+	m := doc.Mention{Tok0: it.t0, Tok1: it.t1, Type: e.typ, Form: h.form}
+	c := cand{n0: it.t0, n1: it.t1}
+	switch {
+	case h.sect != "":
+		a = st.institution(e.ID, h.sect)
+		m.Type = "ORG"
+	case e.Kind == kindCountry && h.form == FormDemonym:
+		m.Type = "MISC"
+	case e.Kind == kindCountry && h.form == FormCapital:
+		if it.t0 > 0 && st.r.locPrep[st.d.Tokens[it.t0-1].Norm] {
+			m.Type = "LOC"
+			c.actor = nil
+			c.full = m
+			st.add(c)
+			return
+		}
+		m.Type = "GPE"
+	}
+	if h.form == FormHashtag || h.form == FormFlag {
+		c.nameType = "MISC"
+	}
+	if e.Kind == kindCountry && (h.form == FormCapital) {
+		c.nameType = "LOC"
+	}
+	c.full, c.actor = m, a
+	st.add(c)
+	st.learn(a, it.t0, it.t1)
+	if e.Kind == kindOrg && hasSector(e.Sector, "REB") {
+		st.lastReb = e.ID
+	}
+}
+
+func hasSector(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// learn records the in-document aliases of an actor named by tokens [t0, t1): its full folded
+// name, its surname for a person, and an acronym or handle in parentheses after it.
+func (st *state) learn(a *doc.Actor, t0, t1 int) {
+	if a == nil {
+		return
+	}
+	toks := st.d.Tokens
+	var ws []string
+	for k := t0; k < t1; k++ {
+		if toks[k].Kind == doc.Word && len(toks[k].Norm) > 1 && !strings.HasSuffix(toks[k].Norm, "'") {
+			ws = append(ws, toks[k].Norm)
+		}
+	}
+	if len(ws) == 0 {
+		return
+	}
+	if _, ok := st.aliases[strings.Join(ws, " ")]; !ok {
+		st.aliases[strings.Join(ws, " ")] = a.ID
+	}
+	if a.Kind == kindPerson {
+		if len(ws) > 1 {
+			sn := ws[len(ws)-1]
+			if _, taken := st.aliases[sn]; !taken {
+				st.aliases[sn] = a.ID
+			}
+		}
+		if _, ok := st.words[a.ID]; !ok || len(ws) > len(st.words[a.ID]) {
+			st.words[a.ID] = ws
+		}
+		if i, ok := st.r.byID[a.ID]; ok {
+			for _, w := range st.r.entries[i].words {
+				if _, taken := st.aliases[w]; !taken && w == st.r.entries[i].words[len(st.r.entries[i].words)-1] {
+					st.aliases[w] = a.ID
+				}
+			}
+			if _, ok := st.words[a.ID]; !ok {
+				st.words[a.ID] = st.r.entries[i].words
+			}
+		}
+	}
+	// "Ibrahim Boubakar Keïta (IBK)", "Assimi Goïta (@GoitaAssimi)"
+	if t1+2 < len(toks) && toks[t1].Norm == "(" && toks[t1+2].Norm == ")" {
+		x := toks[t1+1]
+		if x.Kind == doc.Handle || x.Kind == doc.Word && allUpper(st.d, t1+1, t1+2) {
+			st.aliases[x.Norm] = a.ID
+		}
+	}
+}
+
+// roleMention writes a role phrase: a person role looks the holder up by country and date;
+// a state word is the country; an institution is ISO3-SECTOR; a group stays generic.
+func (st *state) roleMention(t0, t1 int, rl *role, iso, org string, former bool) {
+	c := cand{roleOnly: true, full: doc.Mention{Tok0: t0, Tok1: t1, Form: FormRole}}
+	if iso == "" && org == "" {
+		switch {
+		case rl.class == classPerson:
+			if id := st.docHolder(rl.role, former); id != "" {
+				c.actor = st.actors[id]
+			} else if st.main != "" && (rl.role == "president" || rl.role == "pm") && !former {
+				if i := st.r.leader(st.main, rl.role, st.d.Anchor); i >= 0 {
+					c.actor = st.entryActor(int32(i))
+				}
+			}
+			if c.actor == nil {
+				return
+			}
+			c.full.Type = "PER"
+		case rl.class == classGroup:
+			if rl.sector == "REB" && st.lastReb != "" {
+				c.actor = st.actors[st.lastReb]
+			} else {
+				c.actor = &doc.Actor{ID: "group-" + strings.ToLower(rl.sector), Name: sectorNames[rl.sector], Kind: kindColl, Sector: []string{rl.sector}}
+			}
+			c.full.Type = "ORG"
+		case rl.bare && st.main != "" && st.determined(t0):
+			c.actor = st.institution(st.main, rl.sector)
+			c.full.Type = "ORG"
+		default:
+			return
+		}
+		st.add(c)
+		return
+	}
+	switch rl.class {
+	case classPerson:
+		c.full.Type = "PER"
+		key := iso
+		if org != "" {
+			key = org
+		}
+		i := st.r.leader(key, rl.role, st.d.Anchor)
+		if former {
+			i = -1
+			if id := st.docHolderOf(key, rl.role); id != "" {
+				c.actor = st.actors[id]
+			} else {
+				i = st.r.previousLeader(key, rl.role, st.d.Anchor)
+			}
+		}
+		if i < 0 && rl.role == "leader" {
+			i = st.r.leader(key, "president", st.d.Anchor)
+		}
+		if i >= 0 {
+			c.actor = st.entryActor(int32(i))
+		}
+		if c.actor == nil && iso != "" {
+			c.actor = st.institution(iso, "GOV")
+		}
+	case classState:
+		c.actor = st.institution(iso, "GOV")
+		c.full.Type = "ORG"
+	default:
+		c.actor = st.institution(iso, rl.sector)
+		c.full.Type = "ORG"
+	}
+	if c.actor == nil {
+		return
+	}
+	st.add(c)
+}
+
+// determined: a definite article or demonstrative stands before token t0 ("la junte", "the army").
+func (st *state) determined(t0 int) bool {
+	if t0 == 0 {
+		return false
+	}
+	switch st.d.Tokens[t0-1].Norm {
+	case "the", "l'", "la", "le", "les", "this", "these", "cette", "ce", "ces", "its", "sa", "son", "ses", "their", "leur", "leurs":
+		return true
+	}
+	return false
+}
+
+// docHolder returns a person of this document who holds (or, former, held) the role.
+func (st *state) docHolder(role string, former bool) string {
+	for i := len(st.out) - 1; i >= 0; i-- {
+		a := st.out[i].actor
+		if a == nil || a.Kind != kindPerson {
+			continue
+		}
+		e, ok := st.r.byID[a.ID]
+		if !ok {
+			if !former && a.Role == role {
+				return a.ID
+			}
+			continue
+		}
+		for _, t := range st.r.entries[e].terms {
+			if t.role != role {
+				continue
+			}
+			inOffice := !st.d.Anchor.Before(t.from) && (t.to.IsZero() || st.d.Anchor.Before(t.to.AddDate(0, 0, 1)))
+			if inOffice != former {
+				return a.ID
+			}
+		}
+	}
+	return ""
+}
+
+// docHolderOf: a person of this document who held the role for that country before the anchor.
+func (st *state) docHolderOf(org, role string) string {
+	for i := len(st.out) - 1; i >= 0; i-- {
+		a := st.out[i].actor
+		if a == nil || a.Kind != kindPerson {
+			continue
+		}
+		if e, ok := st.r.byID[a.ID]; ok {
+			for _, t := range st.r.entries[e].terms {
+				if t.role == role && t.org == org && !t.to.IsZero() && t.to.Before(st.d.Anchor) {
+					return a.ID
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// personMention: a chain of titles and roles ending in a registry person.
+func (st *state) personMention(t0 int, it item, rl *role, iso string) {
+	h := it.hits[0]
+	a := st.entryActor(h.entry)
+	st.add(cand{full: doc.Mention{Tok0: t0, Tok1: it.t1, Type: "PER", Form: h.form}, n0: it.t0, n1: it.t1, actor: a})
+	st.learn(a, it.t0, it.t1)
+}
+
+// nameChain: a chain of titles and roles ending in a name not in the registry: a person.
+func (st *state) nameChain(t0 int, it item, rl *role, iso, org string) {
+	a := st.resolveName(it, "PER")
+	if a != nil && strings.HasPrefix(a.ID, "x-") && a.Kind == kindPerson {
+		if a.Country == "" {
+			a.Country = iso
+		}
+		if rl != nil && rl.sector != "" && len(a.Sector) == 0 {
+			a.Sector = []string{rl.sector}
+		}
+		if rl != nil && a.Role == "" {
+			a.Role = rl.role
+		}
+	}
+	typ := "PER"
+	if a != nil && a.Kind != kindPerson {
+		typ = "ORG"
+	}
+	st.add(cand{full: doc.Mention{Tok0: t0, Tok1: it.t1, Type: typ, Form: FormName}, n0: it.t0, n1: it.t1, actor: a})
+	st.learn(a, it.t0, it.t1)
+}
+
+// nameMention: a capitalised name not in the registry, with no title before it.
+func (st *state) nameMention(it item, _ *role, _, _ string) {
+	d := st.d
+	n := it.t1 - it.t0
+	// a sentence-initial word alone is a name only if the text never writes it in lower case
+	if n == 1 {
+		si := d.SentenceAt(d.Tokens[it.t0].Start)
+		initial := si >= 0 && d.Sentences[si].Tok0 == it.t0 || it.t0 > 0 && (d.Tokens[it.t0-1].Norm == "\"" || d.Tokens[it.t0-1].Norm == ":")
+		if initial && !st.knownName(d.Tokens[it.t0].Norm) && (st.lowerElsewhere(d.Tokens[it.t0].Norm) || verbLike(d.Tokens[it.t0].Norm)) {
+			return
+		}
+	}
+	typ := st.guessType(it)
+	a := st.resolveName(it, typ)
+	if a != nil {
+		switch a.Kind {
+		case kindPerson:
+			typ = "PER"
+		case kindOrg:
+			typ = "ORG"
+		case kindPlace:
+			typ = "LOC"
+		}
+		if i, ok := st.r.byID[a.ID]; ok {
+			typ = st.r.entries[i].typ
+		}
+	}
+	form := FormName
+	if n == 1 && allUpper(d, it.t0, it.t1) && len(d.Tokens[it.t0].Norm) <= 6 {
+		form = FormAcronym
+	}
+	if a != nil && a.Kind == kindPerson && strings.HasPrefix(a.ID, "x-") == false && n == 1 {
+		form = FormSurname
+	}
+	st.add(cand{full: doc.Mention{Tok0: it.t0, Tok1: it.t1, Type: typ, Form: form}, n0: it.t0, n1: it.t1, actor: a})
+	st.learn(a, it.t0, it.t1)
+}
+
+func (st *state) knownName(w string) bool {
+	_, ok := st.aliases[w]
+	return ok
+}
+
+// lowerElsewhere: the word occurs in lower case somewhere in the document.
+func (st *state) lowerElsewhere(norm string) bool {
+	for i, t := range st.d.Tokens {
+		if t.Norm == norm && t.Kind == doc.Word && !capitalised(st.d, i) {
+			return true
+		}
+	}
+	return false
+}
+
+func verbLike(w string) bool {
+	return len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ment"))
+}
+
+// guessType types a capitalised name the registry does not know.
+func (st *state) guessType(it item) string {
+	d := st.d
+	toks := d.Tokens
+	for k := it.t0; k < it.t1; k++ {
+		if st.r.orgWords[toks[k].Norm] {
+			return "ORG"
+		}
+	}
+	n := 0
+	for k := it.t0; k < it.t1; k++ {
+		if toks[k].Kind == doc.Word && !nameConnector[toks[k].Norm] {
+			n++
+		}
+	}
+	if it.t0 > 0 && st.r.locPrep[toks[it.t0-1].Norm] && !st.r.first[toks[it.t0].Norm] {
+		return "LOC"
+	}
+	if st.r.first[toks[it.t0].Norm] && n >= 2 {
+		return "PER"
+	}
+	if n == 1 && allUpper(d, it.t0, it.t1) && len(toks[it.t0].Norm) <= 6 {
+		return "ORG"
+	}
+	if n >= 2 && n <= 4 {
+		return "PER"
+	}
+	if n == 1 {
+		if _, ok := st.aliases[toks[it.t0].Norm]; ok {
+			return "PER"
+		}
+		return "MISC"
+	}
+	return "ORG"
+}
+
+// resolveName finds the actor of a capitalised name: an in-document alias, a registry person
+// named tolerantly (a one-letter slip per word, a surname after a title), or a new "x-" actor.
+func (st *state) resolveName(it item, typ string) *doc.Actor {
+	d := st.d
+	var ws []string
+	for k := it.t0; k < it.t1; k++ {
+		t := d.Tokens[k]
+		if t.Kind == doc.Word && len(t.Norm) > 0 && !strings.HasSuffix(t.Norm, "'") && t.Norm != "-" {
+			ws = append(ws, t.Norm)
+		}
+	}
+	if len(ws) == 0 {
+		return nil
+	}
+	key := strings.Join(ws, " ")
+	if id, ok := st.aliases[key]; ok {
+		return st.actors[id]
+	}
+	// a registry person: surname alone after a title or already in the document, or a
+	// full name with slips
+	if cands := st.r.surname[ws[len(ws)-1]]; len(cands) > 0 {
+		if len(ws) == 1 {
+			best := -1
+			for _, i := range cands {
+				if _, ok := st.actors[st.r.entries[i].ID]; ok {
+					best = i
+					break
+				}
+			}
+			if best < 0 && it.t0 > 0 && typ == "PER" {
+				// after a title: the one in office, else the only one
+				for _, i := range cands {
+					if st.r.entries[i].roleAt(d.Anchor) != "" {
+						best = i
+						break
+					}
+				}
+				if best < 0 && len(cands) == 1 {
+					best = cands[0]
+				}
+			}
+			if best >= 0 {
+				return st.entryActor(int32(best))
+			}
+		} else {
+			for _, i := range cands {
+				if tolerantMatch(ws, st.r.entries[i].words) {
+					return st.entryActor(int32(i))
+				}
+			}
+		}
+	} else if len(ws) > 1 {
+		// slip in the surname: try every person sharing the first name
+		for sn, cands := range st.r.surnameNear(ws[len(ws)-1]) {
+			_ = sn
+			for _, i := range cands {
+				if tolerantMatch(ws, st.r.entries[i].words) {
+					return st.entryActor(int32(i))
+				}
+			}
+		}
+	}
+	if typ == "MISC" {
+		return nil
+	}
+	kind := map[string]string{"PER": kindPerson, "ORG": kindOrg, "LOC": kindPlace, "GPE": kindPlace}[typ]
+	name := d.Text[d.Tokens[it.t0].Start:d.Tokens[it.t1-1].End]
+	return &doc.Actor{ID: "x-" + slug(key), Name: name, Kind: kind, Sector: []string{}}
+}
+
+// surnameNear returns the registry surnames one edit away from w (only for words of 5+ letters).
+func (r *Resolver) surnameNear(w string) map[string][]int {
+	if len(w) < 5 {
+		return nil
+	}
+	var out map[string][]int
+	for sn, c := range r.surname {
+		if sn[0] == w[0] && editLE1(sn, w) {
+			if out == nil {
+				out = map[string][]int{}
+			}
+			out[sn] = c
+		}
+	}
+	return out
+}
+
+// tolerantMatch: the name's words are the registry name's words, each within one edit, in
+// order, with the same first and last word (middle names may be left out).
+func tolerantMatch(ws, rs []string) bool {
+	if len(ws) < 2 || len(rs) < 2 || len(ws) > len(rs) {
+		return false
+	}
+	if !editLE1(ws[0], rs[0]) || !editLE1(ws[len(ws)-1], rs[len(rs)-1]) {
+		return false
+	}
+	j := 1
+	for _, w := range ws[1 : len(ws)-1] {
+		for j < len(rs)-1 && !editLE1(w, rs[j]) {
+			j++
+		}
+		if j >= len(rs)-1 {
+			return false
+		}
+		j++
+	}
+	return true
+}
+
+// editLE1 reports whether a and b are at most one edit apart (short words must be equal).
+func editLE1(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if len(a) < 4 || len(b) < 4 {
+		return false
+	}
+	la, lb := len(a), len(b)
+	if la-lb > 1 || lb-la > 1 {
+		return false
+	}
+	i := 0
+	for i < la && i < lb && a[i] == b[i] {
+		i++
+	}
+	switch {
+	case la == lb:
+		return a[i+1:] == b[i+1:]
+	case la > lb:
+		return a[i+1:] == b[i:]
+	default:
+		return a[i:] == b[i+1:]
+	}
+}
+
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, c := range normalize.String(s) {
+		if c < utf8.RuneSelf && (unicode.IsLetter(c) || unicode.IsDigit(c)) {
+			b.WriteRune(c)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimRight(b.String(), "-")
+}
+
+// handleMention resolves an @handle: the person whose name words its camel-case parts are,
+// or the name it follows in parentheses.
+func (st *state) handleMention(p int) {
+	it := st.items[p]
+	d := st.d
+	norm := d.Tokens[it.t0].Norm
+	var a *doc.Actor
+	if id, ok := st.aliases[norm]; ok {
+		a = st.actors[id]
+	}
+	if a == nil {
+		parts := camelParts(d.Text[d.Tokens[it.t0].Start+1 : d.Tokens[it.t0].End])
+		if len(parts) > 0 {
+			key := wordsKey(parts)
+			for id, ws := range st.words {
+				if wordsKey(ws) == key || len(parts) > 1 && subset(parts, ws) {
+					a = st.actors[id]
+					break
+				}
+			}
+			if a == nil {
+				if i, ok := st.r.byWords[key]; ok {
+					a = st.entryActor(int32(i))
+				}
+			}
+			if a == nil && len(parts) == 1 {
+				if id, ok := st.aliases[parts[0]]; ok {
+					a = st.actors[id]
+				}
+			}
+		}
+	}
+	typ := "MISC"
+	if a != nil {
+		typ = map[string]string{kindPerson: "PER", kindCountry: "GPE", kindOrg: "ORG", kindColl: "ORG", kindPlace: "LOC"}[a.Kind]
+	}
+	st.add(cand{full: doc.Mention{Tok0: it.t0, Tok1: it.t1, Type: typ, Form: FormHandle}, actor: a})
+}
+
+func subset(parts, ws []string) bool {
+	for _, p := range parts {
+		found := false
+		for _, w := range ws {
+			if editLE1(p, w) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// camelParts splits a handle at case changes, digits and underscores: GoitaAssimi → goita assimi.
+func camelParts(h string) []string {
+	var parts []string
+	start := 0
+	rs := []rune(h)
+	flush := func(i int) {
+		if i > start {
+			w := normalize.String(string(rs[start:i]))
+			if len(w) > 1 {
+				parts = append(parts, w)
+			}
+		}
+		start = i
+	}
+	for i := 1; i < len(rs); i++ {
+		switch {
+		case rs[i] == '_' || unicode.IsDigit(rs[i]):
+			flush(i)
+			start = i + 1
+		case unicode.IsUpper(rs[i]) && unicode.IsLower(rs[i-1]):
+			flush(i)
+		}
+	}
+	flush(len(rs))
+	return parts
+}
+
+// actorList gives one actor per distinct id, in order of first mention.
+func (r *Resolver) actorList(d *doc.Document, ms []cand) []doc.Actor {
+	seen := map[string]bool{}
+	var out []doc.Actor
+	for _, m := range ms {
+		if m.actor == nil || seen[m.actor.ID] {
+			continue
+		}
+		seen[m.actor.ID] = true
+		a := *m.actor
+		if a.Sector == nil {
+			a.Sector = []string{}
+		}
+		out = append(out, a)
+	}
+	return out
+}
