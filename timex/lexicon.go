@@ -36,13 +36,14 @@ const (
 	kPrep
 	kFuture
 	kPast
+	kDur
 )
 
 var kindNames = map[string]kind{
 	"month": kMonth, "weekday": kWeekday, "num": kNum, "ord": kOrd, "unit": kUnit,
 	"season": kSeason, "before": kBefore, "after": kAfter, "this": kThis, "dayrel": kDayrel,
 	"pod": kPod, "vague": kVague, "set": kSet, "every": kEvery, "mod": kMod, "approx": kApprox,
-	"quant": kQuant, "det": kDet, "since": kSince, "prep": kPrep, "future": kFuture, "past": kPast,
+	"quant": kQuant, "det": kDet, "since": kSince, "prep": kPrep, "future": kFuture, "past": kPast, "dur": kDur,
 }
 
 // entry is one reading of a word: its kind, a number (month, weekday, count, offset) and a

@@ -29,6 +29,26 @@ func (sc *scanner) relative(j int) (match, bool) {
 		}
 		return sc.withTime(m), true
 	}
+	// seasons after a determiner or a preposition: l'été, en hiver, in the summer
+	if s, next, ok := sc.is(j, kSeason); ok && j > sc.s0 && (sc.lit(j-1, "l'", "en", "d'", "the", "in", "au", "le", "this") || sc.lit(j-1, "de") && sc.lit(next, "dernier", "prochain")) {
+		if b, n2, ok := sc.is(next, kBefore); ok {
+			y := sc.season(s.s, b.n, j)
+			return match{end: n2, typ: "DATE", val: strconv.Itoa(y) + "-" + s.s}, true
+		}
+		if a, n2, ok := sc.is(next, kAfter); ok {
+			y := sc.season(s.s, a.n, j)
+			return match{end: n2, typ: "DATE", val: strconv.Itoa(y) + "-" + s.s}, true
+		}
+		if sc.lang == fr {
+			return match{end: next, typ: "DATE", val: "XXXX-" + s.s}, true
+		}
+		y := sc.season(s.s, 0, j)
+		return match{end: next, typ: "DATE", val: strconv.Itoa(y) + "-" + s.s}, true
+	}
+	// fixed periods: quinquennat, fortnight
+	if e, next, ok := sc.is(j, kDur); ok {
+		return match{end: next, typ: "DURATION", val: e.s}, true
+	}
 	// tonight
 	if sc.lit(j, "tonight") {
 		return match{end: j + 1, typ: "TIME", val: sc.anchor.Format("2006-01-02") + "TNI"}, true
@@ -92,7 +112,7 @@ func (sc *scanner) relative(j int) (match, bool) {
 		// the quarter, the latest quarter
 		if u.s == "Q" && !strings.HasSuffix(sc.norm(j), "s") && j > sc.s0 && sc.lit(j-1, "the", "latest") {
 			y, q := sc.lastQY, sc.lastQ
-			if q == 0 {
+			if q == 0 || sc.lit(j-1, "latest") {
 				y, q = prevQuarter(sc.anchor)
 			}
 			return match{end: next, typ: "DATE", val: strconv.Itoa(y) + "-Q" + strconv.Itoa(q), year: y, quarter: q}, true
@@ -115,11 +135,37 @@ func (sc *scanner) relative(j int) (match, bool) {
 	if sc.lit(j, "lendemain") {
 		return dayMatch(j, j+1, sc.refDay().AddDate(0, 0, 1)), true
 	}
-	// recent years, recent months: PAST_REF with the unit
+	// recent years, recent months: a vague duration
 	if sc.lit(j, "recent") {
-		if _, next, ok := sc.is(j+1, kUnit); ok {
-			return match{end: next, typ: sc.vagueType(), val: "PAST_REF"}, true
+		if u, next, ok := sc.is(j+1, kUnit); ok {
+			return match{end: next, typ: "DURATION", val: "PX" + unitCode(u.s)}, true
 		}
+	}
+	// the year-earlier quarter, year-ago period
+	if sc.lit(j, "year") && sc.lit(j+1, "-") && sc.lit(j+2, "earlier", "ago") && sc.adjacent(j+1) {
+		end := j + 3
+		if sc.lit(end, "quarter", "period", "third", "second", "first", "fourth") {
+			if sc.lit(end, "quarter", "period") {
+				end++
+			} else if sc.lit(end+1, "quarter") {
+				end += 2
+			}
+		}
+		if sc.lastQ != 0 {
+			return match{end: end, typ: "DATE", val: strconv.Itoa(sc.lastQY-1) + "-Q" + strconv.Itoa(sc.lastQ)}, true
+		}
+		return match{end: end, typ: "DATE", val: strconv.Itoa(sc.anchor.Year() - 1)}, true
+	}
+	// the weekend
+	if u, next, ok := sc.is(j, kUnit); ok && u.s == "WE" && j > sc.s0 && sc.lit(j-1, "the") {
+		return sc.relUnit(j, next, "WE", 0)
+	}
+	// current, in future
+	if sc.lit(j, "current") && sc.lang == en {
+		return match{end: j + 1, typ: "DATE", val: "PRESENT_REF"}, true
+	}
+	if sc.lit(j, "future") && j > sc.s0 && sc.lit(j-1, "in") {
+		return match{end: j + 1, typ: "DATE", val: "FUTURE_REF"}, true
 	}
 	// the past, the future, the near future, à l'avenir
 	if sc.lit(j, "past") && j > sc.s0 && sc.lit(j-1, "the") && !sc.isStarter(j+1) {
@@ -172,6 +218,13 @@ func (sc *scanner) relative(j int) (match, bool) {
 		if sc.lit(k, "fiscal") {
 			k++
 		}
+		preY := 0
+		if yy, ok := sc.year(k); ok {
+			if _, _, ok := sc.is(k+1, kOrd); ok {
+				preY = yy
+				k++
+			}
+		}
 		if o, next, ok := sc.is(k, kOrd); ok && o.n >= 1 && o.n <= 4 {
 			k2 := next
 			if sc.lit(k2, "-") {
@@ -184,9 +237,10 @@ func (sc *scanner) relative(j int) (match, bool) {
 				if u.s == "HALF" && o.n > 2 {
 					return match{}, false
 				}
-				y := 0
+				y := preY
 				end := k3
-				if sc.lit(end, "of", "de", "du") {
+				if y != 0 {
+				} else if sc.lit(end, "of", "de", "du") {
 					if yy, ok := sc.year(end + 1); ok {
 						y, end = yy, end+2
 					}
@@ -275,6 +329,10 @@ func (sc *scanner) relFirst(j int) (match, bool) {
 		return sc.withTime(dayMatch(j, n2, sc.weekday(w.n, dir, strict))), true
 	}
 	if mo, n2, ok := sc.month(k, false); ok {
+		// last Oct. 23
+		if d, n3, ok := sc.day(n2); ok && r != 0 {
+			return sc.dayMonthDir(j, n3, mo, d, r)
+		}
 		y := sc.anchor.Year()
 		if r != 0 {
 			y = sc.resolveMonth(j, mo, r)
@@ -282,6 +340,9 @@ func (sc *scanner) relFirst(j int) (match, bool) {
 		return match{end: n2, typ: "DATE", val: ym(y, mo), year: y, month: mo}, true
 	}
 	if s, n2, ok := sc.is(k, kSeason); ok {
+		if sc.norm(k) == "ete" && r == 0 && !sc.lit(j, "cet") {
+			return match{}, false
+		}
 		y := sc.season(s.s, r, j)
 		return match{end: n2, typ: "DATE", val: strconv.Itoa(y) + "-" + s.s, year: y}, true
 	}
@@ -497,8 +558,28 @@ func (sc *scanner) duration(j int) (match, bool) {
 		}
 	}
 	u, k2, ok := sc.is(k, kUnit)
-	if !ok || u.s == "WE" && n != "1" {
+	if !ok || u.s == "WE" && n != "1" || u.s == "HALF" && sc.lang == en {
 		return match{}, false
+	}
+	// a quarter, three-quarters: fractions, not periods
+	if u.s == "Q" && (n == "1" && sc.lang == en || adj) {
+		return match{}, false
+	}
+	// ages: 6-year-old, 52 years old
+	if sc.lit(k2, "old") || sc.lit(k2, "-") && sc.lit(k2+1, "old") {
+		return match{}, false
+	}
+	if nv >= 1000 && !strings.HasSuffix(sc.norm(k), "s") {
+		return match{}, false
+	}
+	// French ages: "Alain, 53 ans,", "une fillette de 6 ans", "âgé de 54 ans"
+	if sc.lang == fr && u.s == "Y" && j > sc.s0 {
+		if sc.lit(j-1, ",", "(") {
+			return match{}, false
+		}
+		if sc.lit(j-1, "de") && j-1 > sc.s0 && !sc.lit(j-2, "plus", "moins", "pres", "pendant", "durant", "periode", "peine", "cours", "duree", "bout", "espace", "environ") {
+			return match{}, false
+		}
 	}
 	if adj && n == "X" {
 		return match{}, false
@@ -634,7 +715,16 @@ func (sc *scanner) clock(j int, day time.Time) (match, bool) {
 		return match{}, false
 	}
 	if day.IsZero() {
-		day = sc.refDay()
+		// "vers 15 h 30, hier": the day named right after
+		k2 := k
+		if sc.lit(k2, ",") {
+			k2++
+		}
+		if e, _, ok := sc.is(k2, kDayrel); ok {
+			day = sc.anchor.AddDate(0, 0, e.n)
+		} else {
+			day = sc.refDay()
+		}
 	}
 	return match{end: k, typ: "TIME", val: day.Format("2006-01-02") + "T" + pad2(h) + ":" + pad2(mi)}, true
 }

@@ -34,7 +34,7 @@ func (sc *scanner) weekday(wd, dir int, strict bool) time.Time {
 // telling the past: the last month-or-finer date, explicit or relative, within the last
 // few sentences, when it lies before the anchor's year.
 func (sc *scanner) narrativeYear() (int, int, bool) {
-	if sc.lastY == 0 || sc.lastY >= sc.anchor.Year() || sc.sent-sc.lastYSent > 4 {
+	if sc.lastY == 0 || !sc.lastWasExpl || sc.lastY >= sc.anchor.Year() || sc.sent-sc.lastYSent > 1 {
 		return 0, 0, false
 	}
 	return sc.lastY, sc.lastM, true
@@ -73,6 +73,15 @@ func (sc *scanner) resolveMonth(tok, mo, dir int) int {
 		}
 		return a.Year() + 1
 	}
+	if t == 0 { // no tense: the nearest one
+		switch {
+		case mo-am > 6:
+			return a.Year() - 1
+		case am-mo > 6:
+			return a.Year() + 1
+		}
+		return a.Year()
+	}
 	if mo <= am {
 		return a.Year()
 	}
@@ -107,6 +116,19 @@ func (sc *scanner) resolveDay(tok, mo, d, dir int) int {
 			if before(y) {
 				return y
 			}
+		}
+		if t == 0 { // no tense: the nearest one
+			best, bestD := a.Year(), time.Duration(1<<62)
+			for _, y := range []int{a.Year() - 1, a.Year(), a.Year() + 1} {
+				dd := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC).Sub(a)
+				if dd < 0 {
+					dd = -dd
+				}
+				if dd < bestD {
+					best, bestD = y, dd
+				}
+			}
+			return best
 		}
 		if before(a.Year()) {
 			return a.Year()
@@ -170,32 +192,44 @@ func (sc *scanner) tense(i int) int {
 		}
 		sc.tenseDone = true
 	}
-	best, bestDist := 0, 1<<30
-	for _, c := range sc.cues {
-		dist := c.tok - i
-		if dist < 0 {
-			dist = -dist
+	// the nearest strong cue (an auxiliary, a French future) wins; weak cues (-ed, -ait)
+	// count only when there is no strong one
+	for _, strong := range []bool{true, false} {
+		best, bestDist := 0, 1<<30
+		for _, c := range sc.cues {
+			if (c.dir == 2 || c.dir == -2) != strong {
+				continue
+			}
+			dist := c.tok - i
+			if dist < 0 {
+				dist = -dist
+			}
+			if dist < bestDist || dist == bestDist && c.dir > 0 {
+				best, bestDist = c.dir, dist
+			}
 		}
-		if dist < bestDist || dist == bestDist && c.dir > 0 {
-			best, bestDist = c.dir, dist
+		if best != 0 {
+			if best > 0 {
+				return 1
+			}
+			return -1
 		}
 	}
-	return best
+	return 0
 }
 
 var frFutureStop = map[string]bool{"extra": true, "opera": true, "camera": true, "contra": true, "sera": false, "cobra": true, "tiara": true, "sierra": true, "mantra": true, "algebra": true, "zebra": true, "era": true, "ultra": true, "para": true, "supra": true, "infra": true, "sutra": true, "agora": true, "flora": true, "aura": false}
 
 func (sc *scanner) cueAt(k int) int {
 	w := sc.toks[k].Norm
-	if e, ok := sc.lx.get(w, kFuture); ok {
-		_ = e
-		return 1
+	if _, ok := sc.lx.get(w, kFuture); ok {
+		return 2
 	}
 	if _, ok := sc.lx.get(w, kPast); ok {
 		if sc.lang == fr && w == "a" && sc.orig(k) != "a" && sc.orig(k) != "A" {
 			return 0 // "à"
 		}
-		return -1
+		return -2
 	}
 	o := sc.orig(k)
 	r, _ := utf8.DecodeRuneInString(o)
@@ -205,13 +239,13 @@ func (sc *scanner) cueAt(k int) int {
 	if sc.lang == fr {
 		switch {
 		case len(w) >= 5 && strings.HasSuffix(w, "ront"):
-			return 1
+			return 2
 		case len(w) >= 4 && strings.HasSuffix(w, "ra") && !frFutureStop[w]:
-			return 1
+			return 2
 		case len(w) >= 5 && (strings.HasSuffix(w, "rai") || strings.HasSuffix(w, "rons")):
-			return 1
+			return 2
 		case w == "prochain" || w == "prochaine" || w == "prochains" || w == "prochaines":
-			return 1
+			return 2
 		case len(w) >= 5 && (strings.HasSuffix(w, "rait") || strings.HasSuffix(w, "raient")):
 			return 0
 		case len(w) >= 4 && (strings.HasSuffix(w, "ait") || strings.HasSuffix(w, "aient")):
@@ -220,9 +254,13 @@ func (sc *scanner) cueAt(k int) int {
 		return 0
 	}
 	if w == "'ll" {
-		return 1
+		return 2
 	}
 	if len(w) >= 5 && strings.HasSuffix(w, "ed") && w != "need" && w != "speed" && w != "indeed" {
+		// passive or infinitive: "be returned", "to be paid" is no past
+		if k > sc.s0 && (sc.toks[k-1].Norm == "be" || sc.toks[k-1].Norm == "been" || sc.toks[k-1].Norm == "being") {
+			return 0
+		}
 		return -1
 	}
 	return 0

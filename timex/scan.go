@@ -325,6 +325,10 @@ func (sc *scanner) at(i int) (match, bool) {
 			}
 			continue
 		}
+		if sc.lang == en && sc.lit(j, "latest") && sc.lit(j+1, "quarter") {
+			j++
+			break
+		}
 		if _, next, ok := sc.is(j, kDet); ok && next < sc.s1 {
 			j = next
 			continue
@@ -380,8 +384,9 @@ func (sc *scanner) emit(m match) {
 		sc.lastDay = m.day
 	}
 	if m.year != 0 && m.month != 0 {
-		sc.lastY, sc.lastM, sc.lastYSent, sc.lastWasExpl = m.year, m.month, sc.sent, m.expl
+		sc.lastY, sc.lastM, sc.lastYSent = m.year, m.month, sc.sent
 	}
+	sc.lastWasExpl = m.expl && m.month != 0
 	if m.quarter != 0 {
 		sc.lastQY, sc.lastQ = m.year, m.quarter
 	}
@@ -408,16 +413,9 @@ func (sc *scanner) withTime(m match) match {
 		m.end, m.typ, m.val = next, "TIME", m.val+"T"+e.s
 		return m
 	}
-	if sc.lit(k, "a", "at", "vers", "around", "des", "about", ",") {
-		k++
-	}
-	if c, ok := sc.clock(k, m.day); ok {
-		c.start = m.start
-		c.day = m.day
-		return c
-	}
-	if _, ok := sc.clock(m.end, m.day); ok {
-		c, _ := sc.clock(m.end, m.day)
+	// a clock time right after the day ("Friday 10 a.m.") joins it; after a connector
+	// ("jeudi à 16h 15") it is its own TIME expression on the same day, as TimeML marks it
+	if c, ok := sc.clock(k, m.day); ok && sc.lang == en {
 		c.start = m.start
 		c.day = m.day
 		return c
@@ -474,7 +472,7 @@ func (sc *scanner) date(j int) (match, bool) {
 	}
 	// month day[, year] / month year / month
 	if mo, k2, ok := sc.month(k, false); ok {
-		if d, k3, ok := sc.day(k2); ok && !sc.lit(k3, ":", "h") {
+		if d, k3, ok := sc.day(k2); ok && !sc.lit(k3, "h") && !(sc.lit(k3, ":") && sc.adjacent(k3) && sc.adjacent(k3+1)) {
 			if _, _, isUnit := sc.is(k3, kUnit); !isUnit {
 				k4 := k3
 				if sc.lit(k4, ",") {
@@ -496,7 +494,10 @@ func (sc *scanner) date(j int) (match, bool) {
 		if y, ok := sc.year(k3); ok {
 			return match{end: k3 + 1, typ: "DATE", val: ym(y, mo), year: y, month: mo, expl: true}, true
 		}
-		// "mai de l'année dernière", "May of last year"
+		// "mai de l'année dernière", "May of last year", "February this year"
+		if ry, end, ok := sc.relYear(k2); ok && sc.lang == en {
+			return match{end: end, typ: "DATE", val: ym(ry, mo), year: ry, month: mo}, true
+		}
 		if k3 > k2 {
 			k4 := k3
 			if _, n, ok := sc.is(k4, kDet); ok {
@@ -725,6 +726,15 @@ func (sc *scanner) dayMonth(start, end, y, mo, d int) (match, bool) {
 	m := dayMatch(start, end, t)
 	m.expl = expl
 	return sc.withTime(m), true
+}
+
+// dayMonthDir is a day and month with an explicit direction ("last Oct. 23").
+func (sc *scanner) dayMonthDir(start, end, mo, d, dir int) (match, bool) {
+	y := sc.resolveDay(start, mo, d, dir)
+	if !validDate(y, mo, d) {
+		return match{}, false
+	}
+	return sc.withTime(dayMatch(start, end, time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC))), true
 }
 
 // relYear reads "l'année dernière", "l'an prochain", "cette année", "last year", "this year".
