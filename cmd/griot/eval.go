@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/griot-project/griot/eval/eventeval"
+	"github.com/griot-project/griot/eval/quoteeval"
 	"github.com/griot-project/griot/eval/timexeval"
 )
 
@@ -24,6 +26,10 @@ func cmdEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	switch args[0] {
 	case "timex":
 		return timexeval.Run(ctx, args[1:], stdout, stderr)
+	case "events":
+		return eventeval.Run(ctx, args[1:], stdout, stderr)
+	case "quotes":
+		return quoteeval.Run(ctx, args[1:], stdout, stderr)
 	}
 	fmt.Fprint(stderr, evalUsage)
 	return &exitError{2, fmt.Errorf("unknown eval kind %q", args[0])}

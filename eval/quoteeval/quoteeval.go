@@ -1,0 +1,462 @@
+// Package quoteeval scores griot's quotes stage on PolNeAR (brat standoff attribution
+// annotations over US political news): the source, cue and content spans of every
+// attribution, with exact and overlap precision, recall and F1.
+//
+//	griot eval quotes --gold DIR [--split dev] [--limit N] [--errors N]
+//
+// DIR is either a folder holding text/ and attributions/ (one split), or PolNeAR's root (or
+// its data/ folder), in which case --split (default dev) picks the split.
+//
+// Matching: a predicted span and a gold span of the same kind (Source, Cue, Content) match
+// exactly when they cover the same characters once white space, quote marks and final
+// punctuation are trimmed from both ends; they match by overlap when they share at least one
+// character. Matching is one-to-one (greedy, largest overlap first), so one long predicted
+// span cannot claim several gold spans. A gold span in several pieces (brat "0 5;9 12")
+// counts its pieces together.
+package quoteeval
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/griot-project/griot/doc"
+	"github.com/griot-project/griot/pipeline"
+)
+
+// Kinds scored.
+var Kinds = []string{"Source", "Cue", "Content"}
+
+// Span is a gold or predicted span in character (rune) offsets, possibly in pieces.
+type Span struct {
+	Kind   string
+	Pieces [][2]int // [start, end) in runes
+}
+
+func (s Span) first() int { return s.Pieces[0][0] }
+func (s Span) last() int  { return s.Pieces[len(s.Pieces)-1][1] }
+
+// ParseAnn reads brat standoff text-bound annotations ("T1\tCue 33 47\tsaid") of the kinds
+// scored; other lines (relations, events, notes) are skipped. A malformed T line is an error.
+func ParseAnn(r io.Reader) ([]Span, error) {
+	var out []Span
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 4*1024*1024)
+	line := 0
+	for sc.Scan() {
+		line++
+		l := sc.Text()
+		if !strings.HasPrefix(l, "T") {
+			continue
+		}
+		f := strings.SplitN(l, "\t", 3)
+		if len(f) < 2 {
+			return nil, fmt.Errorf("line %d: want ID<TAB>TYPE OFFSETS<TAB>TEXT", line)
+		}
+		typ, offs, ok := strings.Cut(f[1], " ")
+		if !ok {
+			return nil, fmt.Errorf("line %d: no offsets in %q", line, f[1])
+		}
+		known := false
+		for _, k := range Kinds {
+			known = known || typ == k
+		}
+		if !known {
+			continue
+		}
+		sp := Span{Kind: typ}
+		for _, piece := range strings.Split(offs, ";") {
+			a, b, ok := strings.Cut(strings.TrimSpace(piece), " ")
+			if !ok {
+				return nil, fmt.Errorf("line %d: bad offsets %q", line, piece)
+			}
+			s, err1 := strconv.Atoi(a)
+			e, err2 := strconv.Atoi(b)
+			if err1 != nil || err2 != nil || s < 0 || e < s {
+				return nil, fmt.Errorf("line %d: bad offsets %q", line, piece)
+			}
+			sp.Pieces = append(sp.Pieces, [2]int{s, e})
+		}
+		out = append(out, sp)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Predict returns the spans griot finds in a read document, in rune offsets.
+func Predict(d *doc.Document) []Span {
+	conv := runeIndex(d.Text)
+	var out []Span
+	add := func(kind string, s *doc.Span) {
+		if s == nil || s.End <= s.Start {
+			return
+		}
+		out = append(out, Span{Kind: kind, Pieces: [][2]int{{conv(s.Start), conv(s.End)}}})
+	}
+	for _, q := range d.Quotes {
+		if q.Kind == "post" {
+			continue // an embed's own text is not an attribution in the article's words
+		}
+		add("Source", q.SpeakerSpan)
+		add("Cue", q.CueSpan)
+		var pieces [][2]int
+		for _, o := range q.Occurrences {
+			if o.End > o.Start {
+				pieces = append(pieces, [2]int{conv(o.Start), conv(o.End)})
+			}
+		}
+		if len(pieces) > 0 {
+			// occurrences of one quote in different places are separate content spans
+			// unless they are the two sides of one sentence ("…, selon X, …")
+			if q.Kind == "according" || len(pieces) == 1 {
+				out = append(out, Span{Kind: "Content", Pieces: pieces})
+			} else {
+				for _, p := range pieces {
+					out = append(out, Span{Kind: "Content", Pieces: [][2]int{p}})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// runeIndex returns a function from byte offsets to rune offsets of text.
+func runeIndex(text string) func(int) int {
+	idx := make([]int32, len(text)+1)
+	n := int32(0)
+	for i := 0; i < len(text); {
+		_, w := utf8.DecodeRuneInString(text[i:])
+		for k := 0; k < w; k++ {
+			idx[i+k] = n
+		}
+		i += w
+		n++
+	}
+	idx[len(text)] = n
+	return func(b int) int {
+		if b < 0 {
+			return 0
+		}
+		if b > len(text) {
+			b = len(text)
+		}
+		return int(idx[b])
+	}
+}
+
+// Counts are the tallies of one kind.
+type Counts struct {
+	Gold, Pred                int
+	ExactTP, OverlapTPGold    int // gold spans matched
+	OverlapTPPred, ExactTPPrd int // predicted spans matched
+}
+
+// Add adds another tally.
+func (c *Counts) Add(o Counts) {
+	c.Gold += o.Gold
+	c.Pred += o.Pred
+	c.ExactTP += o.ExactTP
+	c.OverlapTPGold += o.OverlapTPGold
+	c.OverlapTPPred += o.OverlapTPPred
+	c.ExactTPPrd += o.ExactTPPrd
+}
+
+func prf(tpPred, pred, tpGold, gold int) (p, r, f float64) {
+	if pred > 0 {
+		p = float64(tpPred) / float64(pred)
+	}
+	if gold > 0 {
+		r = float64(tpGold) / float64(gold)
+	}
+	if p+r > 0 {
+		f = 2 * p * r / (p + r)
+	}
+	return
+}
+
+// Exact returns exact-match precision, recall, F1.
+func (c Counts) Exact() (p, r, f float64) { return prf(c.ExactTPPrd, c.Pred, c.ExactTP, c.Gold) }
+
+// Overlap returns overlap-match precision, recall, F1.
+func (c Counts) Overlap() (p, r, f float64) {
+	return prf(c.OverlapTPPred, c.Pred, c.OverlapTPGold, c.Gold)
+}
+
+// trimmed returns the span's outer bounds with white space, quote marks and punctuation
+// trimmed at both ends, in runes of text.
+func trimmed(text []rune, s Span) (int, int) {
+	a, b := s.first(), s.last()
+	if b > len(text) {
+		b = len(text)
+	}
+	if a > b {
+		a = b
+	}
+	for a < b && trimRune(text[a]) {
+		a++
+	}
+	for b > a && trimRune(text[b-1]) {
+		b--
+	}
+	return a, b
+}
+
+func trimRune(r rune) bool {
+	return unicode.IsSpace(r) || unicode.IsPunct(r) || strings.ContainsRune("\"'“”‘’«»", r)
+}
+
+func overlap(a, b Span) int {
+	n := 0
+	for _, p := range a.Pieces {
+		for _, q := range b.Pieces {
+			if lo, hi := max(p[0], q[0]), min(p[1], q[1]); hi > lo {
+				n += hi - lo
+			}
+		}
+	}
+	return n
+}
+
+// Score compares predicted with gold spans of one document (text in runes).
+func Score(text []rune, gold, pred []Span) map[string]Counts {
+	out := map[string]Counts{}
+	for _, kind := range Kinds {
+		var g, p []Span
+		for _, s := range gold {
+			if s.Kind == kind {
+				g = append(g, s)
+			}
+		}
+		for _, s := range pred {
+			if s.Kind == kind {
+				p = append(p, s)
+			}
+		}
+		c := Counts{Gold: len(g), Pred: len(p)}
+		// exact, one-to-one
+		usedG := make([]bool, len(g))
+		for _, ps := range p {
+			pa, pb := trimmed(text, ps)
+			for i, gs := range g {
+				if usedG[i] {
+					continue
+				}
+				if ga, gb := trimmed(text, gs); ga == pa && gb == pb {
+					usedG[i] = true
+					c.ExactTP++
+					c.ExactTPPrd++
+					break
+				}
+			}
+		}
+		// overlap, one-to-one, largest overlaps first
+		type pair struct{ i, j, n int }
+		var pairs []pair
+		for i, gs := range g {
+			for j, ps := range p {
+				if n := overlap(gs, ps); n > 0 {
+					pairs = append(pairs, pair{i, j, n})
+				}
+			}
+		}
+		sort.Slice(pairs, func(a, b int) bool { return pairs[a].n > pairs[b].n })
+		ug, up := make([]bool, len(g)), make([]bool, len(p))
+		for _, x := range pairs {
+			if ug[x.i] || up[x.j] {
+				continue
+			}
+			ug[x.i], up[x.j] = true, true
+			c.OverlapTPGold++
+			c.OverlapTPPred++
+		}
+		out[kind] = c
+	}
+	return out
+}
+
+// pair is one article: its text file and its annotation file.
+type pair struct{ name, text, ann string }
+
+// findPairs lists the articles of dir (a split folder, or the corpus root with split).
+func findPairs(dir, split string) ([]pair, error) {
+	for _, cand := range []string{dir, filepath.Join(dir, split), filepath.Join(dir, "data", split)} {
+		anns, err := filepath.Glob(filepath.Join(cand, "attributions", "*.ann"))
+		if err != nil || len(anns) == 0 {
+			continue
+		}
+		sort.Strings(anns)
+		seen := map[string]bool{}
+		var out []pair
+		for _, a := range anns {
+			base := strings.TrimSuffix(filepath.Base(a), ".ann")
+			name := base
+			if i := strings.LastIndexByte(base, '_'); i > 0 {
+				name = base[:i] // PolNeAR names annotations ARTICLE_ANNOTATOR.ann
+			}
+			txt := filepath.Join(cand, "text", name+".txt")
+			if _, err := os.Stat(txt); err != nil {
+				txt = filepath.Join(cand, "text", base+".txt")
+				if _, err := os.Stat(txt); err != nil {
+					continue
+				}
+				name = base
+			}
+			if seen[name] {
+				continue // several annotators: the first
+			}
+			seen[name] = true
+			out = append(out, pair{name, txt, a})
+		}
+		return out, nil
+	}
+	return nil, fmt.Errorf("no PolNeAR split under %s (want text/ and attributions/, or data/%s/)", dir, split)
+}
+
+// Run is `griot eval quotes`.
+func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("eval quotes", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	gold := fs.String("gold", "", "PolNeAR folder (a split with text/ and attributions/, or the corpus root)")
+	split := fs.String("split", "dev", "split to read when --gold is the corpus root: dev or train")
+	limit := fs.Int("limit", 0, "read at most N articles (0: all)")
+	errs := fs.Int("errors", 0, "print up to N missed and spurious spans of each kind")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *gold == "" {
+		fs.Usage()
+		return errors.New("eval quotes: --gold DIR is required")
+	}
+	pairs, err := findPairs(*gold, *split)
+	if err != nil {
+		return fmt.Errorf("eval quotes: %w", err)
+	}
+	if *limit > 0 && len(pairs) > *limit {
+		pairs = pairs[:*limit]
+	}
+	p, err := pipeline.Default()
+	if err != nil {
+		return fmt.Errorf("eval quotes: %w", err)
+	}
+	total := map[string]Counts{}
+	var shown = map[string]int{}
+	start := time.Now()
+	bytes, skipped := 0, 0
+	for _, pr := range pairs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		tb, err := os.ReadFile(pr.text)
+		if err != nil {
+			return fmt.Errorf("eval quotes: %w", err)
+		}
+		af, err := os.Open(pr.ann)
+		if err != nil {
+			return fmt.Errorf("eval quotes: %w", err)
+		}
+		goldSpans, err := ParseAnn(af)
+		af.Close()
+		if err != nil {
+			return fmt.Errorf("eval quotes: %s: %w", pr.ann, err)
+		}
+		text := string(tb)
+		bytes += len(tb)
+		d, err := runSafe(ctx, p, text, pr.name)
+		if err != nil {
+			// a stage that fails on one article is reported and the article skipped, so
+			// that one bug elsewhere does not hide the score
+			fmt.Fprintf(stderr, "eval quotes: %s: %v (skipped)\n", pr.name, err)
+			skipped++
+			continue
+		}
+		runes := []rune(text)
+		pred := Predict(d)
+		for k, c := range Score(runes, goldSpans, pred) {
+			t := total[k]
+			t.Add(c)
+			total[k] = t
+		}
+		if *errs > 0 {
+			showErrors(stdout, pr.name, runes, goldSpans, pred, *errs, shown)
+		}
+	}
+	el := time.Since(start)
+	fmt.Fprintf(stdout, "PolNeAR %d articles (%d skipped), %.1f KB, %s (%.0f articles/s, full pipeline)\n", len(pairs)-skipped, skipped, float64(bytes)/1024, el.Round(time.Millisecond), float64(len(pairs))/el.Seconds())
+	fmt.Fprintf(stdout, "%-8s %6s %6s | %-22s | %-22s\n", "kind", "gold", "pred", "exact P/R/F1", "overlap P/R/F1")
+	f1 := map[string]float64{}
+	for _, k := range Kinds {
+		c := total[k]
+		ep, er, ef := c.Exact()
+		op, or, of := c.Overlap()
+		f1[k] = of
+		fmt.Fprintf(stdout, "%-8s %6d %6d | %.3f %.3f %.3f      | %.3f %.3f %.3f\n", k, c.Gold, c.Pred, ep, er, ef, op, or, of)
+	}
+	fmt.Fprintf(stdout, "quotes: content_f1=%.3f source_f1=%.3f cue_f1=%.3f\n", f1["Content"], f1["Source"], f1["Cue"])
+	return nil
+}
+
+// runSafe reads one article, turning a panic in any stage into an error.
+func runSafe(ctx context.Context, p *pipeline.Pipeline, text, id string) (d *doc.Document, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			d, err = nil, fmt.Errorf("panic in pipeline: %v", r)
+		}
+	}()
+	return p.Run(ctx, text, pipeline.Options{ID: id, Lang: "en"})
+}
+
+// showErrors prints gold spans no prediction overlaps and predictions no gold overlaps.
+func showErrors(w io.Writer, name string, text []rune, gold, pred []Span, n int, shown map[string]int) {
+	str := func(s Span) string {
+		a, b := s.first(), min(s.last(), len(text))
+		if a > b {
+			a = b
+		}
+		t := strings.ReplaceAll(string(text[a:b]), "\n", " ")
+		if len(t) > 100 {
+			t = t[:100] + "…"
+		}
+		return t
+	}
+	for _, k := range Kinds {
+		for _, g := range gold {
+			if g.Kind != k || shown["miss"+k] >= n {
+				continue
+			}
+			hit := false
+			for _, p := range pred {
+				hit = hit || p.Kind == k && overlap(g, p) > 0
+			}
+			if !hit {
+				shown["miss"+k]++
+				fmt.Fprintf(w, "MISS %-7s %s: %q\n", k, name, str(g))
+			}
+		}
+		for _, p := range pred {
+			if p.Kind != k || shown["extra"+k] >= n {
+				continue
+			}
+			hit := false
+			for _, g := range gold {
+				hit = hit || g.Kind == k && overlap(g, p) > 0
+			}
+			if !hit {
+				shown["extra"+k]++
+				fmt.Fprintf(w, "EXTRA %-7s %s: %q\n", k, name, str(p))
+			}
+		}
+	}
+}
