@@ -56,7 +56,7 @@ func (sc *scanner) resolveMonth(tok, mo, dir int) int {
 		}
 		return a.Year() + 1
 	}
-	t := sc.tense(tok)
+	t := sc.strongTense(tok)
 	if t <= 0 {
 		if y, m, ok := sc.narrativeYear(); ok {
 			if mo < m {
@@ -107,7 +107,7 @@ func (sc *scanner) resolveDay(tok, mo, d, dir int) int {
 		}
 		return a.Year() + 1
 	}
-	t := sc.tense(tok)
+	t := sc.strongTense(tok)
 	if t <= 0 {
 		if y, m, ok := sc.narrativeYear(); ok {
 			if mo < m {
@@ -182,7 +182,12 @@ func (sc *scanner) season(s string, r, tok int) int {
 
 // tense returns +1 when the nearest tense cue to token i in its sentence is a future
 // ("va", "will", "devrait", a French simple future), -1 for a past cue, 0 without cue.
-func (sc *scanner) tense(i int) int {
+func (sc *scanner) tense(i int) int { return sc.tenseOf(i, false) }
+
+// strongTense is tense with auxiliaries and French futures only.
+func (sc *scanner) strongTense(i int) int { return sc.tenseOf(i, true) }
+
+func (sc *scanner) tenseOf(i int, strongOnly bool) int {
 	if !sc.tenseDone {
 		sc.cues = sc.cues[:0]
 		for k := sc.s0; k < sc.s1; k++ {
@@ -195,6 +200,9 @@ func (sc *scanner) tense(i int) int {
 	// the nearest strong cue (an auxiliary, a French future) wins; weak cues (-ed, -ait)
 	// count only when there is no strong one
 	for _, strong := range []bool{true, false} {
+		if !strong && strongOnly {
+			break
+		}
 		best, bestDist := 0, 1<<30
 		for _, c := range sc.cues {
 			if (c.dir == 2 || c.dir == -2) != strong {
@@ -255,6 +263,9 @@ func (sc *scanner) cueAt(k int) int {
 	}
 	if w == "'ll" {
 		return 2
+	}
+	if w == "said" || w == "told" || w == "announced" {
+		return -1
 	}
 	if len(w) >= 5 && strings.HasSuffix(w, "ed") && w != "need" && w != "speed" && w != "indeed" {
 		// passive or infinitive: "be returned", "to be paid" is no past
