@@ -1,6 +1,8 @@
 package plover
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -258,5 +260,25 @@ func BenchmarkDerive(b *testing.B) {
 	tb := mustLoad(b)
 	for b.Loop() {
 		tb.Derive("ASSAULT", "aerial")
+	}
+}
+
+// docs/PLOVER.md lists every type and mode of the tables.
+func TestDocsListEveryMode(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "docs", "PLOVER.md"))
+	if err != nil {
+		t.Skip("docs/PLOVER.md not found:", err)
+	}
+	docs := string(b)
+	tb := mustLoad(t)
+	for _, typ := range tb.Types() {
+		if !strings.Contains(docs, "| "+typ+" |") {
+			t.Errorf("docs/PLOVER.md lacks type %s", typ)
+		}
+		for _, m := range tb.Modes(typ) {
+			if !strings.Contains(docs, "| "+typ+" | `"+m+"`") {
+				t.Errorf("docs/PLOVER.md lacks mode %s/%s", typ, m)
+			}
+		}
 	}
 }
