@@ -159,6 +159,9 @@ func (v *view) cueAt(i, s0, s1 int) (end, inv int, passive bool, lemma string) {
 		}
 	}
 	if i > s0 {
+		if w := v.text(i); w != "" && w[0] >= 'A' && w[0] <= 'Z' && !isQuoteChar(v.text(i-1)) {
+			return -1, -1, false, "" // "the United States": a name
+		}
 		p := v.norm(i - 1)
 		if v.lex.determiner[p] || v.lex.aux[p] {
 			return -1, -1, false, "" // a noun ("l'annonce"), or the participle of a compound seen from its aux
@@ -234,6 +237,22 @@ func (v *view) settle(si int, fs []frame) []frame {
 				fs[j].content = clip(v, fs[j].content, p)
 				break
 			}
+		}
+	}
+	for g := range fs {
+		if fs[g].kind != fGerund {
+			continue
+		}
+		for k := g - 1; k >= 0; k-- {
+			if fs[k].kind == fAccording || fs[k].cue1 > fs[g].cue0 {
+				continue
+			}
+			// ", saying …" ends what the verb before reports, and shares its speaker
+			fs[k].content = clip(v, fs[k].content, fs[g].cue0-1)
+			if fs[k].sp1 > fs[k].sp0 {
+				fs[g].sp0, fs[g].sp1, fs[g].pronoun = fs[k].sp0, fs[k].sp1, fs[k].pronoun
+			}
+			break
 		}
 	}
 	for _, b := range fs {
@@ -398,6 +417,9 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 			return fr, false // "déclarer la guerre"
 		}
 	}
+	if v.lex.thatOnly[lemma] && !v.hasThat(c1, s1) {
+		return fr, false
+	}
 	L0 := v.clauseStart(c0, s0)
 	R1 := v.clauseEnd(c1, s1)
 	// content before: from the sentence start (past an opener) to the boundary before the incise
@@ -450,7 +472,7 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 		return fr, true
 	case strings.HasSuffix(v.norm(c0), "ing") && v.d.Lang != "fr" || strings.HasSuffix(v.norm(c0), "ant") && v.lex.finite[v.norm(c0)] != "" && v.d.Lang != "en":
 		// "…, saying that …": the subject of the main clause speaks
-		if c0 == s0 || !v.isComma(c0-1) {
+		if c0 == s0 || !(v.isComma(c0-1) || v.boundary(c0-1) && strings.ContainsAny(v.text(c0-1), "-—–")) {
 			return fr, false
 		}
 		fr.kind = fGerund
@@ -487,7 +509,7 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 		return fr, false
 	}
 	// a subject stands between the boundary and the cue
-	if L0 > s0 && c0-L <= 6 && !clitics[v.norm(c0-1)] && (R1 == s1 || v.trimEnd(c1, s1) <= R1 && R1-c1 <= 6) && v.boundaryBeforeIsContent(L0, s0) && !v.hasThat(c1, s1) {
+	if L0 > s0 && !v.hasOpener(L0, L) && c0-L <= 6 && !clitics[v.norm(c0-1)] && (R1 == s1 || R1-c1 <= 6 && (v.isComma(R1) || v.sentenceEndPunct(R1) || v.trimEnd(c1, s1) <= R1)) && v.boundaryBeforeIsContent(L0, s0) && !v.hasThat(c1, R1) {
 		// "…, he said." / "…, M. Nguessan explique."
 		fr.kind = fIncise
 		fr.sp0, fr.sp1 = L, c0
@@ -532,6 +554,16 @@ func (v *view) subjectStart(a, b int) int {
 		return b - 12
 	}
 	return a
+}
+
+// hasOpener: a discourse word ("but", "mais") stands in tokens [a, b).
+func (v *view) hasOpener(a, b int) bool {
+	for k := a; k < b; k++ {
+		if v.d.Tokens[k].Kind == doc.Word && v.lex.opener[v.norm(k)] {
+			return true
+		}
+	}
+	return false
 }
 
 // hasVerb: tokens [a, b) hold an auxiliary, a form of "be" or a cue: a clause, not a name.

@@ -25,6 +25,7 @@ type lexicon struct {
 	infinitive map[string]bool // folded lemmas ("et de poursuivre")
 	pronoun    map[string]bool // singular person pronouns
 	plural     map[string]bool // plural pronouns: no speaker
+	thatOnly   map[string]bool // lemmas that report only with "that"/"que" ("polls show that")
 	incise     map[string]bool // lemmas that may close a quotation with the speaker after them
 	notSpeech  map[string]bool // objects that make a cue something else ("déclarer la guerre")
 }
@@ -34,7 +35,7 @@ func newLexicon() *lexicon {
 		finite: map[string]string{}, participle: map[string]string{},
 		aux: map[string]bool{}, adverb: map[string]bool{}, determiner: map[string]bool{},
 		opener: map[string]bool{}, infinitive: map[string]bool{}, pronoun: map[string]bool{}, plural: map[string]bool{},
-		incise: map[string]bool{}, notSpeech: map[string]bool{},
+		incise: map[string]bool{}, notSpeech: map[string]bool{}, thatOnly: map[string]bool{},
 	}
 }
 
@@ -76,9 +77,14 @@ func (l *lexicon) loadVerbs(name string, lang string) error {
 	for n, line := range lines {
 		lemma, rest, irregular := strings.Cut(line, ":")
 		lemma = strings.TrimSpace(lemma)
+		thatOnly := strings.HasSuffix(lemma, "^")
+		lemma = strings.TrimSuffix(lemma, "^")
 		noBase := strings.HasSuffix(lemma, "!")
 		lemma = strings.TrimSuffix(lemma, "!")
 		key := normalize.String(lemma)
+		if thatOnly {
+			l.thatOnly[key] = true
+		}
 		l.infinitive[strings.TrimPrefix(key, "s'")] = true
 		if irregular {
 			fin, part, _ := strings.Cut(rest, "/")
@@ -273,7 +279,7 @@ func merge(a, b *lexicon) *lexicon {
 		for _, p := range []struct{ dst, src map[string]bool }{
 			{l.aux, src.aux}, {l.adverb, src.adverb}, {l.determiner, src.determiner},
 			{l.opener, src.opener}, {l.pronoun, src.pronoun}, {l.plural, src.plural},
-			{l.incise, src.incise}, {l.notSpeech, src.notSpeech}, {l.infinitive, src.infinitive}} {
+			{l.incise, src.incise}, {l.thatOnly, src.thatOnly}, {l.notSpeech, src.notSpeech}, {l.infinitive, src.infinitive}} {
 			for k := range p.src {
 				p.dst[k] = true
 			}

@@ -57,10 +57,10 @@ func ParseAnn(r io.Reader) ([]Span, error) {
 	for sc.Scan() {
 		line++
 		l := sc.Text()
-		if !strings.HasPrefix(l, "T") {
-			continue
-		}
 		f := strings.SplitN(l, "\t", 3)
+		if !isTextBoundID(f[0]) {
+			continue // relations, events, notes, and continuation lines of a span's text
+		}
 		if len(f) < 2 {
 			return nil, fmt.Errorf("line %d: want ID<TAB>TYPE OFFSETS<TAB>TEXT", line)
 		}
@@ -94,6 +94,19 @@ func ParseAnn(r io.Reader) ([]Span, error) {
 		return nil, err
 	}
 	return out, nil
+}
+
+// isTextBoundID: "T" followed by digits.
+func isTextBoundID(s string) bool {
+	if len(s) < 2 || s[0] != 'T' {
+		return false
+	}
+	for _, c := range s[1:] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // Predict returns the spans griot finds in a read document, in rune offsets.
@@ -442,7 +455,8 @@ func showErrors(w io.Writer, name string, text []rune, gold, pred []Span, n int,
 			}
 			if !hit {
 				shown["miss"+k]++
-				fmt.Fprintf(w, "MISS %-7s %s: %q\n", k, name, str(g))
+				a, b := max(0, g.first()-70), min(len(text), g.last()+70)
+				fmt.Fprintf(w, "MISS %-7s %s: %q\n    in %q\n", k, name, str(g), strings.ReplaceAll(string(text[a:b]), "\n", " "))
 			}
 		}
 		for _, p := range pred {
