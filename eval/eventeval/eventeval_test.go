@@ -94,6 +94,8 @@ func TestMatchCounts(t *testing.T) {
 		{"sectorless gold does not steal the exact match", []Key{k("RUR", ""), k("RUR", "MIL")},
 			[]Key{k("RUR", "MIL"), k("RUR", "GOV")}, false, 2, 0, 0},
 		{"extra and missing", []Key{k("RUR", "GOV"), k("BOR", "GOV")}, []Key{k("RUR", "GOV"), k("SYL", "GOV")}, false, 1, 1, 1},
+		{"griot actor without sector matches gold GOV", []Key{k("IGO", "GOV")}, []Key{k("IGO", "")}, false, 1, 0, 0},
+		{"but no other sector", []Key{k("IGO", "MIL")}, []Key{k("IGO", "")}, false, 0, 1, 1},
 		{"unresolved prediction", []Key{k("RUR", "GOV")}, []Key{{}}, false, 0, 1, 1},
 		{"nothing", nil, nil, false, 0, 0, 0},
 	}
@@ -296,4 +298,27 @@ func FuzzParseGoldLine(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestMovedModes(t *testing.T) {
+	rec, ok, err := ParseGoldLine([]byte(`{"id":"m","event":"COERCE","mode":"destroy","text":"Troops razed a village."}`))
+	if err != nil || !ok || rec.Type != "ASSAULT" || rec.Mode != "destroy" || rec.RawType != "COERCE" {
+		t.Errorf("COERCE/destroy read as %s/%s (%v %v)", rec.Type, rec.Mode, ok, err)
+	}
+}
+
+func TestMergeFight(t *testing.T) {
+	items := []Item{
+		{Gold: GoldRecord{Type: "FIGHT"}, Type: "ASSAULT", AllTypes: []string{"ASSAULT"}},
+		{Gold: GoldRecord{Type: "ASSAULT"}, Type: "FIGHT", AllTypes: []string{"FIGHT", "COERCE"}},
+		{Gold: GoldRecord{Type: "FIGHT"}, Type: "", AllTypes: nil},
+	}
+	if s := Score(items); s.TypeCorrect != 0 {
+		t.Fatalf("before merging: %d correct", s.TypeCorrect)
+	}
+	MergeFight(items)
+	s := Score(items)
+	if s.TypeCorrect != 2 || len(s.PerType) != 1 || s.PerType[0].Type != "ASSAULT" || s.PerType[0].Gold != 3 || items[1].AllTypes[0] != "ASSAULT" {
+		t.Errorf("after merging: %+v", s)
+	}
 }

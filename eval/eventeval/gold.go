@@ -5,8 +5,9 @@
 //
 // The gold records are coded with PLOVER 0.5: their types DEMAND, DISAPPROVE and
 // INVESTIGATE are read as PLOVER 0.8/2.0's REQUEST, ACCUSE and ACCUSE (mode investigate),
-// their modes through the aliases of the plover tables (strike-hun → hunger…). FIGHT stays
-// FIGHT (griot codes armed clashes as FIGHT). The DOCUMENT record and records without text
+// their modes through the aliases of the plover tables (strike-hun → hunger…); COERCE
+// destroy and firearms and FIGHT deport become ASSAULT as PLOVER 0.8 codes them. FIGHT
+// otherwise stays FIGHT (griot codes armed clashes as FIGHT). The DOCUMENT record and records without text
 // are skipped.
 package eventeval
 
@@ -58,6 +59,15 @@ type rawRecord struct {
 // oldTypes maps PLOVER 0.5 type names of the gold file to the names griot uses.
 var oldTypes = map[string]string{"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE"}
 
+// movedModes are PLOVER 0.5 type/mode pairs that PLOVER 0.8 codes under another type:
+// destroying property and one-sided shooting (police firing on demonstrators) are ASSAULT,
+// mass expulsions are ASSAULT cleansing (CAMEO 1712, 175 and 201 in the OEDA table).
+var movedModes = map[[2]string][2]string{
+	{"COERCE", "destroy"}:  {"ASSAULT", "destroy"},
+	{"COERCE", "firearms"}: {"ASSAULT", "firearms"},
+	{"FIGHT", "deport"}:    {"ASSAULT", "cleansing"},
+}
+
 // ReadGold reads gold records, one JSON object a line; blank lines are skipped. It returns
 // the records to score and how many it skipped (DOCUMENT records, records without text).
 func ReadGold(r io.Reader) (recs []GoldRecord, skipped int, err error) {
@@ -105,6 +115,9 @@ func ParseGoldLine(line []byte) (rec GoldRecord, ok bool, err error) {
 	}
 	if typ == "INVESTIGATE" && rec.Mode == "" {
 		rec.Mode = "investigate"
+	}
+	if to, found := movedModes[[2]string{rec.Type, rec.Mode}]; found {
+		rec.Type, rec.Mode = to[0], to[1]
 	}
 	rec.Context = contextString(raw.Context)
 	if rec.Source, err = goldActors(raw.Source); err != nil {

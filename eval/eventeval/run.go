@@ -15,10 +15,11 @@ import (
 	"github.com/griot-project/griot/plover"
 )
 
-const usage = `usage: griot eval events --gold FILE [--errors] [--limit N]
-  --gold FILE   PLOVER gold-standard records, one JSON object a line (plover_gsr.jsonl)
-  --errors      list every record griot gets wrong (text, gold, griot's events) before the scores
-  --limit N     score only the first N records`
+const usage = `usage: griot eval events --gold FILE [--errors] [--limit N] [--merge-fight]
+  --gold FILE     PLOVER gold-standard records, one JSON object a line (plover_gsr.jsonl)
+  --errors        list every record griot gets wrong (text, gold, griot's events) before the scores
+  --limit N       score only the first N records
+  --merge-fight   score FIGHT as ASSAULT on both sides (PLOVER 0.8's 16 types)`
 
 // Run implements `griot eval events`.
 func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -27,6 +28,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	gold := fs.String("gold", "", "PLOVER gold-standard records (JSONL)")
 	showErrors := fs.Bool("errors", false, "list the records griot gets wrong")
 	limit := fs.Int("limit", 0, "score only the first N records (0: all)")
+	mergeFight := fs.Bool("merge-fight", false, "score FIGHT as ASSAULT (PLOVER 0.8 has no FIGHT)")
 	fs.Usage = func() { fmt.Fprintln(stderr, usage) }
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("eval events: %w", err)
@@ -72,6 +74,9 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		items = append(items, it)
 	}
 	elapsed := time.Since(start)
+	if *mergeFight {
+		MergeFight(items)
+	}
 	if *showErrors {
 		WriteErrors(stdout, items)
 	}
@@ -121,6 +126,26 @@ func Code(ctx context.Context, p *pipeline.Pipeline, t *plover.Tables, rec GoldR
 		}
 	}
 	return it, nil
+}
+
+// MergeFight scores FIGHT as ASSAULT, gold and griot alike: PLOVER 0.8 folds CAMEO's FIGHT
+// into ASSAULT, and the gold's FIGHT (any conventional military force) is wider than
+// griot's (armed clashes between organised armed groups).
+func MergeFight(items []Item) {
+	for i := range items {
+		it := &items[i]
+		if it.Gold.Type == "FIGHT" {
+			it.Gold.Type = "ASSAULT"
+		}
+		if it.Type == "FIGHT" {
+			it.Type = "ASSAULT"
+		}
+		for j, t := range it.AllTypes {
+			if t == "FIGHT" {
+				it.AllTypes[j] = "ASSAULT"
+			}
+		}
+	}
 }
 
 // Pick chooses griot's event for a gold record, which codes one event per sentence:

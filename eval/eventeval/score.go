@@ -65,13 +65,15 @@ func GoldKeys(as []GoldActor) []Key {
 	return out
 }
 
-// keyMatch: the codes are equal and the sectors agree; a gold actor without a sector (a
-// country or organisation coded without one) matches any sector.
+// keyMatch: the codes are equal and the sectors agree. A gold actor without a sector (a
+// country or organisation coded without one) matches any sector; a griot actor without a
+// sector (an organisation such as the UN known only as IGO) matches a gold GOV, its
+// governing body, as a country without a sector is its government.
 func keyMatch(gold, pred Key) bool {
 	if gold.Code == "" || gold.Code != pred.Code {
 		return false
 	}
-	return gold.Sector == "" || gold.Sector == pred.Sector
+	return gold.Sector == "" || gold.Sector == pred.Sector || (pred.Sector == "" && gold.Sector == "GOV")
 }
 
 // MatchCounts counts true positives, false positives and false negatives between a gold and
