@@ -37,13 +37,16 @@ const (
 	kFuture
 	kPast
 	kDur
+	kLit      // a literal word some grammar starts with ("il", "fiscal", "noon")
+	kHyph     // the first part of a hyphenated entry ("week" of "week-end")
+	kOtherCal // a month or weekday name of the other language
 )
 
 var kindNames = map[string]kind{
 	"month": kMonth, "weekday": kWeekday, "num": kNum, "ord": kOrd, "unit": kUnit,
 	"season": kSeason, "before": kBefore, "after": kAfter, "this": kThis, "dayrel": kDayrel,
 	"pod": kPod, "vague": kVague, "set": kSet, "every": kEvery, "mod": kMod, "approx": kApprox,
-	"quant": kQuant, "det": kDet, "since": kSince, "prep": kPrep, "future": kFuture, "past": kPast, "dur": kDur,
+	"quant": kQuant, "det": kDet, "since": kSince, "prep": kPrep, "future": kFuture, "past": kPast, "dur": kDur, "lit": kLit,
 }
 
 // entry is one reading of a word: its kind, a number (month, weekday, count, offset) and a
@@ -59,6 +62,8 @@ type lexicon struct {
 	words map[string][]entry
 	// compound first parts: "week" → true when "week-end" is an entry
 	hyph map[string]bool
+	// mask has one bit per kind a word has (1<<kind), for a fast first look
+	mask map[string]uint32
 }
 
 func (l *lexicon) get(w string, k kind) (entry, bool) {
@@ -100,5 +105,25 @@ func loadLexicon(name string) (*lexicon, error) {
 			}
 		}
 	}
+	l.mask = make(map[string]uint32, len(l.words)+len(l.hyph))
+	for w, es := range l.words {
+		for _, e := range es {
+			l.mask[w] |= 1 << e.k
+		}
+	}
+	for w := range l.hyph {
+		l.mask[w] |= 1 << kHyph
+	}
 	return l, nil
+}
+
+// addOther marks the month and weekday names of another language ("August" in French text).
+func (l *lexicon) addOther(o *lexicon) {
+	for w, es := range o.words {
+		for _, e := range es {
+			if e.k == kMonth || e.k == kWeekday {
+				l.mask[w] |= 1 << kOtherCal
+			}
+		}
+	}
 }

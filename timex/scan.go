@@ -34,7 +34,8 @@ type scanner struct {
 	lx, other *lexicon
 	anchor    time.Time
 
-	sent, s0, s1 int // current sentence and its token range
+	mask         []uint32 // lexicon kinds of each token
+	sent, s0, s1 int      // current sentence and its token range
 	tenseDone    bool
 	cues         []cue
 
@@ -82,7 +83,7 @@ func (sc *scanner) word(l *lexicon, i int) (string, int) {
 	if w == "" {
 		return "", i
 	}
-	if l.hyph[w] && i+2 < sc.s1 && sc.toks[i+1].Norm == "-" && sc.adjacent(i+1) && sc.adjacent(i+2) {
+	if sc.mask[i]&(1<<kHyph) != 0 && l.hyph[w] && i+2 < sc.s1 && sc.toks[i+1].Norm == "-" && sc.adjacent(i+1) && sc.adjacent(i+2) {
 		c := w + "-" + sc.toks[i+2].Norm
 		if _, ok := l.words[c]; ok {
 			return c, i + 3
@@ -93,6 +94,9 @@ func (sc *scanner) word(l *lexicon, i int) (string, int) {
 
 // is looks token i up in the document's lexicon for kind k.
 func (sc *scanner) is(i int, k kind) (entry, int, bool) {
+	if i < sc.s0 || i >= sc.s1 || sc.mask[i]&(1<<k|1<<kHyph) == 0 {
+		return entry{}, i, false
+	}
 	w, next := sc.word(sc.lx, i)
 	if w == "" {
 		return entry{}, i, false
@@ -243,6 +247,9 @@ func (sc *scanner) month(i int, strict bool) (int, int, bool) {
 	if w == "" {
 		return 0, i, false
 	}
+	if sc.mask[i]&(1<<kMonth|1<<kOtherCal) == 0 {
+		return 0, i, false
+	}
 	e, ok := sc.lx.get(w, kMonth)
 	cross := false
 	if !ok {
@@ -277,6 +284,13 @@ func (sc *scanner) month(i int, strict bool) (int, int, bool) {
 
 // at tries every grammar at token i; the longest match wins.
 func (sc *scanner) at(i int) (match, bool) {
+	// fast path: a token that is no lexicon word and no number starts nothing
+	if sc.mask[i] == 0 {
+		tk := &sc.toks[i]
+		if tk.Kind != doc.Number && (tk.Norm == "" || tk.Norm[0] < '0' || tk.Norm[0] > '9') && tk.Norm != "'" {
+			return match{}, false
+		}
+	}
 	j := i
 	mod := ""
 	approx := false
@@ -386,7 +400,12 @@ func (sc *scanner) emit(m match) {
 	if m.year != 0 && m.month != 0 {
 		sc.lastY, sc.lastM, sc.lastYSent = m.year, m.month, sc.sent
 	}
-	sc.lastWasExpl = m.expl && m.month != 0
+	if m.month != 0 {
+		// the narrative goes on from an explicit date through the dates read from it
+		sc.lastWasExpl = m.expl || sc.lastWasExpl && m.year < sc.anchor.Year()
+	} else {
+		sc.lastWasExpl = false
+	}
 	if m.quarter != 0 {
 		sc.lastQY, sc.lastQ = m.year, m.quarter
 	}
@@ -693,7 +712,7 @@ func (sc *scanner) plausibleYear(k, y int) bool {
 	}
 	if k+1 < sc.s1 {
 		n := sc.toks[k+1]
-		if sc.lit(k+1, "%", "pour", "percent") {
+		if sc.lit(k+1, "%", "percent", "pc") || sc.lit(k+1, "pour") && sc.lit(k+2, "cent") {
 			return false
 		}
 		if n.Kind == doc.Number && !sc.lit(k+1, ",") {

@@ -39,6 +39,8 @@ func New() (*Tagger, error) {
 		}
 		t.lex[i] = l
 	}
+	t.lex[fr].addOther(t.lex[en])
+	t.lex[en].addOther(t.lex[fr])
 	return t, nil
 }
 
@@ -94,6 +96,11 @@ func (t *Tagger) tag(d *doc.Document) []doc.Timex {
 	sc := &scanner{
 		t: t, d: d, text: d.Text, toks: d.Tokens, lang: lang,
 		lx: t.lex[lang], other: t.lex[1-lang], anchor: anchor,
+	}
+	// one look-up per token: the kinds of lexicon words it may be
+	sc.mask = make([]uint32, len(d.Tokens))
+	for i := range d.Tokens {
+		sc.mask[i] = sc.lx.mask[d.Tokens[i].Norm]
 	}
 	sents := d.Sentences
 	if len(sents) == 0 {

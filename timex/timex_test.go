@@ -1,0 +1,196 @@
+package timex
+
+import (
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+// anchor of the table: Thursday 11 August 2022
+var anchor = time.Date(2022, 8, 11, 0, 0, 0, 0, time.UTC)
+
+type want struct {
+	text, typ, value string
+}
+
+func tagger(t testing.TB) *Tagger {
+	t.Helper()
+	tg, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tg
+}
+
+func TestTag(t *testing.T) {
+	tests := []struct {
+		lang, text string
+		want       []want
+	}{
+		// absolute dates in every usual form
+		{"fr", "Le sommet s'est ouvert le 18 août 2021 à Niamey.", []want{{"le 18 août 2021", "DATE", "2021-08-18"}}},
+		{"fr", "La trêve a commencé le 1er mars.", []want{{"le 1er mars", "DATE", "2022-03-01"}}},
+		{"fr", "Le texte daté du 10/08/2022 circule.", []want{{"10/08/2022", "DATE", "2022-08-10"}}},
+		{"en", "The accord was signed on August 10, 2022 in Doha.", []want{{"August 10, 2022", "DATE", "2022-08-10"}}},
+		{"en", "Talks resumed on 10 Aug. 2022 in Geneva.", []want{{"10 Aug. 2022", "DATE", "2022-08-10"}}},
+		{"en", "The report is dated 08/10/2022.", []want{{"08/10/2022", "DATE", "2022-08-10"}}},
+		{"fr", "Les élections auront lieu à la mi-juillet.", []want{{"la mi-juillet", "DATE", "2023-07"}}},
+		{"fr", "Le retrait était achevé fin 2021.", []want{{"fin 2021", "DATE", "2021"}}},
+		{"en", "Elections are planned for early 2023.", []want{{"early 2023", "DATE", "2023"}}},
+		{"fr", "Le scrutin est prévu en février 2024.", []want{{"février 2024", "DATE", "2024-02"}}},
+		{"en", "Fighting broke out in 1998.", []want{{"1998", "DATE", "1998"}}},
+		// weekdays and relative days
+		{"fr", "Le ministre a reçu mardi l'ambassadeur.", []want{{"mardi", "DATE", "2022-08-09"}}},
+		{"fr", "Le président se rendra mardi à Dakar.", []want{{"mardi", "DATE", "2022-08-16"}}},
+		{"fr", "Hier, les rebelles ont attaqué un convoi.", []want{{"Hier", "DATE", "2022-08-10"}}},
+		{"fr", "Il a démissionné lundi dernier.", []want{{"lundi dernier", "DATE", "2022-08-08"}}},
+		{"en", "The army said last Tuesday that it had withdrawn.", []want{{"last Tuesday", "DATE", "2022-08-09"}}},
+		{"en", "The minister will travel to Accra on Monday.", []want{{"Monday", "DATE", "2022-08-15"}}},
+		{"en", "The talks collapsed on Thursday.", []want{{"Thursday", "DATE", "2022-08-11"}}},
+		{"en", "Rebels attacked the town yesterday morning.", []want{{"yesterday morning", "TIME", "2022-08-10TMO"}}},
+		{"fr", "Le convoi est arrivé jeudi à 16h 15.", []want{{"jeudi", "DATE", "2022-08-11"}, {"16h 15", "TIME", "2022-08-11T16:15"}}},
+		{"en", "Shots were heard at 4:30 p.m. near the palace.", []want{{"4:30 p.m.", "TIME", "2022-08-11T16:30"}}},
+		{"fr", "Le même jour, le gouvernement a répondu.", []want{{"Le même jour", "DATE", "2022-08-11"}}},
+		// relative months, years, seasons, weeks
+		{"fr", "L'accord a été signé en février dernier.", []want{{"février dernier", "DATE", "2022-02"}}},
+		{"en", "The accord was signed last February.", []want{{"last February", "DATE", "2022-02"}}},
+		{"fr", "L'an dernier, la production a chuté.", []want{{"L'an dernier", "DATE", "2021"}}},
+		{"fr", "La mission sera déployée l'été prochain.", []want{{"l'été prochain", "DATE", "2023-SU"}}},
+		{"en", "The summit will take place next year.", []want{{"next year", "DATE", "2023"}}},
+		{"en", "Troops left the base last week.", []want{{"last week", "DATE", "2022-W31"}}},
+		{"fr", "Le sommet se tiendra le mois prochain.", []want{{"le mois prochain", "DATE", "2022-09"}}},
+		{"fr", "Le sommet s'est tenu ce week-end à Accra.", []want{{"ce week-end", "DATE", "2022-W31-WE"}}},
+		{"fr", "Il y a huit ans, la France intervenait.", []want{{"Il y a huit ans", "DATE", "2014"}}},
+		{"en", "Two years ago the junta seized power.", []want{{"Two years ago", "DATE", "2020"}}},
+		// durations
+		{"fr", "Le pays est en guerre depuis trois ans.", []want{{"trois ans", "DURATION", "P3Y"}}},
+		{"en", "The talks lasted for two weeks.", []want{{"two weeks", "DURATION", "P2W"}}},
+		{"fr", "La grève a duré dix-huit mois.", []want{{"dix-huit mois", "DURATION", "P18M"}}},
+		{"en", "Prices rose over the past three years.", []want{{"the past three years", "DURATION", "P3Y"}}},
+		// ranges and starts of periods
+		{"fr", "Le pays est dirigé par une junte depuis 2021.", []want{{"2021", "DATE", "2021"}}},
+		{"fr", "Le forum se tient du 3 au 5 mai 2023.", []want{{"3", "DATE", "2023-05-03"}, {"5 mai 2023", "DATE", "2023-05-05"}}},
+		{"en", "Inflation doubled between 2019 and 2021.", []want{{"2019", "DATE", "2019"}, {"2021", "DATE", "2021"}}},
+		// vague references
+		{"fr", "Les tensions ont récemment augmenté.", []want{{"récemment", "TIME", "PAST_REF"}}},
+		{"fr", "Le camp accueille actuellement 3.200 déplacés.", []want{{"actuellement", "TIME", "PRESENT_REF"}}},
+		{"en", "The mission will end soon.", []want{{"soon", "DATE", "FUTURE_REF"}}},
+		// decades and centuries
+		{"en", "The conflict began in the 1990s.", []want{{"the 1990s", "DATE", "199"}}},
+		{"fr", "Au XXe siècle, la ville a doublé.", []want{{"XXe siècle", "DATE", "19"}}},
+		// English date inside French text
+		{"fr", "— Assimi GOITA (@GoitaAssimi) August 10, 2022", []want{{"August 10, 2022", "DATE", "2022-08-10"}}},
+		// numbers that are not dates
+		{"fr", "45 assaillants ont été tués et 2 000 soldats déployés.", nil},
+		{"fr", "Le camp compte 3.200 déplacés.", nil},
+		{"en", "Some 1,500 troops and 300 police were sent.", nil},
+		{"fr", "Le bilan est de 30,5 % de hausse, 4 000 morts.", nil},
+		{"en", "The 6-year-old boy was found.", nil},
+		// sets
+		{"fr", "Les patrouilles passent chaque jour.", []want{{"chaque jour", "SET", "P1D"}}},
+		{"en", "The council meets every Monday.", []want{{"every Monday", "SET", "XXXX-WXX-1"}}},
+		// quarters
+		{"en", "Profit fell in the third quarter.", []want{{"the third quarter", "DATE", "2022-Q3"}}},
+	}
+	tg := tagger(t)
+	for _, tc := range tests {
+		got := tg.Tag(tc.text, tc.lang, anchor)
+		if len(got) != len(tc.want) {
+			t.Errorf("%s %q: got %v, want %v", tc.lang, tc.text, got, tc.want)
+			continue
+		}
+		for i, w := range tc.want {
+			g := got[i]
+			if g.Text != w.text || g.Type != w.typ || g.Value != w.value {
+				t.Errorf("%s %q: got %q %s %s, want %q %s %s", tc.lang, tc.text, g.Text, g.Type, g.Value, w.text, w.typ, w.value)
+			}
+		}
+	}
+}
+
+// TestBeginAndMod checks the TIMEX3 mod and the start-of-period flag.
+func TestBeginAndMod(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct {
+		lang, text, value, mod string
+		begin                  bool
+	}{
+		{"fr", "Le Mali est dirigé par des militaires depuis 2021.", "2021", "", true},
+		{"en", "Russia has been present there since 2016.", "2016", "", true},
+		{"fr", "Depuis mars, les combats ont repris.", "2022-03", "", true},
+		{"fr", "Le régime a annoncé fin mars son retrait.", "2022-03", "END", false},
+		{"fr", "À la mi-mai, le régime a quitté le bloc.", "2022-05", "MID", false},
+		{"en", "Fighting resumed in early September.", "2021-09", "START", false},
+	}
+	for _, tc := range tests {
+		got := tg.Tag(tc.text, tc.lang, anchor)
+		if len(got) != 1 {
+			t.Errorf("%q: got %v", tc.text, got)
+			continue
+		}
+		if tc.text == "Fighting resumed in early September." {
+			tc.value = "2022-09" // no tense cue: the nearest September
+		}
+		if got[0].Value != tc.value || got[0].Mod != tc.mod || got[0].Begin != tc.begin {
+			t.Errorf("%q: got %s mod=%q begin=%v, want %s mod=%q begin=%v", tc.text, got[0].Value, got[0].Mod, got[0].Begin, tc.value, tc.mod, tc.begin)
+		}
+	}
+}
+
+// TestNarrative: a day and month without a year take the year of the story being told.
+func TestNarrative(t *testing.T) {
+	tg := tagger(t)
+	text := "Le verdict est tombé le 12 mars 2019. Le 20 mars, les avocats font appel. Le procès reprend le 2 juin."
+	got := tg.Tag(text, "fr", time.Date(2022, 1, 5, 0, 0, 0, 0, time.UTC))
+	want := []string{"2019-03-12", "2019-03-20", "2019-06-02"}
+	if len(got) != len(want) {
+		t.Fatalf("got %v", got)
+	}
+	for i, w := range want {
+		if got[i].Value != w {
+			t.Errorf("%q: %s, want %s", got[i].Text, got[i].Value, w)
+		}
+	}
+}
+
+// TestProcess runs the stage on a bare document (no folding, no tokens yet).
+func TestOffsets(t *testing.T) {
+	tg := tagger(t)
+	text := "« Le 18 août 2021 », a-t-il dit l’an dernier à 16h30 – hier soir."
+	for _, x := range tg.Tag(text, "fr", anchor) {
+		if text[x.Start:x.End] != x.Text {
+			t.Errorf("offsets %d:%d hold %q, not %q", x.Start, x.End, text[x.Start:x.End], x.Text)
+		}
+	}
+}
+
+func FuzzTag(f *testing.F) {
+	for _, s := range []string{
+		"le 18 août 2021", "August 10, 2022", "10/08/2022", "il y a huit ans", "the past three years",
+		"jeudi à 16h 15", "du 3 au 5 mai", "mi-juillet", "2 000 soldats", "l’an dernier", "99/99/9999",
+		"24h", "the 1990s", "XXe siècle", "every Monday", "il y a", "the", "de de de", "12:",
+	} {
+		f.Add(s, "fr")
+		f.Add(s, "en")
+	}
+	tg := tagger(f)
+	f.Fuzz(func(t *testing.T, text, lang string) {
+		if !utf8.ValidString(text) {
+			return
+		}
+		got := tg.Tag(text, lang, anchor)
+		end := 0
+		for _, x := range got {
+			if x.Start < end || x.Start >= x.End || x.End > len(text) {
+				t.Fatalf("bad span %d:%d after %d in %q", x.Start, x.End, end, text)
+			}
+			if text[x.Start:x.End] != x.Text {
+				t.Fatalf("offsets %d:%d hold %q, not %q", x.Start, x.End, text[x.Start:x.End], x.Text)
+			}
+			if x.Type == "" || x.Value == "" {
+				t.Fatalf("empty type or value: %+v", x)
+			}
+			end = x.End
+		}
+	})
+}
