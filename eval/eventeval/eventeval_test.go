@@ -197,8 +197,8 @@ func TestPick(t *testing.T) {
 		{"none", nil, -1},
 		{"one", []doc.Event{ev("AGREE", 5, false, false, "asserted")}, 0},
 		{"earliest of equals", []doc.Event{ev("AGREE", 20, true, true, "asserted"), ev("REJECT", 5, true, true, "asserted")}, 1},
-		{"with actor first", []doc.Event{ev("AGREE", 5, false, true, "asserted"), ev("REJECT", 20, true, false, "asserted")}, 1},
-		{"with recipient next", []doc.Event{ev("AGREE", 5, true, false, "asserted"), ev("REJECT", 20, true, true, "future")}, 1},
+		{"earliest even without actor", []doc.Event{ev("AGREE", 5, false, false, "asserted"), ev("REJECT", 20, true, true, "asserted")}, 0},
+		{"first of the same place", []doc.Event{ev("AGREE", 5, true, false, "asserted"), ev("REJECT", 5, true, true, "future")}, 0},
 		{"negated last", []doc.Event{ev("ASSAULT", 5, true, true, "negated"), ev("THREATEN", 20, false, false, "hedged")}, 1},
 	}
 	for _, tt := range tests {
