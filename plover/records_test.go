@@ -180,3 +180,17 @@ func TestRecordsUnknownActorAndNoTables(t *testing.T) {
 		t.Errorf("without tables nothing is derived: %+v", rs[0])
 	}
 }
+
+func BenchmarkWriteJSONL(b *testing.B) {
+	d := testDoc()
+	if _, err := Default(); err != nil {
+		b.Fatal(err)
+	}
+	var buf bytes.Buffer
+	for b.Loop() {
+		buf.Reset()
+		if err := WriteJSONL(&buf, d); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
