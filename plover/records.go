@@ -35,7 +35,7 @@ type Record struct {
 
 	// griot additions.
 	DatePrecision string        `json:"date_precision"` // day month year unknown
-	DateFrom      string        `json:"date_from"`      // timex or publication
+	DateFrom      string        `json:"date_from"`      // as in the reading: timex, publication…
 	CAMEO         string        `json:"cameo"`
 	Goldstein     float64       `json:"goldstein"`
 	Factuality    string        `json:"factuality"`
@@ -215,8 +215,8 @@ func recordID(d *doc.Document, e *doc.Event, i int) string {
 	if id == "" {
 		id = fmt.Sprintf("e%d", i+1)
 	}
-	if d.ID == "" {
-		return id
+	if d.ID == "" || id == d.ID || strings.HasPrefix(id, d.ID+"-") {
+		return id // already unique across documents
 	}
 	return d.ID + "-" + id
 }

@@ -93,6 +93,20 @@ func TestRecords(t *testing.T) {
 	}
 }
 
+func TestRecordID(t *testing.T) {
+	tests := []struct{ doc, ev, want string }{
+		{"doc1", "e1", "doc1-e1"},
+		{"doc1", "doc1-e1", "doc1-e1"},
+		{"", "e1", "e1"},
+		{"doc1", "", "doc1-e3"},
+	}
+	for _, tt := range tests {
+		if got := recordID(&doc.Document{ID: tt.doc}, &doc.Event{ID: tt.ev}, 2); got != tt.want {
+			t.Errorf("recordID(%q, %q) = %q, want %q", tt.doc, tt.ev, got, tt.want)
+		}
+	}
+}
+
 func TestRecordDate(t *testing.T) {
 	pub := time.Date(2022, 8, 11, 0, 0, 0, 0, time.UTC)
 	tests := []struct {
