@@ -1,0 +1,323 @@
+// Package ingest reads news articles from what users have: plain text files (with an
+// optional NAME.meta.json beside them), JSON lines, TSV/CSV tables recognised by their
+// header, HTML pages (main text by go-trafilatura), RSS/Atom/JSON feeds (gofeed), WARC
+// archives (gowarc), gzip-compressed files of any of these, directories, globs and
+// standard input.
+//
+// Walk yields one Item per document. A bad document (or a file that cannot be read) is an
+// Item with Err set, saying where it is and what is wrong; the walk goes on. Only a
+// cancelled context or an error returned by the callback stops it.
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Doc is one article to read.
+type Doc struct {
+	ID        string    `json:"id,omitempty"`
+	URL       string    `json:"url,omitempty"`
+	Published time.Time `json:"published,omitzero"` // UTC midnight of the publication day; zero when unknown
+	Lang      string    `json:"lang,omitempty"`     // "fr", "en" or "" (detect)
+	Title     string    `json:"title,omitempty"`
+	Text      string    `json:"text"`
+	Source    string    `json:"source,omitempty"` // outlet or site name
+}
+
+// Item is what Walk yields: a document, or the error that stopped one from being read.
+type Item struct {
+	Doc    *Doc
+	Origin string // file, file:line, file#record: where the document came from
+	Err    error
+}
+
+// Options tune the readers.
+type Options struct {
+	// Columns maps document fields (id url published lang title text source) to column
+	// names of TSV/CSV files, over the built-in synonyms.
+	Columns map[string]string
+	// MaxBytes bounds one document (and one line of JSON lines); default 16 MiB.
+	MaxBytes int64
+	// Stdin is read for the path "-".
+	Stdin io.Reader
+	// MinWords: a document with fewer words is an Item with ErrTooShort (0: no minimum).
+	MinWords int
+}
+
+func (o *Options) maxBytes() int64 {
+	if o.MaxBytes <= 0 {
+		return 16 << 20
+	}
+	return o.MaxBytes
+}
+
+// ErrTooLarge is wrapped by the error for a document over Options.MaxBytes.
+var ErrTooLarge = errors.New("document too large")
+
+// ErrTooShort is wrapped by the error for a document under Options.MinWords words.
+var ErrTooShort = errors.New("too short to be an article")
+
+// checked wraps fn so that every document is checked before it is yielded.
+func checked(o Options, fn func(Item) error) func(Item) error {
+	return func(it Item) error {
+		if it.Err == nil && it.Doc != nil {
+			if strings.TrimSpace(it.Doc.Text) == "" {
+				it.Err = errors.New("no text")
+			} else if o.MinWords > 0 {
+				if n := len(strings.Fields(it.Doc.Text)); n < o.MinWords {
+					it.Err = fmt.Errorf("%w: %d words", ErrTooShort, n)
+				}
+			}
+			if it.Err != nil {
+				it.Doc = nil
+			}
+		}
+		return fn(it)
+	}
+}
+
+// Format is an input format.
+type Format string
+
+const (
+	Text  Format = "text"
+	JSONL Format = "jsonl"
+	TSV   Format = "tsv"
+	CSV   Format = "csv"
+	HTML  Format = "html"
+	Feed  Format = "feed"
+	WARC  Format = "warc"
+)
+
+// byExt is the format a file name's extension says (after .gz is removed).
+var byExt = map[string]Format{
+	".txt": Text, ".text": Text,
+	".jsonl": JSONL, ".ndjson": JSONL, ".json": JSONL,
+	".tsv": TSV, ".tab": TSV, ".csv": CSV,
+	".html": HTML, ".htm": HTML, ".xhtml": HTML,
+	".rss": Feed, ".atom": Feed, ".xml": Feed,
+	".warc": WARC,
+}
+
+// sidecar file names are metadata of a text file, not articles.
+func sidecar(name string) bool {
+	return strings.HasSuffix(name, ".meta.json") || strings.HasSuffix(name, ".reading.json")
+}
+
+// Walk reads every document under paths, in a stable order (directories walked in lexical
+// order, globs expanded and sorted), calling fn for each.
+func Walk(ctx context.Context, paths []string, o Options, fn func(Item) error) error {
+	for _, p := range paths {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if p == "-" {
+			if o.Stdin == nil {
+				return errors.New("standard input requested but none given")
+			}
+			if err := readStream(ctx, o.Stdin, "standard input", "", nil, o, fn); err != nil {
+				return err
+			}
+			continue
+		}
+		matches := []string{p}
+		if _, err := os.Stat(p); err != nil && strings.ContainsAny(p, "*?[") {
+			m, gerr := filepath.Glob(p)
+			if gerr != nil {
+				if err := fn(Item{Origin: p, Err: fmt.Errorf("bad glob: %w", gerr)}); err != nil {
+					return err
+				}
+				continue
+			}
+			sort.Strings(m)
+			matches = m
+			if len(m) == 0 {
+				if err := fn(Item{Origin: p, Err: errors.New("no file matches")}); err != nil {
+					return err
+				}
+				continue
+			}
+		}
+		for _, m := range matches {
+			if err := walkPath(ctx, m, true, o, fn); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func walkPath(ctx context.Context, path string, explicit bool, o Options, fn func(Item) error) error {
+	st, err := os.Stat(path)
+	if err != nil {
+		return fn(Item{Origin: path, Err: err})
+	}
+	if !st.IsDir() {
+		return readFile(ctx, path, explicit, o, fn)
+	}
+	return filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+		if cerr := ctx.Err(); cerr != nil {
+			return cerr
+		}
+		if err != nil {
+			return fn(Item{Origin: p, Err: err})
+		}
+		name := d.Name()
+		if d.IsDir() {
+			if p != path && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() || sidecar(name) || strings.HasPrefix(name, ".") {
+			return nil
+		}
+		// In a walked directory only files whose extension names a format are read; a
+		// .txt that is no article (a list of labels) is caught by Options.MinWords.
+		if _, ok := byExt[strings.ToLower(filepath.Ext(strings.TrimSuffix(name, ".gz")))]; !ok {
+			return nil
+		}
+		return readFile(ctx, p, false, o, fn)
+	})
+}
+
+func readFile(ctx context.Context, path string, explicit bool, o Options, fn func(Item) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fn(Item{Origin: path, Err: err})
+	}
+	defer f.Close()
+	name := path
+	var r io.Reader = f
+	if strings.HasSuffix(strings.ToLower(name), ".gz") {
+		name = name[:len(name)-3]
+	}
+	format := byExt[strings.ToLower(filepath.Ext(name))]
+	var meta *Doc
+	if format == Text {
+		meta, err = readMeta(strings.TrimSuffix(name, filepath.Ext(name)) + ".meta.json")
+		if err != nil {
+			return fn(Item{Origin: path, Err: err})
+		}
+	}
+	if meta == nil && format == Text {
+		base := filepath.Base(name)
+		meta = &Doc{ID: strings.TrimSuffix(base, filepath.Ext(base))}
+	}
+	return readStream(ctx, r, path, format, meta, o, fn)
+}
+
+// readStream decompresses gzip (found by its magic bytes), sniffs the format when the
+// name did not say it, and hands the stream to its reader.
+func readStream(ctx context.Context, r io.Reader, origin string, format Format, meta *Doc, o Options, fn func(Item) error) error {
+	fn = checked(o, fn)
+	br := bufio.NewReaderSize(r, 64<<10)
+	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		// Whole-file gzip and WARC's gzip-per-record are both gzip members: one reader
+		// reads them in turn.
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return fn(Item{Origin: origin, Err: fmt.Errorf("gzip: %w", err)})
+		}
+		defer zr.Close()
+		br = bufio.NewReaderSize(zr, 64<<10)
+	}
+	head, _ := br.Peek(4096)
+	if format == "" {
+		format = Sniff(head)
+	}
+	if format == JSONL && isJSONFeed(head) {
+		format = Feed
+	}
+	switch format {
+	case Text:
+		d, err := ReadText(br, o.maxBytes())
+		if err != nil {
+			return fn(Item{Origin: origin, Err: err})
+		}
+		if meta != nil {
+			d.ID, d.URL, d.Published, d.Lang, d.Title, d.Source = meta.ID, meta.URL, meta.Published, meta.Lang, meta.Title, meta.Source
+		}
+		return fn(Item{Doc: d, Origin: origin})
+	case JSONL:
+		return ReadJSONL(ctx, br, origin, o.maxBytes(), fn)
+	case TSV, CSV:
+		sep := '\t'
+		if format == CSV {
+			sep = ','
+		}
+		return ReadTable(ctx, br, origin, sep, o.Columns, fn)
+	case HTML:
+		d, err := ReadHTML(io.LimitReader(br, o.maxBytes()*4), "")
+		if err != nil {
+			return fn(Item{Origin: origin, Err: err})
+		}
+		return fn(Item{Doc: d, Origin: origin})
+	case Feed:
+		return ReadFeed(ctx, br, origin, fn)
+	case WARC:
+		return ReadWARC(ctx, br, origin, o.maxBytes(), fn)
+	}
+	return fn(Item{Origin: origin, Err: fmt.Errorf("unknown format %q", format)})
+}
+
+// Sniff guesses a format from the first bytes of a stream.
+func Sniff(head []byte) Format {
+	h := bytes.TrimLeft(head, " \t\r\n\ufeff")
+	h = bytes.TrimPrefix(h, []byte("\xef\xbb\xbf"))
+	lower := bytes.ToLower(h[:min(len(h), 512)])
+	switch {
+	case bytes.HasPrefix(h, []byte("WARC/")):
+		return WARC
+	case bytes.HasPrefix(lower, []byte("<!doctype html")), bytes.HasPrefix(lower, []byte("<html")):
+		return HTML
+	case bytes.HasPrefix(lower, []byte("<?xml")), bytes.HasPrefix(lower, []byte("<rss")), bytes.HasPrefix(lower, []byte("<feed")), bytes.HasPrefix(lower, []byte("<rdf")):
+		if bytes.Contains(lower, []byte("<html")) {
+			return HTML
+		}
+		return Feed
+	case bytes.HasPrefix(h, []byte("{")):
+		return JSONL
+	}
+	line, _, _ := bytes.Cut(h, []byte("\n"))
+	if _, ok := headerMap(splitHeader(string(line), '\t'), nil); ok && bytes.Contains(line, []byte("\t")) {
+		return TSV
+	}
+	if _, ok := headerMap(splitHeader(string(line), ','), nil); ok && bytes.Contains(line, []byte(",")) {
+		return CSV
+	}
+	return Text
+}
+
+func splitHeader(line string, sep rune) []string {
+	return strings.Split(strings.TrimRight(line, "\r"), string(sep))
+}
+
+func isJSONFeed(head []byte) bool {
+	return bytes.Contains(head[:min(len(head), 1024)], []byte("jsonfeed.org/version"))
+}
+
+// ReadText reads a whole stream as one plain-text document.
+func ReadText(r io.Reader, maxBytes int64) (*Doc, error) {
+	b, err := io.ReadAll(io.LimitReader(r, maxBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading: %w", err)
+	}
+	if int64(len(b)) > maxBytes {
+		return nil, fmt.Errorf("%w: over %d bytes", ErrTooLarge, maxBytes)
+	}
+	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+	return &Doc{Text: string(b)}, nil
+}
