@@ -1,6 +1,7 @@
 package actors
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -11,7 +12,9 @@ import (
 // not in the registry, a handle or a hashtag.
 type item struct {
 	t0, t1 int // token range [t0, t1)
+	sent   int // sentence index
 	kind   itemKind
+	acro   bool  // the expansion of an acronym in parentheses after it
 	hits   []hit // registry hits whose case constraints hold (itemEntry, itemRole)
 }
 
@@ -52,49 +55,85 @@ func allUpper(d *doc.Document, t0, t1 int) bool {
 	return n > 0
 }
 
+// trie is the registry's patterns as a tree of folded tokens.
+type trie struct {
+	next map[string]*trie
+	hits []hit
+}
+
+func (t *trie) insert(key string, hs []hit) {
+	n := t
+	for _, w := range strings.Split(key, " ") {
+		c := n.next[w]
+		if c == nil {
+			c = &trie{}
+			if n.next == nil {
+				n.next = map[string]*trie{}
+			}
+			n.next[w] = c
+		}
+		n = c
+	}
+	n.hits = hs
+}
+
 // lookup finds the longest registry pattern starting at token i and ending before token end,
 // with the hits whose case constraints the text meets.
-func (r *Resolver) lookup(d *doc.Document, i, end int, buf []byte) (int, []hit, []byte) {
-	maxN := r.firstMax[d.Tokens[i].Norm]
-	if maxN == 0 {
-		return 0, nil, buf
-	}
-	if i+maxN > end {
-		maxN = end - i
-	}
-	for n := maxN; n >= 1; n-- {
-		buf = buf[:0]
-		for k := i; k < i+n; k++ {
-			if k > i {
-				buf = append(buf, ' ')
-			}
-			buf = append(buf, d.Tokens[k].Norm...)
+func (r *Resolver) lookup(d *doc.Document, i, end int) (int, []hit) {
+	var path [maxPatternNG + 1]*trie
+	n := r.root
+	k := 0
+	for j := i; j < end && k < maxPatternNG; j++ {
+		c := n.next[d.Tokens[j].Norm]
+		if c == nil {
+			break
 		}
-		hs, ok := r.pats[string(buf)]
-		if !ok {
+		k++
+		path[k] = c
+		n = c
+	}
+	for ; k >= 1; k-- {
+		hs := path[k].hits
+		if len(hs) == 0 {
 			continue
 		}
-		var good []hit
-		for _, h := range hs {
-			if h.upper && !allUpper(d, i, i+n) {
-				continue
-			}
-			okCaps := true
-			for b := 0; b < n && h.caps != 0; b++ {
-				if h.caps&(1<<uint(b)) != 0 && !capitalised(d, i+b) {
-					okCaps = false
-					break
-				}
-			}
-			if okCaps {
-				good = append(good, h)
-			}
-		}
-		if len(good) > 0 {
-			return n, good, buf
+		if good := caseFilter(d, i, k, hs); len(good) > 0 {
+			return k, good
 		}
 	}
-	return 0, nil, buf
+	return 0, nil
+}
+
+// caseFilter keeps the hits whose capitalisation constraints hold for tokens [i, i+n).
+func caseFilter(d *doc.Document, i, n int, hs []hit) []hit {
+	okHit := func(h hit) bool {
+		if h.upper && !allUpper(d, i, i+n) {
+			return false
+		}
+		for b := 0; b < n && h.caps != 0; b++ {
+			if h.caps&(1<<uint(b)) != 0 && !capitalised(d, i+b) {
+				return false
+			}
+		}
+		return true
+	}
+	all := true
+	for _, h := range hs {
+		if !okHit(h) {
+			all = false
+			break
+		}
+	}
+	if all {
+		return hs
+	}
+	var good []hit
+	for _, h := range hs {
+		if okHit(h) {
+			good = append(good, h)
+		}
+	}
+	return good
 }
 
 // nameConnector: lower-case words that may sit inside a capitalised name run.
@@ -107,7 +146,13 @@ func (r *Resolver) isNameWord(d *doc.Document, i int) bool {
 }
 
 // scan finds the items of sentence s.
-func (r *Resolver) scan(d *doc.Document, s doc.Sentence, out []item, buf []byte) ([]item, []byte) {
+func (r *Resolver) scan(d *doc.Document, si int, s doc.Sentence, out []item) []item {
+	first := len(out)
+	defer func() {
+		for k := first; k < len(out); k++ {
+			out[k].sent = si
+		}
+	}()
 	end := s.Tok1
 	for i := s.Tok0; i < end; {
 		t := d.Tokens[i]
@@ -133,9 +178,7 @@ func (r *Resolver) scan(d *doc.Document, s doc.Sentence, out []item, buf []byte)
 			i++
 			continue
 		}
-		var n int
-		var hs []hit
-		n, hs, buf = r.lookup(d, i, end, buf)
+		n, hs := r.lookup(d, i, end)
 		if n > 0 {
 			k := itemEntry
 			if hs[0].entry < 0 {
@@ -144,9 +187,8 @@ func (r *Resolver) scan(d *doc.Document, s doc.Sentence, out []item, buf []byte)
 			// a one-word country or capital glued to an unknown capitalised word is part of a
 			// name ("Sanaa Seif", "Jordan Peterson"), not the place
 			if k == itemEntry && n == 1 && r.placeOnly(hs) && i+1 < end && r.isNameWord(d, i+1) && !r.stop[d.Tokens[i+1].Norm] {
-				if m, _, b2 := r.lookup(d, i+1, end, buf); m == 0 {
-					buf = b2
-					j := r.nameRunEnd(d, i+1, end, &buf)
+				if m, _ := r.lookup(d, i+1, end); m == 0 {
+					j := r.nameRunEnd(d, i+1, end)
 					out = append(out, item{t0: i, t1: j, kind: itemName})
 					i = j
 					continue
@@ -156,15 +198,15 @@ func (r *Resolver) scan(d *doc.Document, s doc.Sentence, out []item, buf []byte)
 			i += n
 			continue
 		}
-		if t.Kind == doc.Word && capitalised(d, i) && !r.stop[t.Norm] {
-			j := r.nameRunEnd(d, i, end, &buf)
+		if t.Kind == doc.Word && capitalised(d, i) && !r.stop[t.Norm] && len(t.Norm) > 1 {
+			j := r.nameRunEnd(d, i, end)
 			out = append(out, item{t0: i, t1: j, kind: itemName})
 			i = j
 			continue
 		}
 		i++
 	}
-	return out, buf
+	return out
 }
 
 // placeOnly: every hit is a country name or capital (not a person, an organisation, a role).
@@ -183,13 +225,12 @@ func (r *Resolver) placeOnly(hs []hit) bool {
 
 // nameRunEnd extends a capitalised run from token i: capitalised words, and connectors or
 // hyphens followed by a capitalised word; it stops before a registry match or a role.
-func (r *Resolver) nameRunEnd(d *doc.Document, i, end int, buf *[]byte) int {
+func (r *Resolver) nameRunEnd(d *doc.Document, i, end int) int {
 	j := i + 1
 	for j < end {
 		t := d.Tokens[j]
 		if r.isNameWord(d, j) && !r.stop[t.Norm] {
-			if n, hs, b := r.lookup(d, j, end, *buf); n > 0 {
-				*buf = b
+			if n, hs := r.lookup(d, j, end); n > 0 {
 				// "Bank of England", "Université de Bamako" keep their place; otherwise a
 				// registry name ends the run
 				if !(r.placeOnly(hs) && r.orgWords[d.Tokens[i].Norm]) {
@@ -200,6 +241,12 @@ func (r *Resolver) nameRunEnd(d *doc.Document, i, end int, buf *[]byte) int {
 			continue
 		}
 		if (nameConnector[t.Norm] || t.Kind == doc.Number && len(t.Norm) <= 3) && j+1 < end && r.isNameWord(d, j+1) && d.Tokens[j+1].Kind == doc.Word {
+			// "Houphouët-Boigny d'Abidjan": a place after a connector is not part of a person's name
+			if n, hs := r.lookup(d, j+1, end); n > 0 {
+				if !r.orgWords[d.Tokens[i].Norm] || !r.placeOnly(hs) {
+					break
+				}
+			}
 			if t.Norm == "-" && (d.Tokens[j-1].End != t.Start || t.End != d.Tokens[j+1].Start) {
 				break
 			}

@@ -49,10 +49,11 @@ const (
 // entry is one actor of the registry.
 type entry struct {
 	doc.Actor
-	typ     string // mention type: PER ORG GPE LOC MISC
-	terms   []term
-	words   []string // folded name words of a person (for surname and handle matching)
-	demonym string   // English adjective for a country ("Malian"), used to name its institutions
+	typ        string // mention type: PER ORG GPE LOC MISC
+	terms      []term
+	words      []string   // folded name words of a person (for surname and handle matching)
+	aliasWords [][]string // the words of each multi-word alias of a person
+	demonym    string     // English adjective for a country ("Malian"), used to name its institutions
 }
 
 // term is one office held by a person between two dates (To zero: still in office).
@@ -68,7 +69,8 @@ type role struct {
 	role    string
 	sector  string
 	class   string
-	bare    bool
+	bare    bool // said alone after an article it stands for the context country
+	always  bool // said alone it stands for the context country, article or not
 }
 
 // hit is what a pattern of the registry points to.
@@ -88,7 +90,7 @@ type Resolver struct {
 	byID     map[string]int
 	roles    []role
 	pats     map[string][]hit // folded token n-gram joined by ' ' → hits
-	firstMax map[string]int   // folded first token → longest pattern length starting with it
+	root     *trie            // the patterns as a token tree (built from pats)
 	surname  map[string][]int // folded surname → person entries
 	byWords  map[string]int   // sorted folded name words → person entry (handles)
 	leaders  map[string][]leaderTerm
@@ -111,7 +113,6 @@ func New() (*Resolver, error) {
 	r := &Resolver{
 		byID:     map[string]int{},
 		pats:     map[string][]hit{},
-		firstMax: map[string]int{},
 		surname:  map[string][]int{},
 		byWords:  map[string]int{},
 		leaders:  map[string][]leaderTerm{},
@@ -127,6 +128,10 @@ func New() (*Resolver, error) {
 	}
 	if err := r.loadRoles(); err != nil {
 		return nil, err
+	}
+	r.root = &trie{}
+	for k, hs := range r.pats {
+		r.root.insert(k, hs)
 	}
 	var err error
 	if r.stop, err = wordSet("data/stopwords.txt"); err != nil {
@@ -304,13 +309,7 @@ func (r *Resolver) addPattern(pattern string, h hit) {
 		}
 	}
 	r.pats[key] = append(r.pats[key], h)
-	first := key
-	if i := strings.IndexByte(key, ' '); i >= 0 {
-		first = key[:i]
-	}
-	if n > r.firstMax[first] {
-		r.firstMax[first] = n
-	}
+	_ = n
 }
 
 // names with parentheses ("Myanmar (Burma)") and "&" give several variants.
@@ -541,6 +540,11 @@ func (r *Resolver) loadPeople() error {
 			r.addPattern(a, hit{entry: int32(i), role: -1, form: FormAlias})
 			if ws := nameWords(a); len(ws) > 1 {
 				r.byWords[wordsKey(ws)] = i
+				r.entries[i].aliasWords = append(r.entries[i].aliasWords, ws)
+				sn := ws[len(ws)-1]
+				if len(e.words) == 0 || sn != e.words[len(e.words)-1] {
+					r.surname[sn] = append(r.surname[sn], i)
+				}
 			}
 		}
 		if len(e.words) > 0 {
@@ -573,7 +577,7 @@ func (r *Resolver) loadRoles() error {
 		default:
 			return fmt.Errorf("actors: roles.tsv: %q: bad class %q", f[0], f[3])
 		}
-		rl := role{pattern: f[0], role: f[1], sector: f[2], class: f[3], bare: f[4] == "y"}
+		rl := role{pattern: f[0], role: f[1], sector: f[2], class: f[3], bare: f[4] == "y" || f[4] == "a", always: f[4] == "a"}
 		if rl.role == "-" {
 			rl.role = ""
 		}

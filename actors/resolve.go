@@ -16,6 +16,9 @@ func (r *Resolver) Name() string { return "actors" }
 // Process fills d.Mentions and d.Actors. It needs d.Tokens and d.Sentences (segment).
 func (r *Resolver) Process(d *doc.Document) error {
 	ms := r.recognize(d)
+	if cap(d.Mentions) < len(ms) {
+		d.Mentions = make([]doc.Mention, 0, len(ms))
+	}
 	d.Mentions = d.Mentions[:0]
 	for _, m := range ms {
 		d.Mentions = append(d.Mentions, m.full)
@@ -64,7 +67,10 @@ type state struct {
 	aliases map[string]string     // folded name, surname, acronym → actor id (this document)
 	actors  map[string]*doc.Actor // actors referred to so far
 	words   map[string][]string   // person actor id → folded name words
+	learned map[string]string     // mention text → actor id already learnt
 	main    string                // the document's main country
+	cur     int                   // index of the item being resolved
+	gbuf    []string
 	lastReb string
 	out     []cand
 }
@@ -73,19 +79,21 @@ func (r *Resolver) recognize(d *doc.Document) []cand {
 	if len(d.Tokens) == 0 {
 		return nil
 	}
-	st := &state{r: r, d: d, aliases: map[string]string{}, actors: map[string]*doc.Actor{}, words: map[string][]string{}}
-	var buf []byte
+	st := &state{r: r, d: d, aliases: map[string]string{}, actors: map[string]*doc.Actor{}, words: map[string][]string{}, learned: map[string]string{}}
+	st.items = make([]item, 0, len(d.Tokens)/8+4)
 	sents := d.Sentences
 	if len(sents) == 0 {
 		sents = []doc.Sentence{{Start: 0, End: len(d.Text), Tok0: 0, Tok1: len(d.Tokens)}}
 	}
-	for _, s := range sents {
+	for si, s := range sents {
 		if s.Tok0 < 0 || s.Tok1 > len(d.Tokens) || s.Tok0 >= s.Tok1 {
 			continue
 		}
-		st.items, buf = r.scan(d, s, st.items, buf)
+		st.items = r.scan(d, si, s, st.items)
 	}
+	st.items = st.expandAcronyms(st.items)
 	st.main = st.mainCountry()
+	st.out = make([]cand, 0, len(st.items))
 	for p := 0; p < len(st.items); {
 		p = st.resolve(p)
 	}
@@ -97,8 +105,8 @@ func (r *Resolver) recognize(d *doc.Document) []cand {
 func (st *state) mainCountry() string {
 	count := map[string]int{}
 	best, bestN := "", 0
-	for _, it := range st.items {
-		iso := st.countryOf(it)
+	for q := range st.items {
+		iso := st.stateCountry(q)
 		if iso == "" {
 			continue
 		}
@@ -115,12 +123,83 @@ func (st *state) countryOf(it item) string {
 	if it.kind != itemEntry && it.kind != itemHashtag {
 		return ""
 	}
+	first := ""
 	for _, h := range it.hits {
 		if h.entry >= 0 && st.r.entries[h.entry].Kind == kindCountry && h.sect == "" {
-			return st.r.entries[h.entry].ID
+			id := st.r.entries[h.entry].ID
+			if _, seen := st.actors[id]; seen || id == st.main {
+				return id
+			}
+			if first == "" {
+				first = id
+			}
 		}
 	}
-	return ""
+	return first
+}
+
+// stateCountry is the country an item names as a state that acts: a country name, a capital
+// or a seat, not a demonym ("soldats français") nor a country named as a place ("près de
+// l'Ouganda", "in Egypt").
+func (st *state) stateCountry(q int) string {
+	it := st.items[q]
+	c := st.countryOf(it)
+	if c == "" {
+		return ""
+	}
+	for _, h := range it.hits {
+		if h.entry >= 0 && st.r.entries[h.entry].ID == c {
+			if h.form == FormDemonym {
+				return ""
+			}
+			if (h.form == FormName || h.form == FormAlias) && st.locative(it.t0) {
+				return ""
+			}
+			break
+		}
+	}
+	return c
+}
+
+// locative: a preposition of place stands before token t0 (articles skipped): "in Egypt",
+// "au Rwanda", "près de l'Ouganda".
+func (st *state) locative(t0 int) bool {
+	k := t0 - 1
+	for k >= 0 {
+		switch st.d.Tokens[k].Norm {
+		case "l'", "la", "le", "les", "the":
+			k--
+			continue
+		}
+		break
+	}
+	if k < 0 {
+		return false
+	}
+	w := st.d.Tokens[k].Norm
+	if st.r.locPrep[w] {
+		return true
+	}
+	if (w == "de" || w == "d'" || w == "du" || w == "of") && k > 0 {
+		switch st.d.Tokens[k-1].Norm {
+		case "pres", "proche", "loin", "nord", "sud", "est", "ouest", "north", "south", "east", "west", "centre", "center", "frontiere", "border", "outside":
+			return true
+		}
+	}
+	return false
+}
+
+// contextCountry is the country named last before item p (in this sentence or the three
+// before), else the document's main country: what "la junte", "the authorities" stand for.
+func (st *state) contextCountry(p int) string {
+	if p < len(st.items) {
+		for q := p - 1; q >= 0 && st.items[q].sent >= st.items[p].sent-3; q-- {
+			if c := st.stateCountry(q); c != "" {
+				return c
+			}
+		}
+	}
+	return st.main
 }
 
 func (st *state) roleOf(it item) *role {
@@ -132,16 +211,20 @@ func (st *state) roleOf(it item) *role {
 
 // gapOK reports whether the tokens between two items are only the given connector words.
 func (st *state) gap(a, b item) []string {
-	var ws []string
-	for k := a.t1; k < b.t0; k++ {
-		ws = append(ws, st.d.Tokens[k].Norm)
+	st.gbuf = st.gbuf[:0]
+	for k := a.t1; k < b.t0 && len(st.gbuf) < 8; k++ {
+		st.gbuf = append(st.gbuf, st.d.Tokens[k].Norm)
 	}
-	return ws
+	if b.t0-a.t1 > 8 {
+		st.gbuf = append(st.gbuf, "\x00") // too long a gap: matches no connector set
+	}
+	return st.gbuf
 }
 
 var chainGap = map[string]bool{"-": true, ".": true, "'s": true, "'": true, "the": true, "l'": true, "le": true, "la": true, "de": true, "du": true, "d'": true, "des": true, "of": true}
 var nameGap = map[string]bool{"-": true, ".": true, "'s": true, "'": true}
-var ofGap = map[string]bool{"de": true, "du": true, "d'": true, "des": true, "la": true, "l'": true, "le": true, "les": true, "of": true, "the": true, "in": true, "en": true, "a": true, "au": true}
+var ofGap = map[string]bool{"de": true, "du": true, "d'": true, "des": true, "la": true, "l'": true, "le": true, "les": true, "of": true, "the": true}
+var stateGap = map[string]bool{"de": true, "du": true, "d'": true, "des": true, "la": true, "l'": true, "le": true, "les": true, "of": true, "the": true, "in": true, "a": true}
 
 func allIn(ws []string, set map[string]bool, fillers map[string]bool) bool {
 	for _, w := range ws {
@@ -155,11 +238,12 @@ func allIn(ws []string, set map[string]bool, fillers map[string]bool) bool {
 // resolve handles the item at p and returns the index of the next item to handle.
 func (st *state) resolve(p int) int {
 	it := st.items[p]
+	st.cur = p
 	if q, ok := st.personChain(p); ok {
 		return q
 	}
 	// Country + role: "Russian President", "the UK government", "Russia's army"
-	if iso := st.countryOf(it); iso != "" && p+1 < len(st.items) {
+	if iso := st.countryOf(it); iso != "" && p+1 < len(st.items) && st.items[p+1].sent == it.sent {
 		if rl := st.roleOf(st.items[p+1]); rl != nil && rl.class != classTitle {
 			g := st.gap(it, st.items[p+1])
 			if len(g) == 0 || len(g) == 1 && (g[0] == "'s" || g[0] == "'" || g[0] == "-") || allIn(g, nil, st.r.fillers) {
@@ -175,10 +259,14 @@ func (st *state) resolve(p int) int {
 			return p + 1
 		}
 		// role + country: "le président russe", "l'armée malienne", "le régime de Bamako"
-		if p+1 < len(st.items) {
+		if p+1 < len(st.items) && st.items[p+1].sent == it.sent {
 			if iso := st.countryOf(st.items[p+1]); iso != "" {
 				g := st.gap(it, st.items[p+1])
-				if len(g) <= 3 && allIn(g, ofGap, st.r.fillers) {
+				gs := ofGap
+				if rl.class == classState {
+					gs = stateGap
+				}
+				if len(g) <= 3 && allIn(g, gs, st.r.fillers) && !(len(g) > 0 && rl.class != classState && (g[0] == "en" || g[0] == "in")) {
 					st.roleMention(it.t0, st.items[p+1].t1, rl, iso, "", st.former(p))
 					return p + 2
 				}
@@ -223,9 +311,13 @@ func (st *state) personChain(p int) (int, bool) {
 		iso     string
 		org     string
 		hasRole bool
+		orgItem = -1
 	)
 	for q := p; q < len(st.items) && q < p+7; q++ {
 		it := st.items[q]
+		if it.sent != st.items[p].sent {
+			return 0, false
+		}
 		if q > p {
 			g := st.gap(st.items[q-1], it)
 			comma := len(g) == 1 && g[0] == ","
@@ -261,13 +353,16 @@ func (st *state) personChain(p int) (int, bool) {
 				if !hasRole {
 					return 0, false
 				}
-				st.personMention(st.items[p].t0, it, rl, iso)
+				st.personMention(st.chainStart(p, orgItem), it, rl, iso)
 				return q + 1, true
 			}
 			if (e.Kind == kindOrg || e.Kind == kindColl) && !hasRole && q+1 < len(st.items) && st.items[q+1].kind == itemRole {
 				org = e.ID
 				if iso == "" {
 					iso = e.Country
+				}
+				if q == p {
+					orgItem = q
 				}
 				continue
 			}
@@ -280,13 +375,23 @@ func (st *state) personChain(p int) (int, bool) {
 				return 0, false
 			}
 			// an organisation name after a role ("Minister of Defence X"?) stays a name
-			st.nameChain(st.items[p].t0, it, rl, iso, org)
+			st.nameChain(st.chainStart(p, orgItem), it, rl, iso, org)
 			return q + 1, true
 		default:
 			return 0, false
 		}
 	}
 	return 0, false
+}
+
+// chainStart: where a person's mention starts; an organisation heading the chain ("Amnesty
+// International Secretary General X") is a mention of its own.
+func (st *state) chainStart(p, orgItem int) int {
+	if orgItem == p {
+		st.entryMention(st.items[p])
+		return st.items[p+1].t0
+	}
+	return st.items[p].t0
 }
 
 func (st *state) add(c cand) {
@@ -406,6 +511,12 @@ func (st *state) learn(a *doc.Actor, t0, t1 int) {
 		return
 	}
 	toks := st.d.Tokens
+	paren := t1+2 < len(toks) && toks[t1].Norm == "("
+	span := st.d.Text[toks[t0].Start:toks[t1-1].End]
+	if st.learned[span] == a.ID && !paren {
+		return
+	}
+	st.learned[span] = a.ID
 	var ws []string
 	for k := t0; k < t1; k++ {
 		if toks[k].Kind == doc.Word && len(toks[k].Norm) > 1 && !strings.HasSuffix(toks[k].Norm, "'") {
@@ -421,6 +532,12 @@ func (st *state) learn(a *doc.Actor, t0, t1 int) {
 	if a.Kind == kindPerson {
 		if len(ws) > 1 {
 			sn := ws[len(ws)-1]
+			if _, taken := st.aliases[sn]; !taken {
+				st.aliases[sn] = a.ID
+			}
+		}
+		if len(ws) > 2 {
+			sn := strings.Join(ws[len(ws)-2:], " ")
 			if _, taken := st.aliases[sn]; !taken {
 				st.aliases[sn] = a.ID
 			}
@@ -455,26 +572,41 @@ func (st *state) roleMention(t0, t1 int, rl *role, iso, org string, former bool)
 	if iso == "" && org == "" {
 		switch {
 		case rl.class == classPerson:
+			ctx := st.contextCountry(st.cur)
 			if id := st.docHolder(rl.role, former); id != "" {
 				c.actor = st.actors[id]
-			} else if st.main != "" && (rl.role == "president" || rl.role == "pm") && !former {
-				if i := st.r.leader(st.main, rl.role, st.d.Anchor); i >= 0 {
+			} else if ctx != "" && (rl.role == "president" || rl.role == "pm") && !former && st.determined(t0) {
+				if i := st.r.leader(ctx, rl.role, st.d.Anchor); i >= 0 {
 					c.actor = st.entryActor(int32(i))
 				}
+			} else if ctx != "" && rl.sector != "" && rl.sector != "GOV" && st.determined(t0) {
+				c.actor = st.institution(ctx, rl.sector) // "le procureur militaire"
 			}
 			if c.actor == nil {
 				return
 			}
 			c.full.Type = "PER"
 		case rl.class == classGroup:
-			if rl.sector == "REB" && st.lastReb != "" {
+			ctx := st.contextCountry(st.cur)
+			switch {
+			case rl.role == "rebels" && st.lastReb != "":
 				c.actor = st.actors[st.lastReb]
-			} else {
-				c.actor = &doc.Actor{ID: "group-" + strings.ToLower(rl.sector), Name: sectorNames[rl.sector], Kind: kindColl, Sector: []string{rl.sector}}
+			case (rl.sector == "OPP" || rl.sector == "CVL") && ctx != "" && st.determined(t0):
+				c.actor = st.institution(ctx, rl.sector) // "l'opposition", "la société civile"
+			default:
+				id := "group-" + strings.ToLower(rl.sector)
+				if a, ok := st.actors[id]; ok {
+					c.actor = a
+				} else {
+					c.actor = &doc.Actor{ID: id, Name: st.d.Text[st.d.Tokens[t0].Start:st.d.Tokens[t1-1].End], Kind: kindColl, Sector: []string{rl.sector}}
+				}
 			}
 			c.full.Type = "ORG"
-		case rl.bare && st.main != "" && st.determined(t0):
-			c.actor = st.institution(st.main, rl.sector)
+		case rl.class == classInst && st.contextCountry(st.cur) != "" && (st.determined(t0) || st.counted(t0) || st.national(t1)):
+			c.actor = st.institution(st.contextCountry(st.cur), rl.sector)
+			c.full.Type = "ORG"
+		case rl.bare && st.contextCountry(st.cur) != "" && (st.determined(t0) || rl.always):
+			c.actor = st.institution(st.contextCountry(st.cur), rl.sector)
 			c.full.Type = "ORG"
 		default:
 			return
@@ -527,6 +659,34 @@ func (st *state) determined(t0 int) bool {
 	}
 	switch st.d.Tokens[t0-1].Norm {
 	case "the", "l'", "la", "le", "les", "this", "these", "cette", "ce", "ces", "its", "sa", "son", "ses", "their", "leur", "leurs":
+		return true
+	}
+	return false
+}
+
+// counted: a number or an indefinite determiner stands before token t0 ("huit soldats", "des soldats").
+func (st *state) counted(t0 int) bool {
+	if t0 == 0 {
+		return false
+	}
+	t := st.d.Tokens[t0-1]
+	if t.Kind == doc.Number {
+		return true
+	}
+	switch t.Norm {
+	case "des", "de", "d'", "some", "several", "plusieurs", "many", "de nombreux", "nombreux", "two", "three", "four", "five", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "cent", "cents", "mille", "hundreds", "thousands", "dozens", "centaines", "milliers", "dizaines":
+		return true
+	}
+	return false
+}
+
+// national: "nationale" follows the role word ("Gendarmerie nationale", "national police").
+func (st *state) national(t1 int) bool {
+	if t1 >= len(st.d.Tokens) {
+		return false
+	}
+	switch st.d.Tokens[t1].Norm {
+	case "nationale", "national", "nationales", "nationaux":
 		return true
 	}
 	return false
@@ -620,6 +780,9 @@ func (st *state) nameMention(it item, _ *role, _, _ string) {
 		}
 	}
 	typ := st.guessType(it)
+	if it.acro && !st.r.first[d.Tokens[it.t0].Norm] {
+		typ = "ORG"
+	}
 	a := st.resolveName(it, typ)
 	if a != nil {
 		switch a.Kind {
@@ -741,12 +904,16 @@ func (st *state) resolveName(it item, typ string) *doc.Actor {
 					best = cands[0]
 				}
 			}
+			// a surname only one registry person bears, long enough not to be a common word
+			if best < 0 && len(cands) == 1 && len(ws[0]) >= 5 && capitalised(d, it.t0) {
+				best = cands[0]
+			}
 			if best >= 0 {
 				return st.entryActor(int32(best))
 			}
 		} else {
 			for _, i := range cands {
-				if tolerantMatch(ws, st.r.entries[i].words) {
+				if st.r.tolerant(ws, i) {
 					return st.entryActor(int32(i))
 				}
 			}
@@ -756,7 +923,7 @@ func (st *state) resolveName(it item, typ string) *doc.Actor {
 		for sn, cands := range st.r.surnameNear(ws[len(ws)-1]) {
 			_ = sn
 			for _, i := range cands {
-				if tolerantMatch(ws, st.r.entries[i].words) {
+				if st.r.tolerant(ws, i) {
 					return st.entryActor(int32(i))
 				}
 			}
@@ -787,6 +954,20 @@ func (r *Resolver) surnameNear(w string) map[string][]int {
 	return out
 }
 
+// tolerant: the name's words match the registry person's name or one of its aliases.
+func (r *Resolver) tolerant(ws []string, i int) bool {
+	e := &r.entries[i]
+	if tolerantMatch(ws, e.words) {
+		return true
+	}
+	for _, a := range e.aliasWords {
+		if tolerantMatch(ws, a) {
+			return true
+		}
+	}
+	return false
+}
+
 // tolerantMatch: the name's words are the registry name's words, each within one edit, in
 // order, with the same first and last word (middle names may be left out).
 func tolerantMatch(ws, rs []string) bool {
@@ -814,7 +995,7 @@ func editLE1(a, b string) bool {
 	if a == b {
 		return true
 	}
-	if len(a) < 4 || len(b) < 4 {
+	if len(a) < 5 || len(b) < 5 {
 		return false
 	}
 	la, lb := len(a), len(b)
@@ -949,3 +1130,74 @@ func (r *Resolver) actorList(d *doc.Document, ms []cand) []doc.Actor {
 	}
 	return out
 }
+
+// expandAcronyms finds "words (ACR)" where the initials of the words before the parenthesis
+// spell the acronym ("Conseil national de transition (CNT)", "Ibrahim Boubakar Keïta (IBK)")
+// and makes those words one name item, so that the acronym resolves to the same actor.
+func (st *state) expandAcronyms(items []item) []item {
+	d := st.d
+	toks := d.Tokens
+	for k := 1; k+2 < len(toks); k++ {
+		if toks[k].Norm != "(" || toks[k+2].Norm != ")" || toks[k+1].Kind != doc.Word || !allUpper(d, k+1, k+2) {
+			continue
+		}
+		acr := toks[k+1].Norm
+		if len(acr) < 2 || len(acr) > 6 {
+			continue
+		}
+		// walk back over words, matching initials of content words from the end
+		j := len(acr) - 1
+		s := k
+		for s > 0 && j >= 0 && k-s < 12 {
+			t := toks[s-1]
+			if t.Kind != doc.Word {
+				if t.Norm == "-" {
+					s--
+					continue
+				}
+				break
+			}
+			if acronymFiller[t.Norm] {
+				s--
+				continue
+			}
+			if t.Norm[0] != acr[j] {
+				break
+			}
+			j--
+			s--
+		}
+		if j >= 0 || s == k || !capitalised(d, s) {
+			continue
+		}
+		// the expansion [s, k) replaces the items inside it, unless one registry item already is it
+		var out []item
+		replaced := false
+		for _, it := range items {
+			if it.t0 >= s && it.t1 <= k {
+				if it.t0 == s && it.t1 == k && it.kind == itemEntry {
+					out = append(out, it)
+					replaced = true
+					continue
+				}
+				if !replaced {
+					out = append(out, item{t0: s, t1: k, sent: it.sent, kind: itemName, acro: true})
+					replaced = true
+				}
+				continue
+			}
+			if it.t0 < k && it.t1 > s { // straddles the expansion: leave everything as it was
+				out = nil
+				break
+			}
+			out = append(out, it)
+		}
+		if out != nil && replaced {
+			sort.SliceStable(out, func(a, b int) bool { return out[a].t0 < out[b].t0 })
+			items = out
+		}
+	}
+	return items
+}
+
+var acronymFiller = map[string]bool{"de": true, "du": true, "des": true, "d'": true, "la": true, "le": true, "les": true, "l'": true, "et": true, "pour": true, "of": true, "the": true, "and": true, "for": true, "in": true, "en": true, "a": true, "au": true, "aux": true, "sur": true, "on": true}

@@ -1,0 +1,333 @@
+package actors
+
+import (
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/griot-project/griot/doc"
+)
+
+var (
+	testR    *Resolver
+	testErr  error
+	testOnce sync.Once
+)
+
+func resolver(t testing.TB) *Resolver {
+	testOnce.Do(func() { testR, testErr = New() })
+	if testErr != nil {
+		t.Fatal(testErr)
+	}
+	return testR
+}
+
+func day(s string) time.Time {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func TestLeaderByDate(t *testing.T) {
+	r := resolver(t)
+	tests := []struct {
+		country, role, date, want string
+	}{
+		// two successive presidents of Burkina Faso, and the one after them
+		{"BFA", "president", "2021-06-01", "roch-kabore"},
+		{"BFA", "president", "2022-03-01", "paul-henri-damiba"},
+		{"BFA", "president", "2023-03-01", "ibrahim-traore"},
+		// Mali: the last day of a term and the day after
+		{"MLI", "president", "2020-08-18", "ibrahim-boubacar-keita"},
+		{"MLI", "president", "2020-08-19", "assimi-goita"},
+		{"USA", "president", "2020-06-01", "donald-trump"},
+		{"USA", "president", "2022-06-01", "joe-biden"},
+		{"RUS", "pm", "2010-01-01", "vladimir-putin"},
+		{"GBR", "pm", "2022-10-01", "liz-truss"},
+		{"GBR", "pm", "2022-11-01", "rishi-sunak"},
+		{"un", "sg", "2020-01-01", "antonio-guterres"},
+		{"BFA", "president", "1980-01-01", ""},
+	}
+	for _, tc := range tests {
+		a, ok := r.Leader(tc.country, tc.role, day(tc.date))
+		if got := a.ID; got != tc.want || ok != (tc.want != "") {
+			t.Errorf("Leader(%s, %s, %s) = %q, %v; want %q", tc.country, tc.role, tc.date, got, ok, tc.want)
+		}
+	}
+}
+
+// want is one mention the resolver must find: its exact text and its actor.
+type want struct {
+	text, actor string
+}
+
+func TestResolve(t *testing.T) {
+	r := resolver(t)
+	tests := []struct {
+		name, lang, date, text string
+		want                   []want
+		none                   []string // texts that must not be a mention with an actor
+	}{
+		{"role+demonym, title+name", "fr", "2023-05-10",
+			"Le président sénégalais Macky Sall a reçu lundi le colonel Mamady Doumbouya à Dakar.",
+			[]want{{"président sénégalais Macky Sall", "macky-sall"}, {"colonel Mamady Doumbouya", "mamady-doumbouya"}}, nil},
+		{"role by date: the president in office", "fr", "2021-06-01",
+			"Le président burkinabè a limogé son ministre de la Défense.",
+			[]want{{"président burkinabè", "roch-kabore"}}, nil},
+		{"role by date: his successor", "fr", "2023-06-01",
+			"Le président burkinabè a limogé son ministre de la Défense.",
+			[]want{{"président burkinabè", "ibrahim-traore"}}, nil},
+		{"role of country: chef de l'État", "fr", "2023-02-01",
+			"Le chef de l'État ivoirien a appelé le président de la Russie.",
+			[]want{{"chef de l'État ivoirien", "alassane-ouattara"}, {"président de la Russie", "vladimir-putin"}}, nil},
+		{"institution + demonym, gender and number", "fr", "2023-01-01",
+			"L'armée nigérienne et les autorités maliennes ont saisi la justice sénégalaise.",
+			[]want{{"armée nigérienne", "NER-MIL"}, {"autorités maliennes", "MLI"}, {"justice sénégalaise", "SEN-JUD"}}, nil},
+		{"capitals and seats of power", "fr", "2023-01-01",
+			"Moscou a démenti, tandis que la Maison Blanche et l'Élysée se taisaient.",
+			[]want{{"Moscou", "RUS"}, {"Maison Blanche", "USA"}, {"Élysée", "FRA"}}, nil},
+		{"surname after the full name, accents and case", "fr", "2023-01-01",
+			"Félix Tshisekedi accuse Kigali. TSHISEKEDI a ajouté que Tshisekédi ne cèderait pas.",
+			[]want{{"Félix Tshisekedi", "felix-tshisekedi"}, {"Kigali", "RWA"}, {"TSHISEKEDI", "felix-tshisekedi"}}, nil},
+		{"acronym after its expansion", "fr", "2023-01-01",
+			"Le Rassemblement pour la paix et le développement (RPD) a dénoncé l'attaque. Le RPD réclame une enquête.",
+			[]want{{"Rassemblement pour la paix et le développement", "x-rassemblement-pour-la-paix-et-le-developpement"}, {"RPD", "x-rassemblement-pour-la-paix-et-le-developpement"}}, nil},
+		{"a misspelt registry person", "fr", "2023-01-01",
+			"Yoweri Musseveni a rencontré Paul Kagamé.",
+			[]want{{"Yoweri Musseveni", "yoweri-museveni"}, {"Paul Kagamé", "paul-kagame"}}, nil},
+		{"handle in parentheses after a name", "fr", "2024-06-01",
+			"Le président Bassirou Diomaye Faye (@PR_Diomaye) a salué la décision. @PR_Diomaye a ajouté un message.",
+			[]want{{"président Bassirou Diomaye Faye", "bassirou-diomaye-faye"}, {"@PR_Diomaye", "bassirou-diomaye-faye"}}, nil},
+		{"handle made of the name's words", "en", "2024-06-01",
+			"Ruto posted on X. @WilliamRuto wrote that talks would resume.",
+			[]want{{"@WilliamRuto", "william-ruto"}}, []string{"X"}},
+		{"flags and hashtags", "fr", "2023-01-01",
+			"Visite historique 🇸🇳🇲🇱 #Niger",
+			[]want{{"🇸🇳", "SEN"}, {"🇲🇱", "MLI"}, {"#Niger", "NER"}}, nil},
+		{"the junta after a country", "fr", "2023-01-01",
+			"Le Niger a fermé sa frontière. La junte a justifié la mesure.",
+			[]want{{"Niger", "NER"}, {"junte", "NER"}}, nil},
+		{"generic collectives stay generic", "fr", "2023-01-01",
+			"L'Occident et la communauté internationale ont condamné les violences contre des manifestants.",
+			[]want{{"L'Occident", "west"}, {"communauté internationale", "intl-community"}, {"manifestants", "group-cvl"}}, nil},
+		{"English: demonym + role + name, Mr + surname, place", "en", "2023-05-01",
+			"Kenyan President William Ruto met Mr Museveni in Kampala on Tuesday.",
+			[]want{{"Kenyan President William Ruto", "william-ruto"}, {"Mr Museveni", "yoweri-museveni"}}, []string{"Kampala"}},
+		{"English: country's role and country + institution", "en", "2023-05-01",
+			"Nigeria's foreign minister said the Nigerian army and French troops had left.",
+			[]want{{"Nigerian army", "NGA-MIL"}, {"French troops", "FRA-MIL"}}, nil},
+		{"English: the prime minister after his name", "en", "2023-01-10",
+			"Rishi Sunak flew to Kyiv. The prime minister promised more aid.",
+			[]want{{"Rishi Sunak", "rishi-sunak"}, {"prime minister", "rishi-sunak"}}, []string{"Kyiv"}},
+		{"former president", "fr", "2023-01-01",
+			"L'ancien président ivoirien a été reçu à Abidjan.",
+			[]want{{"président ivoirien", "laurent-gbagbo"}}, []string{"Abidjan"}},
+		{"unknown names: person and place", "fr", "2023-01-01",
+			"Aminata Koné, une commerçante de Bobo-Dioulasso, a témoigné. Mme Koné a dit avoir peur.",
+			[]want{{"Aminata Koné", "x-aminata-kone"}, {"Mme Koné", "x-aminata-kone"}}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := read(r, tc.text, tc.lang, day(tc.date))
+			if err != nil {
+				t.Fatal(err)
+			}
+			byText := map[string]string{}
+			for _, m := range d.Mentions {
+				byText[m.Text] = m.Actor
+			}
+			for _, w := range tc.want {
+				got, ok := byText[w.text]
+				if !ok || got != w.actor {
+					t.Errorf("%q: actor %q (found %v), want %q; mentions %v", w.text, got, ok, w.actor, mentionList(d))
+				}
+				if ok && d.ActorByID(got) == nil {
+					t.Errorf("%q: actor %q not in d.Actors", w.text, got)
+				}
+			}
+			for _, n := range tc.none {
+				if byText[n] != "" {
+					t.Errorf("%q should not resolve to an actor, got %q", n, byText[n])
+				}
+			}
+			checkInvariants(t, d)
+		})
+	}
+}
+
+func TestActorFields(t *testing.T) {
+	r := resolver(t)
+	d, err := read(r, "Assimi GOITA a rencontré les soldats français. Goïta est ensuite rentré à Bamako.", "fr", day("2022-08-11"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := d.ActorByID("assimi-goita")
+	if g == nil {
+		t.Fatalf("no assimi-goita in %v", d.Actors)
+	}
+	if g.Kind != "person" || g.Country != "MLI" || !hasSector(g.Sector, "GOV") || !hasSector(g.Sector, "MIL") || g.Role != "president" {
+		t.Errorf("Goïta = %+v", *g)
+	}
+	f := d.ActorByID("FRA-MIL")
+	if f == nil || f.Country != "FRA" || len(f.Sector) != 1 || f.Sector[0] != "MIL" {
+		t.Errorf("FRA-MIL = %+v", f)
+	}
+	n := 0
+	for _, a := range d.Actors {
+		if a.ID == "assimi-goita" {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("Goïta listed %d times", n)
+	}
+}
+
+func TestRegistryLoad(t *testing.T) {
+	r := resolver(t)
+	if r.NumActors() < 400 || r.NumPatterns() < 2000 {
+		t.Errorf("registry too small: %d actors, %d patterns", r.NumActors(), r.NumPatterns())
+	}
+	for _, id := range []string{"MLI", "ecowas", "reuters", "vladimir-putin", "west"} {
+		if _, ok := r.Lookup(id); !ok {
+			t.Errorf("registry lacks %s", id)
+		}
+	}
+	if a, _ := r.Lookup("west"); a.Kind != "collective" || a.Country != "" {
+		t.Errorf("the West must be a collective, not a country: %+v", a)
+	}
+}
+
+func TestHelpers(t *testing.T) {
+	edits := []struct {
+		a, b string
+		want bool
+	}{
+		{"boubacar", "boubakar", true}, {"keita", "keita", true}, {"kagame", "kagam", true},
+		{"kagame", "kagemo", false}, {"sall", "sale", false}, {"abc", "abd", false},
+	}
+	for _, e := range edits {
+		if got := editLE1(e.a, e.b); got != e.want {
+			t.Errorf("editLE1(%q, %q) = %v", e.a, e.b, got)
+		}
+	}
+	camel := []struct {
+		in   string
+		want string
+	}{
+		{"GoitaAssimi", "goita assimi"}, {"PR_Diomaye", "pr diomaye"}, {"EmmanuelMacron", "emmanuel macron"}, {"x", ""},
+	}
+	for _, c := range camel {
+		if got := strings.Join(camelParts(c.in), " "); got != c.want {
+			t.Errorf("camelParts(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	dem := frenchDemonyms("malien")
+	if strings.Join(dem, ",") != "malien,malienne,maliens,maliennes" {
+		t.Errorf("frenchDemonyms(malien) = %v", dem)
+	}
+}
+
+func mentionList(d *doc.Document) []string {
+	var out []string
+	for _, m := range d.Mentions {
+		out = append(out, m.Text+"→"+m.Actor)
+	}
+	return out
+}
+
+// checkInvariants: mentions sorted, not overlapping, offsets and token ranges right, every
+// actor of a mention listed once in d.Actors.
+func checkInvariants(t testing.TB, d *doc.Document) {
+	t.Helper()
+	ids := map[string]int{}
+	for _, a := range d.Actors {
+		ids[a.ID]++
+		if ids[a.ID] > 1 {
+			t.Errorf("actor %s listed twice", a.ID)
+		}
+		if a.ID == "" || a.Kind == "" || a.Sector == nil {
+			t.Errorf("incomplete actor %+v", a)
+		}
+	}
+	prev := -1
+	for _, m := range d.Mentions {
+		if m.Start < prev || m.Start >= m.End || m.End > len(d.Text) {
+			t.Fatalf("bad mention span %+v (prev end %d)", m, prev)
+		}
+		prev = m.End
+		if d.Text[m.Start:m.End] != m.Text {
+			t.Errorf("mention text %q != text[%d:%d] %q", m.Text, m.Start, m.End, d.Text[m.Start:m.End])
+		}
+		if m.Tok0 < 0 || m.Tok1 > len(d.Tokens) || m.Tok0 >= m.Tok1 || d.Tokens[m.Tok0].Start != m.Start || d.Tokens[m.Tok1-1].End != m.End {
+			t.Errorf("bad token range %+v", m)
+		}
+		switch m.Type {
+		case "PER", "ORG", "LOC", "GPE", "MISC":
+		default:
+			t.Errorf("bad type %+v", m)
+		}
+		if m.Actor != "" && ids[m.Actor] == 0 {
+			t.Errorf("mention actor %s not in d.Actors", m.Actor)
+		}
+	}
+}
+
+func FuzzProcess(f *testing.F) {
+	for _, s := range []string{
+		"Le président russe Vladimir Poutine (@KremlinRussia) a appelé l’armée malienne.",
+		"Kenyan President William Ruto met Mr Museveni in Kampala. 🇷🇺 #Mali",
+		"( ) (IBK) @ # l' d' M. Mr. - -- ((A)) Le Le Le",
+		"",
+	} {
+		f.Add(s)
+	}
+	r := resolver(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := read(r, s, "fr", day("2022-08-11"))
+		if err != nil {
+			return
+		}
+		checkInvariants(t, d)
+	})
+}
+
+// benchText is about 100 KB of sentences written for the benchmark, French and English.
+func benchText() string {
+	base := "Le président sénégalais Macky Sall a reçu lundi à Dakar le colonel Mamady Doumbouya, chef de la junte guinéenne. " +
+		"L'armée malienne affirme avoir repoussé une attaque de djihadistes près de Ménaka, selon un communiqué lu à la télévision. " +
+		"La CEDEAO et l'Union africaine ont appelé au dialogue, tandis que Moscou et Washington échangeaient des accusations. " +
+		"Kenyan President William Ruto met Mr Museveni in Kampala on Tuesday to discuss the deployment of a regional force. " +
+		"The Nigerian army said Boko Haram fighters had attacked a village, killing at least twelve civilians, Reuters reported.\n"
+	var b strings.Builder
+	for b.Len() < 100_000 {
+		b.WriteString(base)
+	}
+	return b.String()
+}
+
+func BenchmarkProcess(b *testing.B) {
+	r := resolver(b)
+	d, err := read(r, benchText(), "fr", day("2023-01-01"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(d.Text)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := r.Process(d); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkNew(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		if _, err := New(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
