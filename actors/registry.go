@@ -111,11 +111,11 @@ type leaderTerm struct {
 // New loads the registry from the embedded data files.
 func New() (*Resolver, error) {
 	r := &Resolver{
-		byID:     map[string]int{},
-		pats:     map[string][]hit{},
-		surname:  map[string][]int{},
-		byWords:  map[string]int{},
-		leaders:  map[string][]leaderTerm{},
+		byID:    map[string]int{},
+		pats:    map[string][]hit{},
+		surname: map[string][]int{},
+		byWords: map[string]int{},
+		leaders: map[string][]leaderTerm{},
 	}
 	if err := r.loadCountries(); err != nil {
 		return nil, err
