@@ -282,3 +282,24 @@ func TestDocsListEveryMode(t *testing.T) {
 		}
 	}
 }
+
+func FuzzDerive(f *testing.F) {
+	tb := mustLoad(f)
+	f.Add("CONSULT", "phone", "")
+	f.Add("AID", "", "humanitarian")
+	f.Add("", "", "")
+	f.Add("ASSAULT", "AERIAL ", "x")
+	f.Fuzz(func(t *testing.T, typ, mode, ctx string) {
+		cameo, g, quad, ok := tb.DeriveContext(typ, mode, []string{ctx})
+		if ok != (tb.Type(typ) != nil) {
+			t.Fatalf("ok %v for type %q", ok, typ)
+		}
+		if ok {
+			if _, found := tb.CAMEO(cameo); !found || quad < 1 || quad > 4 || g < -10 || g > 10 {
+				t.Fatalf("DeriveContext(%q, %q, %q) = %q %v %d", typ, mode, ctx, cameo, g, quad)
+			}
+		}
+		tb.FromCAMEO(mode)
+		tb.CanonicalMode(typ, mode)
+	})
+}

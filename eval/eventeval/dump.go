@@ -1,10 +1,63 @@
 package eventeval
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 )
+
+// DumpLine is one line of --dump: a record's gold coding and griot's chosen event, in the
+// keys scored, so that two runs can be compared line by line.
+type DumpLine struct {
+	ID         string   `json:"id"`
+	GoldType   string   `json:"gold_type"`
+	GoldMode   string   `json:"gold_mode"`
+	GoldActor  []string `json:"gold_actor"`
+	GoldRecip  []string `json:"gold_recipient"`
+	Type       string   `json:"type"`
+	Mode       string   `json:"mode"`
+	Actor      []string `json:"actor"`
+	Recipient  []string `json:"recipient"`
+	Factuality string   `json:"factuality"`
+	Events     []string `json:"events"` // the types of every event griot coded
+	Errors     []string `json:"errors"`
+}
+
+// Dump writes one DumpLine per item.
+func Dump(w io.Writer, items []Item) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	strs := func(ks []Key) []string {
+		out := make([]string, len(ks))
+		for i, k := range ks {
+			out[i] = k.String()
+		}
+		return out
+	}
+	for _, it := range items {
+		l := DumpLine{ID: it.Gold.ID, GoldType: it.Gold.Type, GoldMode: it.GoldMode, GoldActor: strs(it.GoldSrc),
+			GoldRecip: strs(it.GoldTgt), Type: it.Type, Mode: it.Mode, Actor: strs(it.Actor), Recipient: strs(it.Recipient),
+			Factuality: it.Factuality, Events: append([]string{}, it.AllTypes...), Errors: append([]string{}, itemErrors(it)...)}
+		if err := enc.Encode(l); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func writeDump(path string, items []Item) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := Dump(f, items); err != nil {
+		f.Close()
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return f.Close()
+}
 
 // WriteErrors lists every item griot gets wrong — wrong or missing type, wrong mode, or an
 // actor or recipient that does not match — with the text, the gold coding, griot's chosen

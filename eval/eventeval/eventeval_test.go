@@ -246,12 +246,21 @@ func checkReport(t *testing.T, out string) {
 // Run end to end on the fixture of hand-written records.
 func TestRunFixture(t *testing.T) {
 	var out, errOut bytes.Buffer
-	if err := Run(context.Background(), []string{"--gold", filepath.Join("testdata", "gold.jsonl"), "--errors"}, &out, &errOut); err != nil {
+	dump := filepath.Join(t.TempDir(), "dump.jsonl")
+	if err := Run(context.Background(), []string{"--gold", filepath.Join("testdata", "gold.jsonl"), "--errors", "--dump", dump}, &out, &errOut); err != nil {
 		t.Fatalf("Run: %v\n%s", err, errOut.String())
 	}
 	checkReport(t, out.String())
 	if !strings.Contains(out.String(), "4 scored, 1 skipped") {
 		t.Errorf("report:\n%s", out.String())
+	}
+	b, err := os.ReadFile(dump)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+	if len(lines) != 4 || !strings.Contains(lines[1], `"gold_type":"FIGHT","gold_mode":"heavy-weapons","gold_actor":["SDN/MIL"],"gold_recipient":["SDN/REB"]`) {
+		t.Errorf("dump:\n%s", b)
 	}
 }
 

@@ -19,7 +19,8 @@ const usage = `usage: griot eval events --gold FILE [--errors] [--limit N] [--me
   --gold FILE     PLOVER gold-standard records, one JSON object a line (plover_gsr.jsonl)
   --errors        list every record griot gets wrong (text, gold, griot's events) before the scores
   --limit N       score only the first N records
-  --merge-fight   score FIGHT as ASSAULT on both sides (PLOVER 0.8's 16 types)`
+  --merge-fight   score FIGHT as ASSAULT on both sides (PLOVER 0.8's 16 types)
+  --dump FILE     write one JSON line per record (gold and griot's event) to compare runs`
 
 // Run implements `griot eval events`.
 func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -28,6 +29,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	gold := fs.String("gold", "", "PLOVER gold-standard records (JSONL)")
 	showErrors := fs.Bool("errors", false, "list the records griot gets wrong")
 	limit := fs.Int("limit", 0, "score only the first N records (0: all)")
+	dump := fs.String("dump", "", "write one JSON line per record (gold and griot) to FILE")
 	mergeFight := fs.Bool("merge-fight", false, "score FIGHT as ASSAULT (PLOVER 0.8 has no FIGHT)")
 	fs.Usage = func() { fmt.Fprintln(stderr, usage) }
 	if err := fs.Parse(args); err != nil {
@@ -76,6 +78,11 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	elapsed := time.Since(start)
 	if *mergeFight {
 		MergeFight(items)
+	}
+	if *dump != "" {
+		if err := writeDump(*dump, items); err != nil {
+			return fmt.Errorf("eval events: %w", err)
+		}
 	}
 	if *showErrors {
 		WriteErrors(stdout, items)
