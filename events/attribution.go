@@ -71,7 +71,7 @@ func (r *reader) attribution(cd *cand) []doc.Attribution {
 	var out []doc.Attribution
 	for _, q := range r.d.Quotes {
 		for _, o := range q.Occurrences {
-			if o.Start <= off && off < o.End && (q.Speaker != "" || q.Via != "") {
+			if o.Start <= off && off < o.End && (q.Speaker != "" || q.Via != "") && !r.appositionBetween(q, o.Start, off) {
 				out = addAttr(out, doc.Attribution{Source: q.Speaker, Cue: q.Cue, Via: q.Via})
 				break
 			}
@@ -139,4 +139,27 @@ func (r *reader) citing(si, from int) string {
 		}
 	}
 	return ""
+}
+
+// appositionBetween: reported speech does not extend into an apposition the journalist adds
+// ("X assure avoir parlé avec Y, président de la Russie, pays isolé par l'Occident…": the
+// isolation is the article's, not X's).
+func (r *reader) appositionBetween(q doc.Quote, from, to int) bool {
+	if q.Kind != "indirect" && q.Kind != "according" {
+		return false
+	}
+	a, b := r.d.TokenAt(from), r.d.TokenAt(to)
+	for j := a; j < b && j+1 < len(r.d.Tokens); j++ {
+		if !r.isPunct(j, ",") {
+			continue
+		}
+		k := j + 1
+		for k < b && r.w.is("det", r.tok(k)) {
+			k++
+		}
+		if k < b && r.w.is("apposn", r.tok(k)) {
+			return true
+		}
+	}
+	return false
 }

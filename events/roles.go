@@ -106,7 +106,7 @@ func (r *reader) subject(si, from int, clauseOnly bool) []roleMention {
 				return []roleMention{{-1, id}}
 			}
 			// an inverted pronoun ("le Tchad a-t-il…") or an unresolved one: look further left
-		case r.w.is("compl", n) && !(n == "that" && j > s.Tok0 && r.mentionAt[j-1] >= 0):
+		case r.w.is("compl", n) && !r.relativeThat(j):
 			return nil
 		}
 	}
@@ -179,11 +179,29 @@ func (r *reader) object(si, from int, recip map[string]bool, limit int, noun boo
 		if r.w.is("agent", p) {
 			continue
 		}
-		if (p == "" && recip["obj"]) || (p != "" && recip[p]) {
+		if p == "" && recip["obj"] && r.directObject(from, m.Tok0) {
+			return r.coordinated(si, roleMention{mi, m.Actor}, +1)
+		}
+		if p != "" && recip[p] {
 			return r.coordinated(si, roleMention{mi, m.Actor}, +1)
 		}
 	}
 	return nil
+}
+
+// directObject: a mention at token t is the direct object of a verb ending before from when
+// only a few words stand between them, none of them a preposition or a punctuation mark
+// ("a accusé le Bénin", not "salué la qualité de notre partenariat … du Mali").
+func (r *reader) directObject(from, t int) bool {
+	if t-from > 4 {
+		return false
+	}
+	for j := from; j < t; j++ {
+		if r.d.Tokens[j].Kind == doc.Punct || (r.w.prep[r.tok(j)] != "" && !r.auxA(j)) {
+			return false
+		}
+	}
+	return true
 }
 
 // recipientInNextPhrase: a trigger word that is only a noun in an object phrase ("envoyer
@@ -206,8 +224,8 @@ func (r *reader) agentOf(si, from int, withSources bool) []roleMention {
 			continue
 		}
 		k := j + 1
-		for k < s.Tok1 && r.w.is("det", r.tok(k)) && r.mentionAt[k] < 0 {
-			k++
+		for steps := 0; k < s.Tok1 && r.mentionAt[k] < 0 && steps < 4 && r.d.Tokens[k].Kind == doc.Word; steps++ {
+			k++ // determiners and a head noun: "par l'agence de presse Reuters"
 		}
 		if k < s.Tok1 {
 			if mi := r.mentionAt[k]; mi >= 0 && (r.usable(mi) || withSources && r.d.Mentions[mi].Actor != "") {
@@ -265,9 +283,29 @@ func (r *reader) apposition(si, t int) []roleMention {
 		return nil
 	}
 	if mi := r.mentionAt[j-1]; mi >= 0 && r.usable(mi) {
-		return []roleMention{{mi, r.d.Mentions[mi].Actor}}
+		id := r.d.Mentions[mi].Actor
+		// "…, président de la Russie, pays isolé…": a country noun stands for the country
+		if a := r.actors[id]; a != nil && a.Kind == "person" && r.w.is("country", r.tok(k)) && r.actors[a.Country] != nil {
+			id = a.Country
+		}
+		return []roleMention{{mi, id}}
 	}
 	return nil
+}
+
+// governingGerund: the gerund whose object a noun trigger is ("en renforçant son
+// partenariat", "by strengthening its partnership"), or -1.
+func (r *reader) governingGerund(si, t int) int {
+	s := r.d.Sentences[si]
+	j := t - 1
+	for k := 0; k < 3 && j > s.Tok0 && r.d.Tokens[j].Kind == doc.Word && r.w.prep[r.tok(j)] == ""; k++ {
+		n, p := r.tok(j), r.tok(j-1)
+		if (p == "en" && strings.HasSuffix(n, "ant")) || (p == "by" && strings.HasSuffix(n, "ing")) {
+			return j
+		}
+		j--
+	}
+	return -1
 }
 
 // possessor: "Russia's invasion", "l'invasion russe", "Russian strikes".
@@ -298,7 +336,9 @@ func (r *reader) roles(cd *cand) {
 		rec = r.object(si, h.end, h.p.recip, 10, true)
 		if act = r.agent(si, h.end); act == nil {
 			if act = r.possessor(si, h); act == nil {
-				if act = r.subject(si, h.start, true); act == nil {
+				if g := r.governingGerund(si, h.start); g >= 0 {
+					act = r.subject(si, r.gerundChainStart(si, g), false)
+				} else if act = r.subject(si, h.start, true); act == nil {
 					act = r.apposition(si, h.start)
 				}
 			}
@@ -324,7 +364,7 @@ func (r *reader) roles(cd *cand) {
 		case r.passiveAux(si, h.start):
 			rec = r.subject(si, h.start, false)
 		default:
-			act = r.subject(si, h.start, false)
+			act = r.subject(si, r.gerundChainStart(si, h.start), false)
 			if act == nil {
 				act = r.apposition(si, h.start)
 			}
@@ -380,4 +420,42 @@ func (r *reader) evidence(cd *cand) {
 	}
 	cd.hardStart, cd.hardEnd = start, end
 	cd.ev.Mentions = []doc.Evidence{{Start: start, End: end, Text: d.Text[start:end]}}
+}
+
+// speechVerbs take a "that" clause: after one of them "that" opens a complement, elsewhere
+// (after a noun) a relative clause whose subject is the noun before.
+var speechVerbs = map[string]bool{"said": true, "says": true, "say": true, "told": true, "tells": true, "announced": true, "claimed": true, "claims": true, "believe": true, "believes": true, "believed": true, "warned": true, "insisted": true, "stressed": true, "added": true, "noted": true, "argued": true, "reported": true, "confirmed": true, "denied": true, "think": true, "thinks": true, "know": true, "knows": true, "hope": true, "hopes": true, "agreed": true, "suggests": true, "suggested": true, "revealed": true, "ensure": true, "means": true}
+
+func (r *reader) relativeThat(j int) bool {
+	if r.tok(j) != "that" || j == 0 {
+		return false
+	}
+	p := r.tok(j - 1)
+	return !speechVerbs[p] && !r.w.is("pron1", p) && !r.w.is("pron3", p) && r.d.Tokens[j-1].Kind == doc.Word && !strings.HasSuffix(p, "ed")
+}
+
+// gerundChainStart: for a gerund ("en chassant", "by driving"), the position of the first
+// gerund it is coordinated with, so that the subject is sought before the whole chain.
+func (r *reader) gerundChainStart(si, t int) int {
+	s := r.d.Sentences[si]
+	isGerund := func(j int) bool {
+		if j <= s.Tok0 || j >= s.Tok1 {
+			return false
+		}
+		n, p := r.tok(j), r.tok(j-1)
+		return (p == "en" && strings.HasSuffix(n, "ant")) || (p == "by" && strings.HasSuffix(n, "ing"))
+	}
+	if !isGerund(t) {
+		return t
+	}
+	start := t - 1
+	for j := t - 2; j > s.Tok0; j-- {
+		if r.isPunct(j, ";:.") {
+			break
+		}
+		if isGerund(j) {
+			start = j - 1
+		}
+	}
+	return start
 }
