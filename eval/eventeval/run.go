@@ -235,7 +235,7 @@ func WriteReport(w io.Writer, s Scores, skipped int, elapsed time.Duration) {
 		fmt.Fprintf(w, "  %4d  %s → %s\n", c.N, c.Gold, c.Pred)
 	}
 	if len(s.ActorErrors) > 0 {
-		fmt.Fprintln(w, "actor and recipient errors:")
+		fmt.Fprintln(w, "actor and recipient errors (records where griot coded an event):")
 		type kv struct {
 			k string
 			n int

@@ -226,8 +226,10 @@ func Score(items []Item) Scores {
 		s.Recipient.Add(MatchCounts(it.GoldTgt, it.Recipient, false))
 		s.ActorCode.Add(MatchCounts(it.GoldSrc, it.Actor, true))
 		s.RecipCode.Add(MatchCounts(it.GoldTgt, it.Recipient, true))
-		for _, e := range actorErrors(it) {
-			s.ActorErrors[e]++
+		if it.Type != "" { // misses are counted among the type errors
+			for _, e := range actorErrors(it) {
+				s.ActorErrors[e]++
+			}
 		}
 		if it.GoldMode != "" {
 			s.ModeN++
