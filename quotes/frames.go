@@ -2,6 +2,8 @@ package quotes
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/griot-project/griot/doc"
 )
@@ -265,16 +267,33 @@ func (v *view) settle(si int, fs []frame) []frame {
 			}
 		}
 	}
+	// a preposed frame whose "speaker" names nobody ("widely expected to …, X said") yields
+	// to a frame in its content
+	weak := make([]bool, len(fs))
+	for j := range fs {
+		weak[j] = fs[j].kind == fPreposed && fs[j].sp1 > fs[j].sp0 && !v.speakerLike(fs[j].sp0, fs[j].sp1)
+	}
 	var out []frame
 	for k := range fs {
 		inside := false
 		for j := range fs {
-			if j == k {
+			if j == k || weak[j] && !weak[k] {
 				continue
 			}
 			for _, c := range fs[j].content {
 				if c[0] <= fs[k].cue0 && fs[k].cue1 <= c[1] && !(fs[k].kind == fIncise && fs[j].kind != fIncise) {
 					inside = true
+				}
+			}
+		}
+		if weak[k] {
+			for j := range fs {
+				if j != k && !weak[j] {
+					for _, c := range fs[k].content {
+						if c[0] <= fs[j].cue0 && fs[j].cue1 <= c[1] {
+							inside = true // the weak frame gives way
+						}
+					}
 				}
 			}
 		}
@@ -485,7 +504,7 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 	if L == c0 {
 		// nothing between the boundary and the cue
 		afterQuote := L0 >= s0+2 && isQuoteChar(v.text(L0-2))
-		if L0 > s0 && (v.lex.incise[lemma] || afterQuote) && v.looksLikeNP(c1, R1) && !v.hasVerb(c1, R1) && (R1 == s1 || v.sentenceEndPunct(R1) || v.isComma(R1) || v.text(R1) == ":") && v.boundaryBeforeIsContent(L0, s0) {
+		if L0 > s0 && (v.lex.incise[lemma] || afterQuote) && v.looksLikeNP(c1, R1) && !v.hasVerb(c1, v.npEnd(c1, R1)) && (R1 == s1 || v.sentenceEndPunct(R1) || v.isComma(R1) || v.text(R1) == ":") && v.boundaryBeforeIsContent(L0, s0) {
 			// "…, a indiqué le ministre" / "…, said Mr Smith, the minister."
 			fr.kind = fIncise
 			fr.sp0, fr.sp1 = c1, v.npEnd(c1, R1)
@@ -554,6 +573,28 @@ func (v *view) subjectStart(a, b int) int {
 		return b - 12
 	}
 	return a
+}
+
+// speakerLike: tokens [a, b) can name someone: a capitalised word, a determiner, a pronoun,
+// a title, a number ("three-quarters"), a handle or a mention.
+func (v *view) speakerLike(a, b int) bool {
+	for k := a; k < b; k++ {
+		t := v.d.Tokens[k]
+		w := v.text(k)
+		if t.Kind == doc.Handle || t.Kind == doc.Number || v.lex.determiner[t.Norm] || v.isPronoun(k) || v.f.roles[t.Norm] {
+			return true
+		}
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			return true
+		}
+	}
+	for i := range v.d.Mentions {
+		m := &v.d.Mentions[i]
+		if m.Tok0 < b && a < m.Tok1 {
+			return true
+		}
+	}
+	return false
 }
 
 // hasOpener: a discourse word ("but", "mais") stands in tokens [a, b).

@@ -38,6 +38,7 @@ const (
 	kSingle    = '‘'
 	kStraight  = '"'
 	kDash      = '—'
+	kTwo       = '\'' // '' … '' and `` … '' (typewriter double quotes of some archives)
 )
 
 type openMark struct {
@@ -196,6 +197,22 @@ func findMarks(s string, footers []doc.Span) []rawQuote {
 				stack = closeTo(stack, k, s, i, i+n, emit)
 			case opener:
 				stack = append(stack, openMark{kind: kStraight, pos: i, contentStart: i + n})
+			}
+		case '\'', '`':
+			if next != r {
+				break
+			}
+			// '' or ``: one mark of two characters
+			n = 2
+			next = runeAfter(s, i+n)
+			k := findKind(stack, kTwo)
+			closer := r == '\'' && (!isSpaceRune(prev) && !opensAfter(prev) || isSpaceRune(next) || strings.ContainsRune(".,;:!?)]", next) || i+n >= len(s))
+			opener := r == '`' || opensAfter(prev) && !isSpaceRune(next) && i+n < len(s)
+			switch {
+			case k >= 0 && closer:
+				stack = closeTo(stack, k, s, i, i+n, emit)
+			case opener:
+				stack = append(stack, openMark{kind: kTwo, pos: i, contentStart: i + n})
 			}
 		case '—', '–', '―':
 			if wasParaStart && len(stack) == 0 && isSpaceRune(next) && !inFooter(i) {
