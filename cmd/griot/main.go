@@ -63,6 +63,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	switch cmd {
 	case "extract":
 		return cmdExtract(ctx, rest, stdin, stdout, stderr)
+	case "ingest":
+		return cmdIngest(ctx, rest, stdin, stdout, stderr)
 	case "eval":
 		return cmdEval(ctx, rest, stdout, stderr)
 	case "version", "--version":

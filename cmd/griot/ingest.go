@@ -1,0 +1,268 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/term"
+
+	"github.com/griot-project/griot/doc"
+	"github.com/griot-project/griot/ingest"
+	"github.com/griot-project/griot/pipeline"
+	"github.com/griot-project/griot/store"
+	_ "github.com/griot-project/griot/store/postgres" // postgres:// stores
+	_ "github.com/griot-project/griot/store/sqlite"   // sqlite:// stores
+)
+
+const ingestUsage = "usage: griot ingest [--store URL] [--workers N] [--lang fr|en|auto] [--columns FIELD=COLUMN,…] [--min-words N] PATH|-…"
+
+// ingestSummary counts what a run did.
+type ingestSummary struct {
+	Read     int // documents read from the inputs
+	Added    int
+	Stored   int // skipped: already in the store
+	Short    int // skipped: too short to be an article
+	Errors   int
+	Events   int // events of the added documents
+	Bytes    int64
+	Duration time.Duration
+}
+
+func (s ingestSummary) String() string {
+	secs := max(s.Duration.Seconds(), 1e-9)
+	return fmt.Sprintf("ingest: %d documents read, %d added, %d already stored, %d too short, %d errors; %d events; %.1fs, %.0f docs/s, %.2f MB/s",
+		s.Read, s.Added, s.Stored, s.Short, s.Errors, s.Events, s.Duration.Seconds(), float64(s.Read)/secs, float64(s.Bytes)/1e6/secs)
+}
+
+type ingestJob struct {
+	it ingest.Item
+}
+
+type ingestResult struct {
+	origin string
+	d      *doc.Document
+	stored bool // already in the store: not read again
+	bytes  int
+	err    error
+}
+
+func cmdIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	storeURL := fs.String("store", "sqlite://griot.db", "where readings are stored: sqlite://PATH or postgres://USER@HOST:PORT/DB")
+	workers := fs.Int("workers", runtime.NumCPU(), "documents read in parallel")
+	lang := fs.String("lang", "auto", "language of documents that do not say theirs: fr, en or auto")
+	columns := fs.String("columns", "", "TSV/CSV column names for document fields, e.g. text=body,published=date")
+	minWords := fs.Int("min-words", 10, "documents with fewer words are skipped as too short (0: keep all)")
+	maxBytes := fs.Int64("max-bytes", 16<<20, "largest document (or JSON line) read, in bytes")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, ingestUsage)
+		fmt.Fprintln(stderr, "Inputs: text files (NAME.meta.json beside them gives id, lang, published, source), JSON lines, TSV/CSV with a header, HTML, RSS/Atom/JSON feeds, WARC, any of them gzipped; folders are walked, globs expanded, - is standard input.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return &exitError{2, errors.New("")}
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return &exitError{2, errors.New("ingest takes at least one PATH, or - for standard input")}
+	}
+	if *workers < 1 {
+		return &exitError{2, fmt.Errorf("--workers %d: want at least 1", *workers)}
+	}
+	switch *lang {
+	case "fr", "en", "auto":
+	default:
+		return &exitError{2, fmt.Errorf("unknown --lang %q (want fr, en or auto)", *lang)}
+	}
+	cols := map[string]string{}
+	if *columns != "" {
+		for _, kv := range strings.Split(*columns, ",") {
+			k, v, ok := strings.Cut(kv, "=")
+			if !ok || k == "" || v == "" {
+				return &exitError{2, fmt.Errorf("bad --columns item %q: want FIELD=COLUMN", kv)}
+			}
+			switch k {
+			case "id", "url", "published", "lang", "title", "text", "source":
+			default:
+				return &exitError{2, fmt.Errorf("bad --columns field %q: want id, url, published, lang, title, text or source", k)}
+			}
+			cols[k] = v
+		}
+	}
+
+	st, err := store.Open(ctx, *storeURL)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	p, err := pipeline.Default()
+	if err != nil {
+		return fmt.Errorf("loading the pipeline: %w", err)
+	}
+
+	log := slog.New(slog.NewTextHandler(stderr, nil))
+	tty := false
+	if f, ok := stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		tty = true
+	}
+	opts := ingest.Options{Columns: cols, MaxBytes: *maxBytes, Stdin: stdin, MinWords: *minWords}
+	sum, err := runIngest(ctx, st, p, fs.Args(), opts, *workers, *lang, log, tty, stderr)
+	fmt.Fprintln(stdout, sum)
+	if s, serr := st.Stats(context.WithoutCancel(ctx)); serr == nil {
+		fmt.Fprintf(stdout, "store: %d documents, %d events, %d actors, %d quotes, %d dyad-days\n", s.Documents, s.Events, s.Actors, s.Quotes, s.DyadDays)
+	}
+	if errors.Is(err, context.Canceled) {
+		return &exitError{130, errors.New("interrupted: what was written is kept")}
+	}
+	return err
+}
+
+// runIngest walks the inputs, reads documents in parallel and writes them from one
+// goroutine. Interrupted by ctx, it writes the documents already read and returns
+// ctx's error.
+func runIngest(ctx context.Context, st store.Store, p *pipeline.Pipeline, paths []string, opts ingest.Options, workers int, lang string, log *slog.Logger, tty bool, stderr io.Writer) (ingestSummary, error) {
+	start := time.Now()
+	jobs := make(chan ingestJob, workers*4)
+	results := make(chan ingestResult, workers*4)
+	var walkErr error
+	go func() {
+		defer close(jobs)
+		walkErr = ingest.Walk(ctx, paths, opts, func(it ingest.Item) error {
+			select {
+			case jobs <- ingestJob{it}:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+	}()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				if ctx.Err() != nil {
+					continue // drain: the walk is stopping
+				}
+				results <- readOne(ctx, st, p, j.it, lang)
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(results) }()
+
+	var sum ingestSummary
+	wctx := context.WithoutCancel(ctx) // what was read is written even after Ctrl-C
+	last := time.Now()
+	var writeErr error
+	for r := range results {
+		sum.Bytes += int64(r.bytes)
+		switch {
+		case r.err != nil && errors.Is(r.err, ingest.ErrTooShort):
+			sum.Short++
+			log.Debug("skipped", "input", r.origin, "reason", r.err)
+		case r.err != nil && ctx.Err() != nil && errors.Is(r.err, ctx.Err()):
+			// interrupted while being read: not an error of the document
+		case r.err != nil:
+			sum.Errors++
+			log.Warn("document not read", "input", r.origin, "error", r.err)
+		case r.stored:
+			sum.Read++
+			sum.Stored++
+		default:
+			sum.Read++
+			if writeErr != nil {
+				continue
+			}
+			added, err := st.PutDocument(wctx, r.d)
+			if err != nil {
+				// The store is failing: stop reading, report what was done.
+				writeErr = fmt.Errorf("%s: %w", r.origin, err)
+				log.Error("store write failed, stopping", "input", r.origin, "error", err)
+				continue
+			}
+			if added {
+				sum.Added++
+				sum.Events += len(r.d.Events)
+			} else {
+				sum.Stored++
+			}
+		}
+		if now := time.Now(); now.Sub(last) >= progressEvery(tty) {
+			last = now
+			sum.Duration = now.Sub(start)
+			progress(stderr, log, tty, sum)
+		}
+	}
+	if tty {
+		fmt.Fprint(stderr, "\r\033[K")
+	}
+	sum.Duration = time.Since(start)
+	if writeErr != nil {
+		return sum, writeErr
+	}
+	if walkErr != nil {
+		return sum, walkErr
+	}
+	return sum, ctx.Err()
+}
+
+func progressEvery(tty bool) time.Duration {
+	if tty {
+		return 200 * time.Millisecond
+	}
+	return 10 * time.Second
+}
+
+// progress shows where a run is: one rewritten line on a terminal, a log line otherwise.
+func progress(w io.Writer, log *slog.Logger, tty bool, s ingestSummary) {
+	secs := max(s.Duration.Seconds(), 1e-9)
+	if tty {
+		fmt.Fprintf(w, "\r\033[K%d docs (%d new, %d stored) · %d events · %d errors · %.0f docs/s · %.2f MB/s",
+			s.Read, s.Added, s.Stored, s.Events, s.Errors, float64(s.Read)/secs, float64(s.Bytes)/1e6/secs)
+		return
+	}
+	log.Info("progress", "documents", s.Read, "added", s.Added, "stored", s.Stored, "events", s.Events, "errors", s.Errors,
+		"docs_per_s", int(float64(s.Read)/secs), "mb_per_s", fmt.Sprintf("%.2f", float64(s.Bytes)/1e6/secs))
+}
+
+// readOne reads one document unless its text is already stored.
+func readOne(ctx context.Context, st store.Store, p *pipeline.Pipeline, it ingest.Item, lang string) ingestResult {
+	r := ingestResult{origin: it.Origin, err: it.Err}
+	if it.Err != nil || it.Doc == nil {
+		if r.err == nil {
+			r.err = errors.New("no document")
+		}
+		return r
+	}
+	d := it.Doc
+	r.bytes = len(d.Text)
+	sum := sha256.Sum256([]byte(d.Text))
+	ok, err := st.HasDocument(ctx, hex.EncodeToString(sum[:]))
+	if err != nil {
+		r.err = err
+		return r
+	}
+	if ok {
+		r.stored = true
+		return r
+	}
+	l := d.Lang
+	if l == "" {
+		l = lang
+	}
+	r.d, r.err = p.Run(ctx, d.Text, pipeline.Options{ID: d.ID, Lang: l, Published: d.Published, Source: d.Source, URL: d.URL, Title: d.Title})
+	return r
+}

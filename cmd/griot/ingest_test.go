@@ -1,0 +1,142 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/griot-project/griot/ingest"
+	"github.com/griot-project/griot/pipeline"
+	"github.com/griot-project/griot/store"
+)
+
+func ingestRun(t *testing.T, stdin string, args ...string) (string, string, error) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	err := run(context.Background(), append([]string{"ingest"}, args...), strings.NewReader(stdin), &out, &errb)
+	return out.String(), errb.String(), err
+}
+
+var summaryRE = regexp.MustCompile(`ingest: (\d+) documents read, (\d+) added, (\d+) already stored, (\d+) too short, (\d+) errors; (\d+) events`)
+
+// summary returns read, added, stored, short, errors, events from ingest's output.
+func summary(t *testing.T, out string) []string {
+	t.Helper()
+	m := summaryRE.FindStringSubmatch(out)
+	if m == nil {
+		t.Fatalf("no summary line in %q", out)
+	}
+	return m[1:]
+}
+
+func TestIngestTwiceAddsNothing(t *testing.T) {
+	db := "sqlite://" + filepath.Join(t.TempDir(), "g.db")
+	inputs := []string{"--store", db, "--workers", "2", "../../ingest/testdata/tree", "../../ingest/testdata/feed.rss", "-"}
+	stdin := "Le ministre des Affaires étrangères a rencontré mardi son homologue à Dakar pour parler de la frontière."
+	out, errOut, err := ingestRun(t, stdin, inputs...)
+	if err != nil {
+		t.Fatalf("first run: %v\n%s", err, errOut)
+	}
+	first := summary(t, out)
+	// tree: article.txt, 2 JSON lines, 1 TSV row (the other is too short); feed: 2 items;
+	// stdin: 1. Errors: 3 bad JSON lines and the feed item without text.
+	if got := strings.Join(first[:5], " "); got != "7 7 0 1 4" {
+		t.Errorf("first run: read, added, stored, short, errors = %s, want 7 7 0 1 4\n%s\n%s", got, out, errOut)
+	}
+	for _, w := range []string{"bad publication date", "unsupported language", "docs.jsonl:4", "#item3"} {
+		if !strings.Contains(errOut, w) {
+			t.Errorf("stderr does not say %q:\n%s", w, errOut)
+		}
+	}
+	out2, _, err := ingestRun(t, stdin, inputs...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second := summary(t, out2)
+	if second[1] != "0" || second[2] != first[0] || second[5] != "0" {
+		t.Errorf("second run added %s documents (%s already stored, %s events), want 0, %s, 0", second[1], second[2], second[5], first[0])
+	}
+	s, err := store.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	st, err := s.Stats(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Documents != 7 {
+		t.Errorf("store holds %d documents, want 7", st.Documents)
+	}
+}
+
+func TestIngestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{
+		{},
+		{"--workers", "0", "x"},
+		{"--lang", "de", "x"},
+		{"--columns", "text", "x"},
+		{"--columns", "body=text", "x"},
+		{"--store", "mysql://x", "x"},
+	} {
+		if _, _, err := ingestRun(t, "", args...); err == nil {
+			t.Errorf("ingest %v: want an error", args)
+		}
+	}
+}
+
+func TestIngestInterrupted(t *testing.T) {
+	s, err := store.Open(context.Background(), "sqlite://"+filepath.Join(t.TempDir(), "g.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	p, err := pipeline.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var errb bytes.Buffer
+	sum, err := runIngest(ctx, s, p, []string{"../../ingest/testdata/tree"}, ingest.Options{}, 2, "auto", slog.New(slog.NewTextHandler(&errb, nil)), false, &errb)
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled run: err %v, want context.Canceled", err)
+	}
+	if sum.Errors != 0 || sum.Added != 0 {
+		t.Errorf("cancelled before it started: %+v", sum)
+	}
+}
+
+// TestIngestShared is the acceptance run on the shared samples and MasakhaNEWS dev files
+// (skipped when ../shared is absent): counts, and a second run adds nothing.
+func TestIngestShared(t *testing.T) {
+	samples, masakha := "../../../shared/samples", "../../../shared/data/masakhanews-fr-en"
+	if _, err := os.Stat(masakha); err != nil {
+		t.Skip("../shared not present")
+	}
+	if testing.Short() {
+		t.Skip("reads ~700 articles")
+	}
+	db := "sqlite://" + filepath.Join(t.TempDir(), "g.db")
+	out, errOut, err := ingestRun(t, "", "--store", db, samples, masakha)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, errOut)
+	}
+	first := summary(t, out)
+	if first[1] == "0" || first[4] != "0" || first[5] == "0" {
+		t.Errorf("first run: %s\n%s", out, errOut)
+	}
+	out2, _, err := ingestRun(t, "", "--store", db, samples, masakha)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if second := summary(t, out2); second[1] != "0" || second[2] != first[0] {
+		t.Errorf("second run: %s", out2)
+	}
+}
