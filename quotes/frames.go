@@ -436,9 +436,7 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 			return fr, false // "déclarer la guerre"
 		}
 	}
-	if v.lex.thatOnly[lemma] && !v.hasThat(c1, s1) {
-		return fr, false
-	}
+	thatless := v.lex.thatOnly[lemma] && !v.hasThat(c1, s1)
 	L0 := v.clauseStart(c0, s0)
 	R1 := v.clauseEnd(c1, s1)
 	// content before: from the sentence start (past an opener) to the boundary before the incise
@@ -528,7 +526,7 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 		return fr, false
 	}
 	// a subject stands between the boundary and the cue
-	if L0 > s0 && !v.hasOpener(L0, L) && c0-L <= 6 && !clitics[v.norm(c0-1)] && (R1 == s1 || R1-c1 <= 6 && (v.isComma(R1) || v.sentenceEndPunct(R1) || v.trimEnd(c1, s1) <= R1)) && v.boundaryBeforeIsContent(L0, s0) && !v.hasThat(c1, R1) {
+	if L0 > s0 && !v.hasOpener(L0, L) && c0-L <= 6 && !clitics[v.norm(c0-1)] && (R1 == s1 || R1-c1 <= 6 && (v.isComma(R1) || v.sentenceEndPunct(R1) || v.trimEnd(c1, s1) <= R1)) && v.boundaryBeforeIsContent(L0, s0) && !v.hasThat(c1, R1) && v.adjunctTail(c1, v.trimEnd(c1, R1), lemma) {
 		// "…, he said." / "…, M. Nguessan explique."
 		fr.kind = fIncise
 		fr.sp0, fr.sp1 = L, c0
@@ -537,6 +535,9 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 		fr.content = before(L0 - 1)
 		fr.pronoun = c0-L == 1 && v.isPronoun(L)
 		return fr, true
+	}
+	if thatless {
+		return fr, false // "the poll shows a lead": no report without "that"
 	}
 	fr.kind = fPreposed
 	fr.sp0, fr.sp1 = L, c0
@@ -595,6 +596,24 @@ func (v *view) speakerLike(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// adjunctTail: what follows an incise's verb is only a time, a place, a manner or the
+// addressee ("he said on Monday", "she told reporters", "a-t-il dit à la presse"), not an
+// object ("the White House urged Silicon Valley to …").
+func (v *view) adjunctTail(a, b int, lemma string) bool {
+	if a >= b {
+		return true
+	}
+	if !v.lex.incise[lemma] {
+		return false
+	}
+	n := v.norm(a)
+	if npStops[n] || n == "to" || n == "a" || n == "in" || n == "en" || n == "par" || v.lex.adverb[n] || strings.HasSuffix(n, "ly") || strings.HasSuffix(n, "ment") {
+		return true
+	}
+	// the addressee of "tell"/"told", "dire à"
+	return (lemma == "tell" || lemma == "say") && b-a <= 3
 }
 
 // hasOpener: a discourse word ("but", "mais") stands in tokens [a, b).
