@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"github.com/griot-project/griot/eval/eventeval"
+	"github.com/griot-project/griot/eval/nereval"
 	"github.com/griot-project/griot/eval/quoteeval"
 	"github.com/griot-project/griot/eval/timexeval"
 )
@@ -26,6 +27,8 @@ func cmdEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	switch args[0] {
 	case "timex":
 		return timexeval.Run(ctx, args[1:], stdout, stderr)
+	case "ner":
+		return nereval.Run(ctx, args[1:], stdout, stderr)
 	case "events":
 		return eventeval.Run(ctx, args[1:], stdout, stderr)
 	case "quotes":
