@@ -232,13 +232,14 @@ func sortedKeys(m map[string]bool) []string {
 	return out
 }
 
-// nounContext: the word before token i makes it a noun (a determiner or a preposition).
+// nounContext: the word before token i makes it a noun (a determiner: "l'attaque", "the
+// attack"; a preposition is followed by French infinitives, "d'envoyer", as well as nouns).
 func (r *reader) nounContext(i int) bool {
 	if i == 0 {
 		return false
 	}
 	p := r.tok(i - 1)
-	return r.w.is("det", p) || r.w.prep[p] != "" && p != "to" && !r.auxA(i-1)
+	return r.w.is("det", p) && p != "that" && p != "this" && p != "ce"
 }
 
 func (r *reader) tok(i int) string { return r.d.Tokens[i].Norm }

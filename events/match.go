@@ -97,12 +97,32 @@ func scan(ix *index, toks []doc.Token, from, to int, nounCtx func(int) bool) []h
 				best = hit{p: p, start: i, head: h, end: e}
 			}
 		}
+		if best.start >= 0 && !best.p.noun && nounCtx(i) && !objectClitic(toks, i) {
+			best.start = -1 // a verb stem after a determiner is a noun we have no trigger for ("la demande mondiale")
+		}
 		if best.start >= 0 {
 			out = append(out, best)
 			i = best.end - 1
 		}
 	}
 	return out
+}
+
+// objectClitic: French "le/la/les/l'" before a verb as its object pronoun ("il les accuse").
+func objectClitic(toks []doc.Token, i int) bool {
+	if i < 2 {
+		return false
+	}
+	switch toks[i-1].Norm {
+	case "le", "la", "les", "l'", "leur", "lui":
+	default:
+		return false
+	}
+	switch toks[i-2].Norm {
+	case "il", "elle", "ils", "elles", "on", "qui", "je", "j'", "nous", "vous", "ne", "n'", "se", "s'":
+		return true
+	}
+	return false
 }
 
 // scanAll is scan without the overlap rule: every pattern that matches anywhere (cues).

@@ -244,7 +244,7 @@ func (r *reader) agentOf(si, from int, withSources bool) []roleMention {
 // reflexive "s'est", and not an English progressive).
 func (r *reader) passiveAux(si, t int) bool {
 	s := r.d.Sentences[si]
-	if strings.HasSuffix(r.tok(t), "ing") {
+	if strings.HasSuffix(r.tok(t), "ing") || r.w.is("etreverb", r.tok(t)) {
 		return false
 	}
 	for j := t - 1; j >= s.Tok0 && j >= t-3; j-- {
@@ -334,10 +334,14 @@ func (r *reader) roles(cd *cand) {
 	var act, rec []roleMention
 	if h.p.noun {
 		rec = r.object(si, h.end, h.p.recip, 10, true)
-		if act = r.agent(si, h.end); act == nil {
+		if act = r.agent(si, h.end); act != nil && rec == nil {
+			rec = r.subject(si, h.start, true)
+		} else if act == nil {
 			if act = r.possessor(si, h); act == nil {
 				if g := r.governingGerund(si, h.start); g >= 0 {
 					act = r.subject(si, r.gerundChainStart(si, g), false)
+				} else if r.prepBeforeMode(h.start, r.d.Sentences[si].Tok0, true) != "" {
+					act = r.apposition(si, h.start) // "à la suite d'un coup d'État": no clause subject
 				} else if act = r.subject(si, h.start, true); act == nil {
 					act = r.apposition(si, h.start)
 				}
@@ -363,6 +367,9 @@ func (r *reader) roles(cd *cand) {
 			}
 		case r.passiveAux(si, h.start):
 			rec = r.subject(si, h.start, false)
+		case r.participialClause(si, h.start):
+			act = r.firstSubject(si, h.start)
+			rec = r.object(si, h.head, h.p.recip, 14, false)
 		default:
 			act = r.subject(si, r.gerundChainStart(si, h.start), false)
 			if act == nil {
@@ -458,4 +465,32 @@ func (r *reader) gerundChainStart(si, t int) int {
 		}
 	}
 	return start
+}
+
+// participialClause: ", refusant …", ", saying …": a present participle after a comma.
+func (r *reader) participialClause(si, t int) bool {
+	s := r.d.Sentences[si]
+	n := r.tok(t)
+	return t-1 > s.Tok0 && r.isPunct(t-1, ",") && (strings.HasSuffix(n, "ant") && r.lang == "fr" || strings.HasSuffix(n, "ing") && r.lang == "en")
+}
+
+// firstSubject: the first usable mention of the sentence not governed by a preposition,
+// before token t (the subject of the main clause).
+func (r *reader) firstSubject(si, t int) []roleMention {
+	s := r.d.Sentences[si]
+	for j := s.Tok0; j < t; j++ {
+		if r.w.is("compl", r.tok(j)) {
+			return nil
+		}
+		mi := r.mentionAt[j]
+		if mi < 0 {
+			continue
+		}
+		m := r.d.Mentions[mi]
+		j = m.Tok1 - 1
+		if r.usable(mi) && r.prepBefore(m.Tok0, s.Tok0) == "" {
+			return []roleMention{{mi, m.Actor}}
+		}
+	}
+	return nil
 }
