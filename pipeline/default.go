@@ -3,6 +3,7 @@ package pipeline
 import (
 	"fmt"
 
+	"github.com/griot-project/griot/actors"
 	"github.com/griot-project/griot/events"
 	"github.com/griot-project/griot/plover"
 	"github.com/griot-project/griot/quotes"
@@ -10,9 +11,13 @@ import (
 )
 
 // Default returns the full reading pipeline with every stage's data loaded:
-// normalize → langid → segment → timex → quotes → events.
+// normalize → langid → segment → actors → timex → quotes → events.
 func Default() (*Pipeline, error) {
 	stages := Base()
+	ar, err := actors.New()
+	if err != nil {
+		return nil, fmt.Errorf("actors: %w", err)
+	}
 	tx, err := timex.New()
 	if err != nil {
 		return nil, fmt.Errorf("timex: %w", err)
@@ -29,6 +34,6 @@ func Default() (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	stages = append(stages, tx, qf, ev)
+	stages = append(stages, ar, tx, qf, ev)
 	return New(stages...), nil
 }
