@@ -33,6 +33,9 @@ type Store interface {
 	// Document returns a stored document with its reading, found by id or SHA-256.
 	// It returns ErrNotFound when there is none.
 	Document(ctx context.Context, idOrSHA string) (*doc.Document, error)
+	// Documents lists stored documents without their text, in SHA-256 order, starting
+	// after the SHA-256 after ("" for the first page), at most limit (≤ MaxLimit) of them.
+	Documents(ctx context.Context, after string, limit int) ([]DocInfo, error)
 	// Events returns the events that match q, in q's order, one page at a time.
 	Events(ctx context.Context, q EventQuery) ([]EventRow, error)
 	// Dyads returns the per-dyad-per-day roll-up rows that match q, by day.
@@ -62,6 +65,18 @@ type EventRow struct {
 	// both are "" when the date is unknown.
 	DateLo string `json:"date_lo,omitempty"`
 	DateHi string `json:"date_hi,omitempty"`
+}
+
+// DocInfo describes a stored document.
+type DocInfo struct {
+	ID        string `json:"id"`
+	SHA256    string `json:"sha256"`
+	Lang      string `json:"lang"`
+	Published string `json:"published,omitempty"` // YYYY-MM-DD
+	Source    string `json:"source,omitempty"`
+	URL       string `json:"url,omitempty"`
+	Title     string `json:"title,omitempty"`
+	Events    int    `json:"events"`
 }
 
 // Order is the sort order of an event query.

@@ -215,6 +215,35 @@ func testRoundTrip(ctx context.Context, t *testing.T, s store.Store) {
 			}
 		}
 	}
+	var listed []store.DocInfo
+	for after := ""; ; {
+		page, err := s.Documents(ctx, after, 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(page) == 0 {
+			break
+		}
+		listed = append(listed, page...)
+		after = page[len(page)-1].SHA256
+	}
+	if len(listed) != len(docs) {
+		t.Fatalf("Documents listed %d, want %d", len(listed), len(docs))
+	}
+	for i, d := range listed {
+		if i > 0 && listed[i-1].SHA256 >= d.SHA256 {
+			t.Errorf("Documents not in SHA-256 order")
+		}
+		var want *doc.Document
+		for _, x := range docs {
+			if x.SHA256 == d.SHA256 {
+				want = x
+			}
+		}
+		if want == nil || d.ID != want.ID || d.Events != len(want.Events) || d.Published != want.Published.Format(time.DateOnly) || d.Title != want.Title {
+			t.Errorf("Documents: %+v does not describe %v", d, want)
+		}
+	}
 	if _, err := s.Document(ctx, "no-such-document"); err == nil || !strings.Contains(err.Error(), store.ErrNotFound.Error()) {
 		t.Errorf("Document(missing) error = %v, want not found", err)
 	}

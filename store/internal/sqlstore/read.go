@@ -132,3 +132,28 @@ func (s *DB) Document(ctx context.Context, idOrSHA string) (*doc.Document, error
 	}
 	return d, nil
 }
+
+// Documents lists documents in SHA-256 order after after.
+func (s *DB) Documents(ctx context.Context, after string, limit int) ([]store.DocInfo, error) {
+	if limit <= 0 || limit > store.MaxLimit {
+		limit = store.MaxLimit
+	}
+	rows, err := s.db.QueryContext(ctx, s.rebind(`SELECT d.id, d.sha256, d.lang, d.published, d.source, d.url, d.title,
+		(SELECT COUNT(*) FROM events e WHERE e.doc_pk = d.pk) FROM documents d WHERE d.sha256 > ? ORDER BY d.sha256 LIMIT ?`), after, limit)
+	if err != nil {
+		return nil, fmt.Errorf("listing documents: %w", err)
+	}
+	defer rows.Close()
+	var out []store.DocInfo
+	for rows.Next() {
+		var d store.DocInfo
+		if err := rows.Scan(&d.ID, &d.SHA256, &d.Lang, &d.Published, &d.Source, &d.URL, &d.Title, &d.Events); err != nil {
+			return nil, fmt.Errorf("listing documents: %w", err)
+		}
+		out = append(out, d)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("listing documents: %w", err)
+	}
+	return out, nil
+}
