@@ -147,9 +147,11 @@ func englishForms(lemma string, noBase bool) (fin, part []string) {
 	default:
 		s, ed, ing = lemma+"s", lemma+"ed", lemma+"ing"
 	}
-	fin = []string{s, ed, ing}
+	fin = []string{ed, ing}
 	if !noBase {
-		fin = append(fin, lemma)
+		// a verb that is also a noun ("claim", "attack") keeps neither its base form nor its
+		// -s form, which is the noun's plural ("in ten states", "the attacks")
+		fin = append(fin, lemma, s)
 	}
 	return fin, []string{ed}
 }

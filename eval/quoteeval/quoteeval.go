@@ -18,6 +18,7 @@ package quoteeval
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -346,6 +347,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	split := fs.String("split", "dev", "split to read when --gold is the corpus root: dev or train")
 	limit := fs.Int("limit", 0, "read at most N articles (0: all)")
 	errs := fs.Int("errors", 0, "print up to N missed and spurious spans of each kind")
+	predFile := fs.String("pred", "", "score these predictions (JSON lines {name, spans:[{kind,start,end}]}, code point offsets) instead of running griot: for peer comparisons")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -360,14 +362,19 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if *limit > 0 && len(pairs) > *limit {
 		pairs = pairs[:*limit]
 	}
-	p, err := pipeline.Default()
-	if err != nil {
+	var p *pipeline.Pipeline
+	var preds map[string][]Span
+	if *predFile != "" {
+		if preds, err = readPreds(*predFile); err != nil {
+			return fmt.Errorf("eval quotes: %w", err)
+		}
+	} else if p, err = pipeline.Default(); err != nil {
 		return fmt.Errorf("eval quotes: %w", err)
 	}
 	total := map[string]Counts{}
 	var shown = map[string]int{}
 	start := time.Now()
-	bytes, skipped := 0, 0
+	bytes, failed := 0, 0
 	for _, pr := range pairs {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -387,16 +394,21 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 		text := string(tb)
 		bytes += len(tb)
-		d, err := runSafe(ctx, p, text, pr.name)
-		if err != nil {
-			// a stage that fails on one article is reported and the article skipped, so
-			// that one bug elsewhere does not hide the score
-			fmt.Fprintf(stderr, "eval quotes: %s: %v (skipped)\n", pr.name, err)
-			skipped++
-			continue
+		var pred []Span
+		if preds != nil {
+			pred = preds[pr.name]
+		} else {
+			d, err := runSafe(ctx, p, text, pr.name)
+			if err != nil {
+				// a stage that fails on one article is reported and scored as finding
+				// nothing, so that one bug elsewhere neither stops nor flatters the score
+				fmt.Fprintf(stderr, "eval quotes: %s: %v (scored as empty)\n", pr.name, err)
+				failed++
+			} else {
+				pred = Predict(d)
+			}
 		}
 		runes := []rune(text)
-		pred := Predict(d)
 		for k, c := range Score(runes, goldSpans, pred) {
 			t := total[k]
 			t.Add(c)
@@ -407,7 +419,11 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	el := time.Since(start)
-	fmt.Fprintf(stdout, "PolNeAR %d articles (%d skipped), %.1f KB, %s (%.0f articles/s, full pipeline)\n", len(pairs)-skipped, skipped, float64(bytes)/1024, el.Round(time.Millisecond), float64(len(pairs))/el.Seconds())
+	what := "full pipeline"
+	if preds != nil {
+		what = "predictions from " + filepath.Base(*predFile)
+	}
+	fmt.Fprintf(stdout, "PolNeAR %d articles (%d failed, scored empty), %.1f KB, %s (%.0f articles/s, %s)\n", len(pairs), failed, float64(bytes)/1024, el.Round(time.Millisecond), float64(len(pairs))/el.Seconds(), what)
 	fmt.Fprintf(stdout, "%-8s %6s %6s | %-22s | %-22s\n", "kind", "gold", "pred", "exact P/R/F1", "overlap P/R/F1")
 	f1 := map[string]float64{}
 	for _, k := range Kinds {
@@ -419,6 +435,39 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "quotes: content_f1=%.3f source_f1=%.3f cue_f1=%.3f\n", f1["Content"], f1["Source"], f1["Cue"])
 	return nil
+}
+
+// readPreds reads predictions made by another tool.
+func readPreds(path string) (map[string][]Span, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	out := map[string][]Span{}
+	dec := json.NewDecoder(f)
+	for line := 1; ; line++ {
+		var rec struct {
+			Name  string `json:"name"`
+			Spans []struct {
+				Kind       string `json:"kind"`
+				Start, End int
+			} `json:"spans"`
+		}
+		if err := dec.Decode(&rec); err == io.EOF {
+			break
+		} else if err != nil {
+			return nil, fmt.Errorf("%s: record %d: %w", path, line, err)
+		}
+		out[rec.Name] = append(out[rec.Name], nil...)
+		for _, s := range rec.Spans {
+			if s.End < s.Start || s.Start < 0 {
+				return nil, fmt.Errorf("%s: record %d: bad span %d-%d", path, line, s.Start, s.End)
+			}
+			out[rec.Name] = append(out[rec.Name], Span{Kind: s.Kind, Pieces: [][2]int{{s.Start, s.End}}})
+		}
+	}
+	return out, nil
 }
 
 // runSafe reads one article, turning a panic in any stage into an error.
