@@ -202,6 +202,18 @@ func (st *state) contextCountry(p int) string {
 	return st.main
 }
 
+// orgOf returns the id of the organisation an item names, or "".
+func (st *state) orgOf(it item) string {
+	if it.kind != itemEntry || it.hits[0].entry < 0 {
+		return ""
+	}
+	e := &st.r.entries[it.hits[0].entry]
+	if e.Kind != kindOrg {
+		return ""
+	}
+	return e.ID
+}
+
 func (st *state) roleOf(it item) *role {
 	if it.kind != itemRole {
 		return nil
@@ -252,11 +264,34 @@ func (st *state) resolve(p int) int {
 			}
 		}
 	}
+	// organisation + office: "UN Secretary-General", "le secrétaire général de l'ONU"
+	if org := st.orgOf(it); org != "" && p+1 < len(st.items) && st.items[p+1].sent == it.sent {
+		if rl := st.roleOf(st.items[p+1]); rl != nil && rl.class == classPerson {
+			g := st.gap(it, st.items[p+1])
+			if len(g) == 0 || len(g) == 1 && (g[0] == "'s" || g[0] == "-") {
+				if i := st.r.leader(org, rl.role, st.d.Anchor); i >= 0 {
+					st.add(cand{roleOnly: true, full: doc.Mention{Tok0: it.t0, Tok1: st.items[p+1].t1, Type: "PER", Form: FormRole}, actor: st.entryActor(int32(i))})
+					return p + 2
+				}
+			}
+		}
+	}
 	switch it.kind {
 	case itemRole:
 		rl := st.roleOf(it)
 		if rl.class == classTitle {
 			return p + 1
+		}
+		if rl.class == classPerson && p+1 < len(st.items) && st.items[p+1].sent == it.sent {
+			if org := st.orgOf(st.items[p+1]); org != "" {
+				g := st.gap(it, st.items[p+1])
+				if len(g) <= 3 && allIn(g, ofGap, nil) {
+					if i := st.r.leader(org, rl.role, st.d.Anchor); i >= 0 {
+						st.add(cand{roleOnly: true, full: doc.Mention{Tok0: it.t0, Tok1: st.items[p+1].t1, Type: "PER", Form: FormRole}, actor: st.entryActor(int32(i))})
+						return p + 2
+					}
+				}
+			}
 		}
 		// role + country: "le président russe", "l'armée malienne", "le régime de Bamako"
 		if p+1 < len(st.items) && st.items[p+1].sent == it.sent {
