@@ -127,6 +127,7 @@ func (c *Coder) Process(d *doc.Document) error {
 			}
 		}
 	}
+	r.complements(cands)
 	r.confirmations(cands)
 	cands = r.merge(cands)
 	d.Events = d.Events[:0]
@@ -157,6 +158,44 @@ func (r *reader) candidate(si int, h hit) *cand {
 	cd.ev.Attribution = r.attribution(cd)
 	r.date(cd)
 	return cd
+}
+
+// complements shares roles between an event and the one that completes it ("agreed to
+// provide aid for Romania", "a menacé de retirer ses troupes du Mali"): the governing event
+// takes the recipient it lacks, the complement the actor it lacks.
+func (r *reader) complements(cands []*cand) {
+	for i, c := range cands {
+		for _, n := range cands[i+1:] {
+			if n.sent != c.sent {
+				break
+			}
+			gap := n.hit.start - c.hit.end
+			if gap < 0 || gap > 3 || !r.linkers(c.hit.end, n.hit.start) {
+				continue
+			}
+			if len(c.ev.Recipient) == 0 && len(n.ev.Recipient) > 0 {
+				c.ev.Recipient = append([]string(nil), n.ev.Recipient...)
+				c.recipM = append([]int(nil), n.recipM...)
+			}
+			if len(n.ev.Actor) == 0 && len(c.ev.Actor) > 0 {
+				n.ev.Actor = append([]string(nil), c.ev.Actor...)
+				n.actorM = append([]int(nil), c.actorM...)
+			}
+			break
+		}
+	}
+}
+
+// linkers: the tokens between two triggers only join a verb to its complement.
+func (r *reader) linkers(a, b int) bool {
+	for j := a; j < b; j++ {
+		switch r.tok(j) {
+		case "to", "de", "d'", "a", "of", "pour", "continue", "help", "aider":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // finish applies the last rules (roles that cannot be, types that need a recipient) and

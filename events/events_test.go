@@ -142,7 +142,7 @@ func TestEvents(t *testing.T) {
 			[]want{{"AID", "GHA", "TGO", "future", ""}}},
 		// negation, hedged possibility, hypothetical, hedged report, question
 		{"fr", "Le Niger n'a pas expulsé les rebelles.", nil,
-			[]want{{"COERCE", "NER", "x-rebels", "negated", ""}}},
+			[]want{{"SANCTION", "NER", "x-rebels", "negated", ""}}},
 		{"en", "Chad did not attack Niger.", nil,
 			[]want{{"ASSAULT", "TCD", "NER", "negated", ""}}},
 		{"fr", "Le Ghana n'exclut pas d'envoyer des vivres au Togo.", nil,
