@@ -135,10 +135,10 @@ func (sc *scanner) relative(j int) (match, bool) {
 	if sc.lit(j, "lendemain") {
 		return dayMatch(j, j+1, sc.refDay().AddDate(0, 0, 1)), true
 	}
-	// recent years, recent months: a vague duration
+	// recent years, recent months: PAST_REF with the unit, as TimeBank mostly marks them
 	if sc.lit(j, "recent") {
-		if u, next, ok := sc.is(j+1, kUnit); ok {
-			return match{end: next, typ: "DURATION", val: "PX" + unitCode(u.s)}, true
+		if _, next, ok := sc.is(j+1, kUnit); ok {
+			return match{end: next, typ: sc.vagueType(), val: "PAST_REF"}, true
 		}
 	}
 	// the year-earlier quarter, year-ago period
@@ -182,6 +182,9 @@ func (sc *scanner) relative(j int) (match, bool) {
 	}
 	if sc.lit(j, "present") && j > sc.s0 && sc.lit(j-1, "a") && sc.orig(j-1) != "a" {
 		return match{end: j + 1, typ: sc.vagueType(), val: "PRESENT_REF"}, true
+	}
+	if sc.lit(j, "soon") && (sc.lit(j-1, "as") || sc.lit(j+1, "after")) {
+		return match{}, false
 	}
 	if e, next, ok := sc.is(j, kVague); ok {
 		return match{end: next, typ: sc.vagueType(), val: e.s}, true
@@ -374,6 +377,17 @@ func (sc *scanner) relFirst(j int) (match, bool) {
 		if sc.lit(j, "past") || (sc.lit(j, "last") && u.s == "DE") {
 			if v, ok := durValue("1", u.s); ok {
 				return match{end: n2, typ: "DURATION", val: v}, true
+			}
+		}
+		// the following year, the previous month: from the narrative date
+		if sc.lit(j, "following", "previous", "preceding", "suivant", "suivante", "precedent", "precedente") && sc.lastY != 0 && r != 0 {
+			switch u.s {
+			case "Y":
+				y := sc.lastY + r
+				return match{end: n2, typ: "DATE", val: strconv.Itoa(y), year: y}, true
+			case "M":
+				t := time.Date(sc.lastY, time.Month(sc.lastM+r), 1, 0, 0, 0, 0, time.UTC)
+				return match{end: n2, typ: "DATE", val: ym(t.Year(), int(t.Month())), year: t.Year(), month: int(t.Month())}, true
 			}
 		}
 		return sc.relUnit(j, n2, u.s, r)

@@ -73,11 +73,11 @@ func (sc *scanner) resolveMonth(tok, mo, dir int) int {
 		}
 		return a.Year() + 1
 	}
-	if t == 0 { // no tense: the nearest one
+	if t == 0 { // no tense: the past one, unless the month is due within a few months
 		switch {
-		case mo-am > 6:
+		case mo-am > futureWindow:
 			return a.Year() - 1
-		case am-mo > 6:
+		case am-mo >= 12-futureWindow:
 			return a.Year() + 1
 		}
 		return a.Year()
@@ -140,6 +140,10 @@ func (sc *scanner) resolveDay(tok, mo, d, dir int) int {
 	}
 	return a.Year()
 }
+
+// futureWindow is how many months ahead a month named without tense may lie; past it,
+// the month is read as the last one.
+var futureWindow = 4
 
 var seasonStart = map[string]int{"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
