@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -101,6 +102,7 @@ type Resolver struct {
 	perTitle map[string]bool
 	fillers  map[string]bool // words allowed between a role word and a demonym
 	nPats    int
+	pool     sync.Pool // *bufs
 }
 
 type leaderTerm struct {

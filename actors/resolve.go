@@ -15,7 +15,9 @@ func (r *Resolver) Name() string { return "actors" }
 
 // Process fills d.Mentions and d.Actors. It needs d.Tokens and d.Sentences (segment).
 func (r *Resolver) Process(d *doc.Document) error {
-	ms := r.recognize(d)
+	b := r.getBufs()
+	defer r.putBufs(b)
+	ms := r.recognize(d, b)
 	if cap(d.Mentions) < len(ms) {
 		d.Mentions = make([]doc.Mention, 0, len(ms))
 	}
@@ -38,7 +40,9 @@ type Span struct {
 // spans a named-entity recogniser is scored on. Role words and common nouns are left out.
 func (r *Resolver) Names(d *doc.Document) []Span {
 	var out []Span
-	for _, m := range r.recognize(d) {
+	b := r.getBufs()
+	defer r.putBufs(b)
+	for _, m := range r.recognize(d, b) {
 		if m.n1 <= m.n0 || m.full.Form == FormRole && m.n0 == m.full.Tok0 && m.n1 == m.full.Tok1 && m.roleOnly {
 			continue
 		}
@@ -75,12 +79,37 @@ type state struct {
 	out     []cand
 }
 
-func (r *Resolver) recognize(d *doc.Document) []cand {
+// bufs are the slices one reading needs, reused across documents through a pool.
+type bufs struct {
+	items []item
+	out   []cand
+	st    *state
+}
+
+func (r *Resolver) getBufs() *bufs {
+	if b, ok := r.pool.Get().(*bufs); ok {
+		return b
+	}
+	return &bufs{}
+}
+
+func (r *Resolver) putBufs(b *bufs) {
+	if cap(b.items) > 1<<20 || cap(b.out) > 1<<20 {
+		return // do not keep the buffers of a huge document
+	}
+	for i := range b.out {
+		b.out[i] = cand{}
+	}
+	b.items, b.out = b.items[:0], b.out[:0]
+	r.pool.Put(b)
+}
+
+func (r *Resolver) recognize(d *doc.Document, b *bufs) []cand {
 	if len(d.Tokens) == 0 {
 		return nil
 	}
 	st := &state{r: r, d: d, aliases: map[string]string{}, actors: map[string]*doc.Actor{}, words: map[string][]string{}, learned: map[string]string{}}
-	st.items = make([]item, 0, len(d.Tokens)/8+4)
+	st.items = b.items[:0]
 	sents := d.Sentences
 	if len(sents) == 0 {
 		sents = []doc.Sentence{{Start: 0, End: len(d.Text), Tok0: 0, Tok1: len(d.Tokens)}}
@@ -93,7 +122,8 @@ func (r *Resolver) recognize(d *doc.Document) []cand {
 	}
 	st.items = st.expandAcronyms(st.items)
 	st.main = st.mainCountry()
-	st.out = make([]cand, 0, len(st.items))
+	st.out = b.out[:0]
+	defer func() { b.items, b.out = st.items, st.out }()
 	for p := 0; p < len(st.items); {
 		p = st.resolve(p)
 	}
