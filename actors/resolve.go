@@ -38,7 +38,13 @@ type Span struct {
 
 // Names returns the names found in d, without titles ("Colonel", "le président russe"): the
 // spans a named-entity recogniser is scored on. Role words and common nouns are left out.
-func (r *Resolver) Names(d *doc.Document) []Span {
+func (r *Resolver) Names(d *doc.Document) []Span { return r.names(d, false) }
+
+// NamesWithTitles is Names with the titles and role words before a person's name kept in its
+// span ("M. Hagenbeck", "le président Macron"), as HIPE annotates them.
+func (r *Resolver) NamesWithTitles(d *doc.Document) []Span { return r.names(d, true) }
+
+func (r *Resolver) names(d *doc.Document, titles bool) []Span {
 	var out []Span
 	b := r.getBufs()
 	defer r.putBufs(b)
@@ -50,7 +56,12 @@ func (r *Resolver) Names(d *doc.Document) []Span {
 		if m.nameType != "" {
 			typ = m.nameType
 		}
-		out = append(out, Span{d.Tokens[m.n0].Start, d.Tokens[m.n1-1].End, typ})
+		n0 := m.n0
+		if titles && typ == "PER" && m.full.Tok0 < n0 {
+			n0 = m.full.Tok0
+			// keep the title itself, not the article before it ("le président Macron" → "président Macron")
+		}
+		out = append(out, Span{d.Tokens[n0].Start, d.Tokens[m.n1-1].End, typ})
 	}
 	return out
 }
@@ -841,6 +852,11 @@ func (st *state) nameMention(it item, _ *role, _, _ string) {
 		si := d.SentenceAt(d.Tokens[it.t0].Start)
 		initial := si >= 0 && d.Sentences[si].Tok0 == it.t0 || it.t0 > 0 && (d.Tokens[it.t0-1].Norm == "\"" || d.Tokens[it.t0-1].Norm == ":")
 		if initial && !st.knownName(d.Tokens[it.t0].Norm) && (st.lowerElsewhere(d.Tokens[it.t0].Norm) || verbLike(d.Tokens[it.t0].Norm)) {
+			return
+		}
+		// a capitalised common noun ("la Chambre", "l'Exposition") is written in lower case
+		// elsewhere in the text
+		if !initial && !it.acro && !st.knownName(d.Tokens[it.t0].Norm) && st.lowerElsewhere(d.Tokens[it.t0].Norm) {
 			return
 		}
 	}

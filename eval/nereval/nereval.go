@@ -11,7 +11,8 @@
 //   - hipe: HIPE-2022 TSV (TOKEN and NE-COARSE-LIT columns, "# hipe2022:document_id" comments,
 //     NoSpaceAfter / EndOfSentence in MISC); only pers, org and loc are scored.
 //
-// griot's GPE is scored as LOC; MISC is scored only where the gold has MISC (conll).
+// griot's GPE is scored as LOC; MISC is scored only where the gold has MISC (conll). HIPE puts
+// a person's titles in the name ("M. Hagenbeck"), so for hipe they are kept in griot's spans.
 package nereval
 
 import (
@@ -111,7 +112,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 		goldEnts := Entities(gd.Tokens, *format == "iob")
 		goldEnts = keepTypes(goldEnts, withMisc)
-		pred, n, err := Predict(r, gd, *lang)
+		pred, n, err := Predict(r, gd, *lang, *format == "hipe")
 		if err != nil {
 			return fmt.Errorf("eval ner: document %s: %w", gd.ID, err)
 		}
@@ -149,7 +150,7 @@ func keepTypes(es []Entity, misc bool) []Entity {
 
 // Predict runs griot over a gold document's tokens (joined by spaces) and returns its names
 // as gold token spans, with the number of bytes read.
-func Predict(r *actors.Resolver, gd Doc, lang string) ([]Entity, int, error) {
+func Predict(r *actors.Resolver, gd Doc, lang string, titles bool) ([]Entity, int, error) {
 	var b strings.Builder
 	starts := make([]int, len(gd.Tokens))
 	ends := make([]int, len(gd.Tokens))
@@ -183,7 +184,11 @@ func Predict(r *actors.Resolver, gd Doc, lang string) ([]Entity, int, error) {
 		return -1
 	}
 	var out []Entity
-	for _, s := range r.Names(d) {
+	names := r.Names(d)
+	if titles {
+		names = r.NamesWithTitles(d)
+	}
+	for _, s := range names {
 		t0, t1 := tokAt(s.Start), tokAt(s.End-1)
 		if t0 < 0 || t1 < 0 {
 			continue
