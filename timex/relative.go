@@ -2,6 +2,8 @@ package timex
 
 import (
 	"strconv"
+
+	"github.com/griot-project/griot/doc"
 	"strings"
 	"time"
 )
@@ -598,9 +600,35 @@ func (sc *scanner) duration(j int) (match, bool) {
 	if adj && n == "X" {
 		return match{}, false
 	}
+	// "a" + unit after an amount is a rate, a SET ("$1.76 a year", "four flights a week")
+	rate := false
+	if sc.lang == en && sc.lit(j, "a", "an", "per") && j > sc.s0 {
+		p := j - 1
+		if sc.toks[p].Kind == doc.Number || sc.lit(p, "twice", "once", "times") || p > sc.s0 && sc.toks[p-1].Kind == doc.Number {
+			rate = true
+		} else if _, _, ok := sc.is(p, kNum); ok {
+			rate = true
+		} else if p > sc.s0 {
+			if _, _, ok := sc.is(p-1, kNum); ok {
+				rate = true
+			}
+		}
+	}
+	if sc.lang == en && n == "1" && (sc.norm(k) == "second" || strings.HasSuffix(sc.norm(k), "s") && sc.norm(k) != "hours" && sc.lit(j, "a", "an")) {
+		return match{}, false
+	}
+	// "60 Minutes": a capitalised unit inside a sentence is a name
+	if k > sc.s0 && sc.capital(k) && sc.lang == en {
+		return match{}, false
+	}
 	// a count written in digits must be plausible for its unit
 	if nv > 5000 {
 		return match{}, false
+	}
+	if rate && !sc.lit(k2, "ago", "earlier", "later", "before", "after") {
+		if v, ok := durValue("1", u.s); ok {
+			return match{end: k2, typ: "SET", val: v}, true
+		}
 	}
 	// ago, earlier, plus tôt
 	if sc.lang == en && sc.lit(k2, "ago", "earlier", "before") && n != "X" && !adj {
