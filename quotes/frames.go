@@ -29,6 +29,7 @@ type frame struct {
 	used     bool // taken by a direct quote
 	anchor   int  // first token of the incise (speaker or cue) for fIncise
 	bnd      int  // the boundary token (comma, quote mark) before an incise
+	full0    int  // first token of the whole clause before a preposed cue (sp0 may start later)
 	pronoun  bool // the speaker is a pronoun
 }
 
@@ -541,6 +542,7 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 	}
 	fr.kind = fPreposed
 	fr.sp0, fr.sp1 = L, c0
+	fr.full0 = L
 	for fr.sp1 > fr.sp0 && (clitics[v.norm(fr.sp1-1)] || v.lex.adverb[v.norm(fr.sp1-1)]) {
 		fr.sp1--
 	}

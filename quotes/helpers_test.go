@@ -115,8 +115,18 @@ func checkOffsets(t *testing.T, d *doc.Document) {
 		if q.CueSpan != nil && d.Text[q.CueSpan.Start:q.CueSpan.End] != q.Cue {
 			t.Errorf("quote %q: cue span holds %q, cue is %q", q.Text, d.Text[q.CueSpan.Start:q.CueSpan.End], q.Cue)
 		}
-		// the occurrence begins and ends with the quote's words (an interrupted quote spans its incise)
-		if o := d.Text[q.Occurrences[0].Start:q.Occurrences[0].End]; len(q.Text) > 4 && (!strings.HasPrefix(o, q.Text[:4]) || !strings.HasSuffix(o, q.Text[len(q.Text)-3:])) && q.Kind != "according" {
+		// the occurrence begins and ends with the quote's words (an interrupted quote spans its
+		// incise); a frame's text is its pieces joined
+		if q.Kind == "indirect" || q.Kind == "according" {
+			var parts []string
+			for _, o := range q.Occurrences {
+				parts = append(parts, d.Text[o.Start:o.End])
+			}
+			if strings.Join(parts, " ") != q.Text {
+				t.Errorf("frame %q: pieces %q", q.Text, parts)
+			}
+		}
+		if o := d.Text[q.Occurrences[0].Start:q.Occurrences[0].End]; (q.Kind == "direct" || q.Kind == "partial") && len(q.Text) > 4 && (!strings.HasPrefix(o, q.Text[:4]) || !strings.HasSuffix(o, q.Text[len(q.Text)-3:])) && q.Kind != "according" {
 			t.Errorf("quote %q: occurrence holds %q", q.Text, o)
 		}
 	}

@@ -16,6 +16,7 @@ package quotes
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/griot-project/griot/doc"
 )
@@ -107,7 +108,7 @@ func (f *Finder) Process(d *doc.Document) error {
 		frames = append(frames, v.frames(si)...)
 	}
 	// speakers, in text order so that pronouns and "et de poursuivre" see earlier speakers
-	sp := newSpeakers(v)
+	sp := newSpeakers(v, raws)
 	ids := make([]string, len(frames))
 	vias := map[string]viaNote{}
 	for k := range frames {
@@ -115,6 +116,9 @@ func (f *Finder) Process(d *doc.Document) error {
 		ids[k] = sp.resolve(fr)
 		if ids[k] == "" && fr.sp0 == fr.sp1 && fr.pronoun && k > 0 {
 			ids[k] = ids[k-1] // "Et de poursuivre :"
+		}
+		if !sp.inQuote(d.Tokens[fr.cue0].Start) {
+			sp.remember(fr, ids[k])
 		}
 		if fr.via == "" && fr.sp1 > fr.sp0 {
 			// "X, citant Y, …" / "X qui, citant Y"
@@ -163,11 +167,12 @@ func (f *Finder) Process(d *doc.Document) error {
 		q       doc.Quote
 		framed  bool // has an incise or an introducing frame of its own
 		postIdx int
+		inFrame int // the frame whose content holds this quote, or -1
 	}
 	var direct []*dq
 	for _, r := range raws {
 		c := r.content()
-		x := &dq{raw: r, postIdx: -1}
+		x := &dq{raw: r, postIdx: -1, inFrame: -1}
 		x.q = doc.Quote{Text: r.text(d.Text), Kind: "direct", Occurrences: []doc.Span{c}}
 		if v.partial(r) {
 			x.q.Kind = "partial"
@@ -209,6 +214,7 @@ func (f *Finder) Process(d *doc.Document) error {
 					if v.tokSpan(ct[0], ct[1]).Contains(c) && !v.tokSpan(fr.cue0, fr.cue1).Overlaps(c) {
 						v.setFrame(&x.q, fr, ids[k])
 						x.framed = true
+						x.inFrame = k
 						break
 					}
 				}
@@ -253,9 +259,13 @@ func (f *Finder) Process(d *doc.Document) error {
 	}
 	// scare quotes and titles: short partial quotes with nobody speaking
 	var kept []*dq
+	holes := map[int][]doc.Span{} // frame → the quotes inside its content, which are quotes of their own
 	for _, x := range merged {
 		if x.q.Kind == "partial" && x.q.CueSpan == nil && len(strings.Fields(x.q.Text)) < 4 {
 			continue
+		}
+		if x.inFrame >= 0 {
+			holes[x.inFrame] = append(holes[x.inFrame], doc.Span{Start: x.raw.open, End: x.raw.close})
 		}
 		kept = append(kept, x)
 	}
@@ -305,9 +315,13 @@ func (f *Finder) Process(d *doc.Document) error {
 		}
 		var parts []string
 		for _, c := range fr.content {
-			s := v.tokSpan(c[0], c[1])
-			q.Occurrences = append(q.Occurrences, s)
-			parts = append(parts, d.Text[s.Start:s.End])
+			for _, s := range cut(d.Text, v.tokSpan(c[0], c[1]), holes[k]) {
+				q.Occurrences = append(q.Occurrences, s)
+				parts = append(parts, d.Text[s.Start:s.End])
+			}
+		}
+		if len(q.Occurrences) == 0 {
+			continue
 		}
 		q.Text = strings.Join(parts, " ")
 		v.setFrame(&q, fr, ids[k])
@@ -361,6 +375,43 @@ func (f *Finder) Process(d *doc.Document) error {
 	sort.SliceStable(d.Posts, func(i, j int) bool { return d.Posts[i].Start < d.Posts[j].Start })
 	d.Quotes = quotes
 	return nil
+}
+
+// cut removes the holes from span s (white space and punctuation left at the cut edges are
+// trimmed; pieces without a letter are dropped).
+func cut(text string, s doc.Span, holes []doc.Span) []doc.Span {
+	pieces := []doc.Span{s}
+	for _, h := range holes {
+		var next []doc.Span
+		for _, p := range pieces {
+			if !p.Overlaps(h) {
+				next = append(next, p)
+				continue
+			}
+			if h.Start > p.Start {
+				next = append(next, doc.Span{Start: p.Start, End: h.Start})
+			}
+			if h.End < p.End {
+				next = append(next, doc.Span{Start: h.End, End: p.End})
+			}
+		}
+		pieces = next
+	}
+	var out []doc.Span
+	for _, p := range pieces {
+		p = trimSpan(text, p)
+		for p.End > p.Start && strings.ContainsRune(",;:.", rune(text[p.End-1])) {
+			p.End--
+		}
+		for p.End > p.Start && strings.ContainsRune(",;:.", rune(text[p.Start])) {
+			p.Start++
+		}
+		p = trimSpan(text, p)
+		if strings.IndexFunc(text[p.Start:p.End], unicode.IsLetter) >= 0 {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 type viaNote struct {

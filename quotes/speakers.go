@@ -1,11 +1,74 @@
 package quotes
 
+import (
+	"strings"
+
+	"github.com/griot-project/griot/doc"
+)
+
 // speakers turns a frame's speaker tokens into an actor id.
 type speakers struct {
-	v *view
+	v      *view
+	quoted []doc.Span // direct quotes: names inside them are not antecedents of "il"/"she"
+	// the last speaker resolved, and in which sentence: the most salient antecedent
+	lastID   string
+	lastSent int
+	gender   map[string]byte // actor → 'm' / 'f' from honorifics or pronouns already resolved
 }
 
-func newSpeakers(v *view) *speakers { return &speakers{v: v} }
+func newSpeakers(v *view, raws []rawQuote) *speakers {
+	s := &speakers{v: v, lastSent: -100, gender: map[string]byte{}}
+	for _, r := range raws {
+		s.quoted = append(s.quoted, r.content())
+	}
+	// honorifics give a person's gender: Mr, M., Monsieur / Mrs, Ms, Mme, Madame
+	d := v.d
+	for i := range d.Mentions {
+		m := &d.Mentions[i]
+		if m.Actor == "" {
+			continue
+		}
+		w := strings.ToLower(strings.TrimSuffix(strings.Fields(m.Text + " x")[0], "."))
+		if m.Tok0 > 0 && m.Tok0 <= len(d.Tokens) {
+			if p := strings.TrimSuffix(strings.ToLower(v.text(m.Tok0-1)), "."); honorific[p] != 0 {
+				w = p
+			} else if p == "." && m.Tok0 > 1 && honorific[strings.ToLower(v.text(m.Tok0-2))] != 0 {
+				w = strings.ToLower(v.text(m.Tok0 - 2))
+			}
+		}
+		if g := honorific[w]; g != 0 {
+			s.gender[m.Actor] = g
+		}
+	}
+	return s
+}
+
+var honorific = map[string]byte{"mr": 'm', "m": 'm', "monsieur": 'm', "sir": 'm', "lord": 'm',
+	"mrs": 'f', "ms": 'f', "mme": 'f', "madame": 'f', "mlle": 'f', "miss": 'f', "lady": 'f', "dame": 'f'}
+
+var pronounGender = map[string]byte{"il": 'm', "he": 'm', "elle": 'f', "she": 'f'}
+
+// remember notes a frame's resolved speaker as the most salient one.
+func (s *speakers) remember(fr *frame, id string) {
+	if id == "" {
+		return
+	}
+	s.lastID, s.lastSent = id, fr.sent
+	if fr.pronoun && fr.sp1 > fr.sp0 {
+		if g := pronounGender[s.v.norm(fr.sp0)]; g != 0 && s.gender[id] == 0 {
+			s.gender[id] = g
+		}
+	}
+}
+
+func (s *speakers) inQuote(off int) bool {
+	for _, q := range s.quoted {
+		if q.Start <= off && off < q.End {
+			return true
+		}
+	}
+	return false
+}
 
 func (s *speakers) personActor(id string) bool {
 	a := s.v.d.ActorByID(id)
@@ -23,12 +86,24 @@ func (s *speakers) resolve(fr *frame) string {
 	if id := v.actorIn(fr.sp0, fr.sp1, "person"); id != "" {
 		return id
 	}
+	// "le président Macron a été cité comme ayant déclaré": the person of the whole clause
+	if fr.kind == fPreposed && fr.full0 < fr.sp0 {
+		if id := v.actorIn(fr.full0, fr.sp1, "person"); id != "" && s.personActor(id) {
+			return id
+		}
+	}
 	first := v.skipDeterminers(fr.sp0, fr.sp1)
 	if first < fr.sp1 && v.isPronoun(first) && fr.sp1-first <= 2 {
 		if v.lex.plural[v.norm(first)] {
 			return ""
 		}
-		return s.previousPerson(v.d.Tokens[first].Start)
+		g := pronounGender[v.norm(first)]
+		// the speaker of the last two sentences first (who was speaking goes on speaking),
+		// then the closest person named outside quotes; never one of the other gender
+		if s.lastID != "" && fr.sent-s.lastSent <= 2 && s.personActor(s.lastID) && s.fits(s.lastID, g) {
+			return s.lastID
+		}
+		return s.previousPerson(v.d.Tokens[first].Start, g)
 	}
 	// a title or role: the person named before with it
 	for k := first; k < fr.sp1 && k < first+3; k++ {
@@ -51,7 +126,7 @@ func (v *view) skipDeterminers(a, b int) int {
 
 // previousPerson returns the actor of the closest person mention ending before off, within
 // the last few sentences.
-func (s *speakers) previousPerson(off int) string {
+func (s *speakers) previousPerson(off int, g byte) string {
 	d := s.v.d
 	si := d.SentenceAt(off)
 	for i := len(d.Mentions) - 1; i >= 0; i-- {
@@ -64,10 +139,10 @@ func (s *speakers) previousPerson(off int) string {
 				break
 			}
 		}
-		if m.Form == "pronoun" {
+		if m.Form == "pronoun" || s.inQuote(m.Start) {
 			continue
 		}
-		if s.personActor(m.Actor) {
+		if s.personActor(m.Actor) && s.fits(m.Actor, g) {
 			return m.Actor
 		}
 	}
@@ -118,6 +193,11 @@ func (s *speakers) roleHolder(k int) string {
 		}
 	}
 	return found
+}
+
+func (s *speakers) fits(id string, g byte) bool {
+	have := s.gender[id]
+	return g == 0 || have == 0 || have == g
 }
 
 func abs(x int) int {

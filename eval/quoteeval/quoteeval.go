@@ -120,9 +120,21 @@ func Predict(d *doc.Document) []Span {
 		}
 		out = append(out, Span{Kind: kind, Pieces: [][2]int{{conv(s.Start), conv(s.End)}}})
 	}
+	// quotes that share a cue are one attribution: a frame and the partial quote inside it
+	// ("X said the plan was « a mistake »") give one content in pieces
+	byCue := map[doc.Span]int{}
 	for _, q := range d.Quotes {
 		if q.Kind == "post" {
 			continue // an embed's own text is not an attribution in the article's words
+		}
+		if q.CueSpan != nil {
+			if i, ok := byCue[*q.CueSpan]; ok {
+				for _, o := range q.Occurrences {
+					out[i].Pieces = append(out[i].Pieces, [2]int{conv(o.Start), conv(o.End)})
+				}
+				sort.Slice(out[i].Pieces, func(a, b int) bool { return out[i].Pieces[a][0] < out[i].Pieces[b][0] })
+				continue
+			}
 		}
 		add("Source", q.SpeakerSpan)
 		add("Cue", q.CueSpan)
@@ -135,7 +147,10 @@ func Predict(d *doc.Document) []Span {
 		if len(pieces) > 0 {
 			// occurrences of one quote in different places are separate content spans
 			// unless they are the two sides of one sentence ("…, selon X, …")
-			if q.Kind == "according" || len(pieces) == 1 {
+			if q.Kind == "according" || len(pieces) == 1 || q.Kind == "indirect" {
+				if q.CueSpan != nil {
+					byCue[*q.CueSpan] = len(out)
+				}
 				out = append(out, Span{Kind: "Content", Pieces: pieces})
 			} else {
 				for _, p := range pieces {
