@@ -750,8 +750,19 @@ func (sc *scanner) clock(j int, day time.Time) (match, bool) {
 	if sc.lit(k, ".") && sc.adjacent(k) && (sc.lit(k-1, "a.m", "p.m")) {
 		k++
 	}
-	if sc.lit(k, "locales", "locale", "gmt", "utc") {
+	if sc.lit(k, "locales", "locale", "gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "bst", "cet") {
 		k++
+	}
+	// 9 a.m. Tuesday: the clock time of that day
+	if day.IsZero() && sc.lang == en {
+		if e, n2, ok := sc.is(k, kWeekday); ok && sc.capital(k) {
+			dir := sc.tense(j)
+			if j > sc.s0 && sc.lit(j-1, "until", "till", "by", "before") {
+				dir = 1
+			}
+			d := sc.weekday(e.n, dir, false)
+			return match{end: n2, typ: "TIME", val: d.Format("2006-01-02") + "T" + pad2(h) + ":" + pad2(mi), day: d}, true
+		}
 	}
 	if h < 0 || h > 24 {
 		return match{}, false

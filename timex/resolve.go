@@ -117,18 +117,15 @@ func (sc *scanner) resolveDay(tok, mo, d, dir int) int {
 				return y
 			}
 		}
-		if t == 0 { // no tense: the nearest one
-			best, bestD := a.Year(), time.Duration(1<<62)
-			for _, y := range []int{a.Year() - 1, a.Year(), a.Year() + 1} {
-				dd := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC).Sub(a)
-				if dd < 0 {
-					dd = -dd
-				}
-				if dd < bestD {
-					best, bestD = y, dd
-				}
+		if t == 0 { // no tense: the last one, unless it is due within a few months
+			next := a.Year()
+			if before(next) && !(mo == int(a.Month()) && d == a.Day()) {
+				next++
 			}
-			return best
+			if time.Date(next, time.Month(mo), d, 0, 0, 0, 0, time.UTC).Before(a.AddDate(0, futureWindow, 0)) {
+				return next
+			}
+			return next - 1
 		}
 		if before(a.Year()) {
 			return a.Year()
