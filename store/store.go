@@ -28,6 +28,11 @@ type Store interface {
 	// It is idempotent by content hash: a document whose SHA256 is already stored is left
 	// alone and added is false.
 	PutDocument(ctx context.Context, d *doc.Document) (added bool, err error)
+	// PutDocuments writes several documents in one transaction (much faster than one
+	// transaction each), each as PutDocument would. A document that cannot be written is
+	// left out with its error in its result; err is for the batch as a whole (nothing of
+	// it is written then).
+	PutDocuments(ctx context.Context, docs []*doc.Document) ([]PutResult, error)
 	// HasDocument reports whether a document with that SHA-256 (hex) is stored.
 	HasDocument(ctx context.Context, sha string) (bool, error)
 	// Document returns a stored document with its reading, found by id or SHA-256.
@@ -46,6 +51,12 @@ type Store interface {
 	// Stats counts what is stored.
 	Stats(ctx context.Context) (Stats, error)
 	Close() error
+}
+
+// PutResult is what PutDocuments did with one document.
+type PutResult struct {
+	Added bool  // false: already stored (or Err)
+	Err   error // this document could not be written
 }
 
 // ErrNotFound is returned when a looked-up item is not stored.

@@ -134,17 +134,19 @@ func cmdIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 // ctx's error.
 func runIngest(ctx context.Context, st store.Store, p *pipeline.Pipeline, paths []string, opts ingest.Options, workers int, lang string, log *slog.Logger, tty bool, stderr io.Writer) (ingestSummary, error) {
 	start := time.Now()
+	rctx, stop := context.WithCancel(ctx) // stops the reading when the store fails
+	defer stop()
 	jobs := make(chan ingestJob, workers*4)
 	results := make(chan ingestResult, workers*4)
 	var walkErr error
 	go func() {
 		defer close(jobs)
-		walkErr = ingest.Walk(ctx, paths, opts, func(it ingest.Item) error {
+		walkErr = ingest.Walk(rctx, paths, opts, func(it ingest.Item) error {
 			select {
 			case jobs <- ingestJob{it}:
 				return nil
-			case <-ctx.Done():
-				return ctx.Err()
+			case <-rctx.Done():
+				return rctx.Err()
 			}
 		})
 	}()
@@ -154,10 +156,10 @@ func runIngest(ctx context.Context, st store.Store, p *pipeline.Pipeline, paths 
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				if ctx.Err() != nil {
+				if rctx.Err() != nil {
 					continue // drain: the walk is stopping
 				}
-				results <- readOne(ctx, st, p, j.it, lang)
+				results <- readOne(rctx, st, p, j.it, lang)
 			}
 		}()
 	}
@@ -167,38 +169,70 @@ func runIngest(ctx context.Context, st store.Store, p *pipeline.Pipeline, paths 
 	wctx := context.WithoutCancel(ctx) // what was read is written even after Ctrl-C
 	last := time.Now()
 	var writeErr error
-	for r := range results {
-		sum.Bytes += int64(r.bytes)
-		switch {
-		case r.err != nil && errors.Is(r.err, ingest.ErrTooShort):
-			sum.Short++
-			log.Debug("skipped", "input", r.origin, "reason", r.err)
-		case r.err != nil && ctx.Err() != nil && errors.Is(r.err, ctx.Err()):
-			// interrupted while being read: not an error of the document
-		case r.err != nil:
-			sum.Errors++
-			log.Warn("document not read", "input", r.origin, "error", r.err)
-		case r.stored:
-			sum.Read++
-			sum.Stored++
-		default:
-			sum.Read++
-			if writeErr != nil {
-				continue
-			}
-			added, err := st.PutDocument(wctx, r.d)
-			if err != nil {
-				// The store is failing: stop reading, report what was done.
-				writeErr = fmt.Errorf("%s: %w", r.origin, err)
-				log.Error("store write failed, stopping", "input", r.origin, "error", err)
-				continue
-			}
-			if added {
+	var batch []ingestResult
+	flush := func() {
+		if len(batch) == 0 || writeErr != nil {
+			batch = batch[:0]
+			return
+		}
+		docs := make([]*doc.Document, len(batch))
+		for i, r := range batch {
+			docs[i] = r.d
+		}
+		res, err := st.PutDocuments(wctx, docs)
+		if err != nil {
+			// The store is failing: stop reading, report what was done.
+			writeErr = err
+			log.Error("store write failed, stopping", "error", err)
+			stop()
+			batch = batch[:0]
+			return
+		}
+		for i, r := range res {
+			switch {
+			case r.Err != nil:
+				sum.Errors++
+				log.Warn("document not stored", "input", batch[i].origin, "error", r.Err)
+			case r.Added:
 				sum.Added++
-				sum.Events += len(r.d.Events)
-			} else {
+				sum.Events += len(docs[i].Events)
+			default:
 				sum.Stored++
 			}
+		}
+		batch = batch[:0]
+	}
+	tick := time.NewTicker(250 * time.Millisecond)
+	defer tick.Stop()
+	for open := true; open; {
+		select {
+		case r, ok := <-results:
+			if !ok {
+				open = false
+				break
+			}
+			sum.Bytes += int64(r.bytes)
+			switch {
+			case r.err != nil && errors.Is(r.err, ingest.ErrTooShort):
+				sum.Short++
+				log.Debug("skipped", "input", r.origin, "reason", r.err)
+			case r.err != nil && rctx.Err() != nil && errors.Is(r.err, rctx.Err()):
+				// interrupted while being read: not an error of the document
+			case r.err != nil:
+				sum.Errors++
+				log.Warn("document not read", "input", r.origin, "error", r.err)
+			case r.stored:
+				sum.Read++
+				sum.Stored++
+			default:
+				sum.Read++
+				batch = append(batch, r)
+				if len(batch) >= writeBatch {
+					flush()
+				}
+			}
+		case <-tick.C:
+			flush()
 		}
 		if now := time.Now(); now.Sub(last) >= progressEvery(tty) {
 			last = now
@@ -206,6 +240,7 @@ func runIngest(ctx context.Context, st store.Store, p *pipeline.Pipeline, paths 
 			progress(stderr, log, tty, sum)
 		}
 	}
+	flush()
 	if tty {
 		fmt.Fprint(stderr, "\r\033[K")
 	}
@@ -213,11 +248,15 @@ func runIngest(ctx context.Context, st store.Store, p *pipeline.Pipeline, paths 
 	if writeErr != nil {
 		return sum, writeErr
 	}
-	if walkErr != nil {
+	if walkErr != nil && !errors.Is(walkErr, context.Canceled) {
 		return sum, walkErr
 	}
 	return sum, ctx.Err()
 }
+
+// writeBatch is how many documents are written in one transaction (at most; a batch is
+// also written every 250 ms).
+const writeBatch = 64
 
 func progressEvery(tty bool) time.Duration {
 	if tty {

@@ -186,6 +186,30 @@ func testPut(ctx context.Context, t *testing.T, s store.Store) {
 	if _, err := s.PutDocument(ctx, &doc.Document{ID: "x"}); err == nil {
 		t.Error("PutDocument without a hash: want an error")
 	}
+	// A batch: a new document, a stored one, a broken one (two events with one id), the
+	// new one again. The broken one is rolled back alone.
+	fresh := Fixture(t, "batch-new", "en", "2022-08-13", "France and Mali held talks in Paris on Friday about the withdrawal.",
+		event{id: "e1", typ: "CONSULT", fact: "asserted", date: "2022-08-12", evidence: "France and Mali held talks", actor: []string{"FRA"}, recipient: []string{"MLI"}, quad: 1, goldstein: 1})
+	broken := Fixture(t, "batch-broken", "en", "2022-08-13", "Mali and France clashed and clashed again over the withdrawal of troops.",
+		event{id: "e1", typ: "DISAPPROVE", fact: "asserted", date: "2022-08-12", evidence: "clashed", actor: []string{"MLI"}, recipient: []string{"FRA"}, quad: 3, goldstein: -2},
+		event{id: "e1", typ: "DISAPPROVE", fact: "asserted", date: "2022-08-12", evidence: "clashed again", actor: []string{"MLI"}, recipient: []string{"FRA"}, quad: 3, goldstein: -2})
+	res, err := s.PutDocuments(ctx, []*doc.Document{fresh, docs[0], broken, fresh, nil})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res[0].Added || res[0].Err != nil || res[1].Added || res[1].Err != nil || res[2].Added || res[2].Err == nil || res[3].Added || res[3].Err != nil || res[4].Err == nil {
+		t.Errorf("PutDocuments results = %+v; want added, stored, error, stored, error", res)
+	}
+	if ok, _ := s.HasDocument(ctx, broken.SHA256); ok {
+		t.Error("the broken document was half-written")
+	}
+	final, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if final.Documents != after.Documents+1 || final.Events != after.Events+1 {
+		t.Errorf("after the batch: %+v, want one more document and one more event than %+v", final, after)
+	}
 }
 
 func testRoundTrip(ctx context.Context, t *testing.T, s store.Store) {
@@ -467,4 +491,32 @@ func testConcurrent(ctx context.Context, t *testing.T, s store.Store) {
 	if st.Documents != 1 || st.Events != 2 {
 		t.Errorf("after concurrent puts: %+v, want 1 document and 2 events", st)
 	}
+}
+
+// Bench measures PutDocuments of copies of d (each under its own hash) into a fresh
+// store, batch documents a transaction.
+func Bench(b *testing.B, s store.Store, d *doc.Document, batch int) {
+	defer s.Close()
+	ctx := context.Background()
+	b.SetBytes(int64(len(d.Text)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i += batch {
+		var docs []*doc.Document
+		for j := i; j < min(b.N, i+batch); j++ {
+			c := *d
+			c.SHA256 = fmt.Sprintf("%016x%048x", j, 0)
+			c.ID = fmt.Sprintf("bench-%d", j)
+			docs = append(docs, &c)
+		}
+		res, err := s.PutDocuments(ctx, docs)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, r := range res {
+			if r.Err != nil || !r.Added {
+				b.Fatal(r)
+			}
+		}
+	}
+	b.ReportMetric(float64(len(d.Events)), "events/doc")
 }

@@ -188,20 +188,63 @@ func fold(s string) string { return normalize.String(s) }
 
 // PutDocument writes d and its reading in one transaction, unless its hash is stored.
 func (s *DB) PutDocument(ctx context.Context, d *doc.Document) (bool, error) {
-	if d == nil {
-		return false, errors.New("put document: nil document")
+	if d != nil && d.SHA256 != "" {
+		// Stored already: answer without taking the write lock.
+		if ok, err := s.HasDocument(ctx, d.SHA256); err != nil || ok {
+			return false, err
+		}
 	}
-	if d.SHA256 == "" {
-		return false, errors.New("put document: no SHA256 (make documents with pipeline.NewDocument)")
-	}
-	if ok, err := s.HasDocument(ctx, d.SHA256); err != nil || ok {
+	res, err := s.PutDocuments(ctx, []*doc.Document{d})
+	if err != nil {
 		return false, err
+	}
+	return res[0].Added, res[0].Err
+}
+
+// PutDocuments writes documents in one transaction, each inside its own savepoint: a
+// document that fails is rolled back alone and its error returned in its result.
+func (s *DB) PutDocuments(ctx context.Context, docs []*doc.Document) ([]store.PutResult, error) {
+	res := make([]store.PutResult, len(docs))
+	if len(docs) == 0 {
+		return res, nil
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return false, fmt.Errorf("put document %s: %w", d.ID, err)
+		return nil, fmt.Errorf("put documents: %w", err)
 	}
 	defer tx.Rollback()
+	for i, d := range docs {
+		switch {
+		case d == nil:
+			res[i].Err = errors.New("put document: nil document")
+			continue
+		case d.SHA256 == "":
+			res[i].Err = fmt.Errorf("put document %s: no SHA256 (make documents with pipeline.NewDocument)", d.ID)
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, `SAVEPOINT griot_doc`); err != nil {
+			return nil, fmt.Errorf("put documents: %w", err)
+		}
+		added, err := s.putOne(ctx, tx, d)
+		if err != nil {
+			res[i].Err = fmt.Errorf("put document %s: %w", d.ID, err)
+			if _, rerr := tx.ExecContext(ctx, `ROLLBACK TO SAVEPOINT griot_doc`); rerr != nil {
+				return nil, fmt.Errorf("put documents: %w (after %w)", rerr, err)
+			}
+		}
+		res[i].Added = added && err == nil
+		if _, err := tx.ExecContext(ctx, `RELEASE SAVEPOINT griot_doc`); err != nil {
+			return nil, fmt.Errorf("put documents: %w", err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("put documents: commit: %w", err)
+	}
+	return res, nil
+}
+
+// putOne writes one document inside tx; added is false when its hash is stored.
+func (s *DB) putOne(ctx context.Context, tx *sql.Tx, d *doc.Document) (bool, error) {
 	published := ""
 	if !d.Published.IsZero() {
 		published = d.Published.UTC().Format(time.DateOnly)
@@ -219,23 +262,20 @@ func (s *DB) PutDocument(ctx context.Context, d *doc.Document) (bool, error) {
 		args = append(args, fold(d.Title+"\n"+d.Text))
 	}
 	var pk int64
-	err = tx.QueryRowContext(ctx, s.rebind(`INSERT INTO documents (`+cols+`) VALUES (`+vals+`) ON CONFLICT (sha256) DO NOTHING RETURNING pk`), args...).Scan(&pk)
+	err := tx.QueryRowContext(ctx, s.rebind(`INSERT INTO documents (`+cols+`) VALUES (`+vals+`) ON CONFLICT (sha256) DO NOTHING RETURNING pk`), args...).Scan(&pk)
 	if errors.Is(err, sql.ErrNoRows) {
-		return false, nil // written meanwhile by another writer
+		return false, nil // stored already, or meanwhile by another writer
 	}
 	if err != nil {
-		return false, fmt.Errorf("put document %s: %w", d.ID, err)
+		return false, err
 	}
 	if err := s.putLayers(ctx, tx, pk, d); err != nil {
-		return false, fmt.Errorf("put document %s: %w", d.ID, err)
+		return false, err
 	}
 	for _, st := range s.d.AfterDocument {
 		if _, err := tx.ExecContext(ctx, s.rebind(st), pk); err != nil {
-			return false, fmt.Errorf("put document %s: indexing: %w", d.ID, err)
+			return false, fmt.Errorf("indexing: %w", err)
 		}
-	}
-	if err := tx.Commit(); err != nil {
-		return false, fmt.Errorf("put document %s: commit: %w", d.ID, err)
 	}
 	return true, nil
 }
