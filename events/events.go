@@ -148,6 +148,9 @@ func (r *reader) candidate(si int, h hit) *cand {
 	if r.mentionAt[h.start] >= 0 {
 		return nil // "Alliance des…", "Sommet de…" as part of a name
 	}
+	if r.adjectival(si, h) {
+		return nil
+	}
 	s := d.Sentences[si]
 	cd := &cand{sent: si, para: s.Para, hit: h}
 	cd.ev.Type = h.p.typ
@@ -215,6 +218,7 @@ func (r *reader) finish(cd *cand) *doc.Event {
 	if len(e.Actor) == 0 && len(e.Recipient) == 0 {
 		return nil
 	}
+
 	if r.c.mapper != nil && len(e.Recipient) == 0 && r.c.mapper.NeedsRecipient(e.Type) && !symmetric(e.Type) {
 		return nil
 	}

@@ -41,7 +41,7 @@ func (r *reader) factuality(cd *cand) string {
 	if r.question(cd.sent) && !r.inQuote(d.Tokens[h.start].Start) {
 		return "question"
 	}
-	if r.negated(cd) && !found["possible"] {
+	if (r.negated(cd) || found["negated"]) && !found["possible"] {
 		return "negated"
 	}
 	if found["possible"] {

@@ -247,6 +247,9 @@ func (r *reader) passiveAux(si, t int) bool {
 	if strings.HasSuffix(r.tok(t), "ing") || r.w.is("etreverb", r.tok(t)) {
 		return false
 	}
+	if r.w.is("aux", r.tok(t)) && r.tok(t) != "est" && r.tok(t) != "is" {
+		return true // the pattern starts with the auxiliary: "been fired"
+	}
 	for j := t - 1; j >= s.Tok0 && j >= t-3; j-- {
 		n := r.tok(j)
 		if r.w.is("aux", n) {
@@ -342,7 +345,9 @@ func (r *reader) roles(cd *cand) {
 					act = r.subject(si, r.gerundChainStart(si, g), false)
 				} else if r.prepBeforeMode(h.start, r.d.Sentences[si].Tok0, true) != "" {
 					act = r.apposition(si, h.start) // "à la suite d'un coup d'État": no clause subject
-				} else if act = r.subject(si, h.start, true); act == nil {
+				} else if r.lightVerbBefore(si, h.start) {
+					act = r.subject(si, h.start, true) // "a eu un entretien", "held talks"
+				} else {
 					act = r.apposition(si, h.start)
 				}
 			}
@@ -493,4 +498,39 @@ func (r *reader) firstSubject(si, t int) []roleMention {
 		}
 	}
 	return nil
+}
+
+// lightVerbBefore: the noun at t is the object of a light verb ("a eu un entretien",
+// "held talks", "carried out strikes", "a annoncé l'arrestation"), whose subject is then the
+// noun's actor. After any other verb ("she condemned the sentences") it is not.
+func (r *reader) lightVerbBefore(si, t int) bool {
+	s := r.d.Sentences[si]
+	for j, k := t-1, 0; j >= s.Tok0 && k < 4; j, k = j-1, k+1 {
+		n := r.tok(j)
+		if r.w.is("light", n) {
+			return true
+		}
+		if r.d.Tokens[j].Kind != doc.Word || (r.w.prep[n] != "" && !r.auxA(j) && n != "out") {
+			return false
+		}
+	}
+	return false
+}
+
+// adjectival: an English participle used as an adjective ("Jailed activist Alaa…", "the
+// detained journalists"): a state, not an event told.
+func (r *reader) adjectival(si int, h hit) bool {
+	if r.lang != "en" || h.p.noun || h.end-h.start != 1 {
+		return false
+	}
+	s := r.d.Sentences[si]
+	n := r.tok(h.start)
+	if !strings.HasSuffix(n, "ed") || h.end >= s.Tok1 || r.d.Tokens[h.end].Kind != doc.Word {
+		return false
+	}
+	next := r.tok(h.end)
+	if r.w.prep[next] != "" || r.w.is("det", next) {
+		return false
+	}
+	return h.start == s.Tok0 || r.w.is("det", r.tok(h.start-1))
 }
