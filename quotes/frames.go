@@ -692,11 +692,16 @@ func (v *view) appositionSubject(c, s0 int) (int, int) {
 		return c, c
 	}
 	// skip the apposition itself (segs[0]); prefer a segment with a person, then any actor
-	for _, want := range []string{"person", ""} {
-		for k := 1; k < len(segs); k++ {
-			if v.segmentHas(segs[k].a, segs[k].b, want) {
-				return segs[k].a, segs[k].b
-			}
+	// a named person anywhere ("His sister, Sanaa Seif, has warned"), then an actor before
+	// the apposition ("Willy Ngoma, porte-parole du M23, affirme")
+	for k := 0; k < len(segs); k++ {
+		if v.segmentHas(segs[k].a, segs[k].b, "person") {
+			return segs[k].a, segs[k].b
+		}
+	}
+	for k := 1; k < len(segs); k++ {
+		if v.segmentHas(segs[k].a, segs[k].b, "") {
+			return segs[k].a, segs[k].b
 		}
 	}
 	if len(segs) > 1 {
@@ -716,7 +721,7 @@ func (v *view) segmentHas(a, b int, kind string) bool {
 	st, en := v.d.Tokens[a].Start, v.d.Tokens[b-1].End
 	for i := range v.d.Mentions {
 		m := &v.d.Mentions[i]
-		if m.Start >= st && m.End <= en && m.Actor != "" {
+		if m.Start >= st && m.End <= en && m.Actor != "" && m.Form != "pronoun" {
 			if kind == "" {
 				return true
 			}
@@ -815,6 +820,9 @@ func (v *view) actorIn(a, b int, prefer string) string {
 		m := &v.d.Mentions[i]
 		if m.Start < st || m.End > en || m.Actor == "" {
 			continue
+		}
+		if m.Form == "pronoun" && (m.Start > st || m.End < en) {
+			continue // "his" in "his sister" is not the sister
 		}
 		if first == "" {
 			first = m.Actor

@@ -25,7 +25,12 @@ import (
 type Finder struct {
 	fr, en, both *lexicon
 	roles        map[string]bool
+	sourceNouns  map[string]bool
 	months       map[string]int
+	// AnonymousSources: a speaker that names nobody known but is a source by its words
+	// ("a Whitehall source", "un expert occidental") gets an actor and a mention of its own
+	// (id anon-…, mention form "source"). On by default.
+	AnonymousSources bool
 }
 
 // New loads the cue lexicons.
@@ -50,6 +55,10 @@ func New() (*Finder, error) {
 	if f.months, err = loadMonths(); err != nil {
 		return nil, err
 	}
+	if f.sourceNouns, err = loadSet("sources.txt"); err != nil {
+		return nil, err
+	}
+	f.AnonymousSources = true
 	f.both = merge(f.fr, f.en)
 	return f, nil
 }
@@ -116,6 +125,9 @@ func (f *Finder) Process(d *doc.Document) error {
 		ids[k] = sp.resolve(fr)
 		if ids[k] == "" && fr.sp0 == fr.sp1 && fr.pronoun && k > 0 {
 			ids[k] = ids[k-1] // "Et de poursuivre :"
+		}
+		if ids[k] == "" && f.AnonymousSources {
+			ids[k] = v.anonymousSource(fr)
 		}
 		if !sp.inQuote(d.Tokens[fr.cue0].Start) {
 			sp.remember(fr, ids[k])
@@ -375,6 +387,62 @@ func (f *Finder) Process(d *doc.Document) error {
 	sort.SliceStable(d.Posts, func(i, j int) bool { return d.Posts[i].Start < d.Posts[j].Start })
 	d.Quotes = quotes
 	return nil
+}
+
+// anonymousSource gives an unnamed source speaker ("un expert occidental en sécurité", "A
+// Whitehall source") an actor and a mention, and returns its id ("" when the speaker tokens
+// are no such source).
+func (v *view) anonymousSource(fr *frame) string {
+	a, b := fr.sp0, fr.sp1
+	if a >= b || b-a > 8 || fr.pronoun {
+		return ""
+	}
+	for a < b && v.d.Tokens[a].Kind == doc.Punct {
+		a++
+	}
+	for b > a && v.d.Tokens[b-1].Kind == doc.Punct {
+		b--
+	}
+	if a >= b || v.isPronoun(a) {
+		return ""
+	}
+	found := false
+	for k := a; k < b; k++ {
+		found = found || v.f.sourceNouns[v.norm(k)]
+	}
+	if !found {
+		return ""
+	}
+	var slug []string
+	for k := v.skipDeterminers(a, b); k < b; k++ {
+		if t := letters(v.norm(k)); t != "" {
+			slug = append(slug, t)
+		}
+	}
+	if len(slug) == 0 {
+		return ""
+	}
+	id := "anon-" + strings.Join(slug, "-")
+	sp := v.tokSpan(a, b)
+	d := v.d
+	if d.ActorByID(id) == nil {
+		d.Actors = append(d.Actors, doc.Actor{ID: id, Name: d.Text[sp.Start:sp.End], Kind: "person", Sector: []string{}})
+	}
+	m := doc.Mention{Start: sp.Start, End: sp.End, Text: d.Text[sp.Start:sp.End], Type: "PER", Actor: id, Form: "source", Tok0: a, Tok1: b}
+	i := sort.Search(len(d.Mentions), func(i int) bool { return d.Mentions[i].Start >= m.Start })
+	for j := range d.Mentions {
+		if o := &d.Mentions[j]; o.Start < m.End && m.Start < o.End {
+			// a mention is already there, unresolved: it now stands for the source
+			if o.Actor == "" {
+				o.Actor = id
+			}
+			return id
+		}
+	}
+	d.Mentions = append(d.Mentions, doc.Mention{})
+	copy(d.Mentions[i+1:], d.Mentions[i:])
+	d.Mentions[i] = m
+	return id
 }
 
 // cut removes the holes from span s (white space and punctuation left at the cut edges are

@@ -234,6 +234,46 @@ func TestFrames(t *testing.T) {
 	}
 }
 
+// TestAnonymousSource: an unnamed source gets an actor of its own, the same for every frame.
+func TestAnonymousSource(t *testing.T) {
+	for _, tc := range []struct{ lang, text, content, name string }{
+		{"en", "The talks stalled, a senior Western diplomat said. The deal is off, the senior Western diplomat added.", "The talks stalled", "a senior Western diplomat"},
+		{"fr", "« Le cessez-le-feu ne tiendra pas », estime un expert occidental en sécurité qui a requis l’anonymat.", "Le cessez-le-feu ne tiendra pas", "un expert occidental en sécurité"},
+	} {
+		d := read(t, tc.lang, tc.text)
+		q := quoteWith(t, d, tc.content)
+		if q == nil {
+			continue
+		}
+		a := d.ActorByID(q.Speaker)
+		if a == nil || a.Name != tc.name || !strings.HasPrefix(a.ID, "anon-") {
+			t.Errorf("%q: speaker %q (%+v), want an anon- actor named %q", tc.text, q.Speaker, a, tc.name)
+			continue
+		}
+		n := 0
+		for _, m := range d.Mentions {
+			if m.Actor == a.ID && m.Form == "source" && d.Text[m.Start:m.End] == m.Text {
+				n++
+			}
+		}
+		if n == 0 {
+			t.Errorf("%q: no mention for the source", tc.text)
+		}
+		for _, q2 := range d.Quotes {
+			if q2.Speaker != "" && q2.Speaker != a.ID && strings.HasPrefix(q2.Speaker, "anon-") {
+				t.Errorf("%q: a second source actor %q", tc.text, q2.Speaker)
+			}
+		}
+	}
+	// a named speaker gets no anonymous actor
+	d := read(t, "en", "The talks stalled, James Okafor said.", okafor)
+	for _, a := range d.Actors {
+		if strings.HasPrefix(a.ID, "anon-") {
+			t.Errorf("named speaker made anonymous actor %q", a.ID)
+		}
+	}
+}
+
 // TestNoSpeaker: pronouns with no fitting antecedent and plural pronouns stay empty.
 func TestNoSpeaker(t *testing.T) {
 	for _, tc := range []struct{ lang, text, content string }{

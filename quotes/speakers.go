@@ -100,7 +100,7 @@ func (s *speakers) resolve(fr *frame) string {
 		g := pronounGender[v.norm(first)]
 		// the speaker of the last two sentences first (who was speaking goes on speaking),
 		// then the closest person named outside quotes; never one of the other gender
-		if s.lastID != "" && fr.sent-s.lastSent <= 2 && s.personActor(s.lastID) && s.fits(s.lastID, g) {
+		if s.lastID != "" && s.gap(s.lastSent, fr.sent) <= 2 && s.personActor(s.lastID) && s.fits(s.lastID, g) {
 			return s.lastID
 		}
 		return s.previousPerson(v.d.Tokens[first].Start, g)
@@ -135,7 +135,7 @@ func (s *speakers) previousPerson(off int, g byte) string {
 			continue
 		}
 		if si >= 0 {
-			if ms := d.SentenceAt(m.Start); ms >= 0 && si-ms > 4 {
+			if ms := d.SentenceAt(m.Start); ms >= 0 && s.gap(ms, si) > 4 {
 				break
 			}
 		}
@@ -193,6 +193,18 @@ func (s *speakers) roleHolder(k int) string {
 		}
 	}
 	return found
+}
+
+// gap counts the sentences from a to b that are not inside a quotation (a quote running
+// over paragraphs keeps its speaker salient).
+func (s *speakers) gap(a, b int) int {
+	n := 0
+	for k := a + 1; k <= b && k < len(s.v.d.Sentences); k++ {
+		if k >= 0 && !s.inQuote(s.v.d.Sentences[k].Start+1) {
+			n++
+		}
+	}
+	return n
 }
 
 func (s *speakers) fits(id string, g byte) bool {
