@@ -58,7 +58,9 @@ func (r *reader) date(cd *cand) {
 	if best != nil {
 		cd.ev.Date = doc.EventDate{Value: best.Value, Precision: precision(best.Value), From: "timex"}
 		cd.dateFrom = "timex"
-		r.dateFactuality(cd)
+		if first, _, ok := bounds(best.Value); !best.Begin || !ok || first.Before(r.d.Anchor.AddDate(0, 0, -60)) {
+			r.dateFactuality(cd) // "depuis mars" (recent): going on since then, not over
+		}
 		return
 	}
 	for _, p := range d.Posts {

@@ -205,8 +205,8 @@ func (r *reader) linkers(a, b int) bool {
 // derives the mapped columns.
 func (r *reader) finish(cd *cand) *doc.Event {
 	e := cd.ev
-	e.Actor = dedupe(e.Actor)
-	e.Recipient = dedupe(e.Recipient)
+	e.Actor = dedupe(r.placesToCountries(e.Actor))
+	e.Recipient = dedupe(r.placesToCountries(e.Recipient))
 	// the same actor on both sides: keep it as the actor
 	var rec []string
 	for _, id := range e.Recipient {
@@ -240,6 +240,19 @@ func (r *reader) finish(cd *cand) *doc.Event {
 		e.Mentions[0] = e.Evidence
 	}
 	return &e
+}
+
+// placesToCountries: a town or a region in a role stands for its country ("la prise de
+// Bunagana" is taken from the DR Congo), when the document knows that country as an actor.
+func (r *reader) placesToCountries(ids []string) []string {
+	out := ids[:0:0]
+	for _, id := range ids {
+		if a := r.actors[id]; a != nil && a.Kind == "place" && a.Country != "" && r.actors[a.Country] != nil {
+			id = a.Country
+		}
+		out = append(out, id)
+	}
+	return out
 }
 
 func symmetric(typ string) bool {

@@ -95,6 +95,9 @@ func (r *reader) subject(si, from int, clauseOnly bool) []roleMention {
 			}
 			return r.coordinated(si, roleMention{mi, m.Actor}, -1)
 		}
+		if r.w.is("rel", n) && n != "that" && !r.agentiveBefore(si, j) {
+			return nil // "la crise … qui menace": the subject is a thing, not an actor
+		}
 		switch {
 		case r.w.is("pron1", n):
 			if id := r.speakerAt(r.d.Tokens[j].Start); id != "" {
@@ -219,6 +222,9 @@ func (r *reader) agentOf(si, from int, withSources bool) []roleMention {
 	for j := from; j < min(s.Tok1, from+7); j++ {
 		if r.isPunct(j, ",;:") {
 			return nil
+		}
+		if !withSources && j > from && (r.w.is("aux", r.tok(j)) || r.auxA(j)) {
+			return nil // "la prise de Bunagana a été confirmée par…": the agent of another verb
 		}
 		if !r.w.is("agent", r.tok(j)) {
 			continue
@@ -367,9 +373,9 @@ func (r *reader) roles(cd *cand) {
 		case agent != nil && r.participleAppos(si, h.start):
 			act = agent
 			rec = r.apposition(si, h.start)
-			if rec == nil {
-				rec = r.subject(si, h.start, false)
-			}
+		case r.passiveAux(si, h.start) && h.p.typ == "MOBILIZE":
+			act = r.subject(si, h.start, false) // "une force va être déployée en RD Congo"
+			rec = r.object(si, h.head, h.p.recip, 14, false)
 		case r.passiveAux(si, h.start):
 			rec = r.subject(si, h.start, false)
 		case r.participialClause(si, h.start):
@@ -505,16 +511,11 @@ func (r *reader) firstSubject(si, t int) []roleMention {
 // noun's actor. After any other verb ("she condemned the sentences") it is not.
 func (r *reader) lightVerbBefore(si, t int) bool {
 	s := r.d.Sentences[si]
-	for j, k := t-1, 0; j >= s.Tok0 && k < 4; j, k = j-1, k+1 {
-		n := r.tok(j)
-		if r.w.is("light", n) {
-			return true
-		}
-		if r.d.Tokens[j].Kind != doc.Word || (r.w.prep[n] != "" && !r.auxA(j) && n != "out") {
-			return false
-		}
+	j := t - 1
+	for k := 0; k < 3 && j >= s.Tok0 && r.w.is("det", r.tok(j)); k++ {
+		j--
 	}
-	return false
+	return j >= s.Tok0 && r.w.is("light", r.tok(j)) && !r.auxA(j)
 }
 
 // adjectival: an English participle used as an adjective ("Jailed activist Alaa…", "the
@@ -533,4 +534,19 @@ func (r *reader) adjectival(si int, h hit) bool {
 		return false
 	}
 	return h.start == s.Tok0 || r.w.is("det", r.tok(h.start-1))
+}
+
+// agentiveBefore: the words just before a relative pronoun at j name someone who can act
+// (a mention, or a noun such as "junte", "régime", "army") rather than a thing.
+func (r *reader) agentiveBefore(si, j int) bool {
+	s := r.d.Sentences[si]
+	for k := j - 1; k >= s.Tok0 && k >= j-3; k-- {
+		if r.isPunct(k, ",") {
+			continue
+		}
+		if r.mentionAt[k] >= 0 || r.w.is("agentive", r.tok(k)) {
+			return true
+		}
+	}
+	return false
 }
