@@ -30,6 +30,7 @@ type frame struct {
 	anchor   int  // first token of the incise (speaker or cue) for fIncise
 	bnd      int  // the boundary token (comma, quote mark) before an incise
 	full0    int  // first token of the whole clause before a preposed cue (sp0 may start later)
+	trailing bool // an according frame after its content ("…, according to X"): outer, like an incise
 	pronoun  bool // the speaker is a pronoun
 }
 
@@ -231,7 +232,7 @@ func (v *view) settle(si int, fs []frame) []frame {
 			continue
 		}
 		p := fs[k].cue0 - 1
-		if p < s0 || !(v.norm(p) == "and" || v.norm(p) == "et") {
+		if p < s0 || !coordinators[v.norm(p)] {
 			continue
 		}
 		for j := k - 1; j >= 0; j-- {
@@ -259,7 +260,7 @@ func (v *view) settle(si int, fs []frame) []frame {
 		}
 	}
 	for _, b := range fs {
-		if b.kind != fIncise || b.bnd <= s0 {
+		if !(b.kind == fIncise || b.trailing) || b.bnd <= s0 {
 			continue
 		}
 		for k := range fs {
@@ -282,7 +283,7 @@ func (v *view) settle(si int, fs []frame) []frame {
 				continue
 			}
 			for _, c := range fs[j].content {
-				if c[0] <= fs[k].cue0 && fs[k].cue1 <= c[1] && !(fs[k].kind == fIncise && fs[j].kind != fIncise) {
+				if c[0] <= fs[k].cue0 && fs[k].cue1 <= c[1] && !((fs[k].kind == fIncise || fs[k].trailing) && fs[j].kind != fIncise && !fs[j].trailing) {
 					inside = true
 				}
 			}
@@ -304,6 +305,8 @@ func (v *view) settle(si int, fs []frame) []frame {
 	}
 	return out
 }
+
+var coordinators = map[string]bool{"and": true, "but": true, "or": true, "et": true, "mais": true, "puis": true, "then": true}
 
 // clip ends content ranges before token e.
 func clip(v *view, cs [][2]int, e int) [][2]int {
@@ -342,6 +345,25 @@ func (v *view) trimStart(a, b int) int {
 func (v *view) clauseStart(i, s0 int) int {
 	k := i - 1
 	for k >= s0 && !v.boundary(k) {
+		k--
+	}
+	return k + 1
+}
+
+// clauseStartParen is clauseStart that steps over a parenthesis ("Sen. Rob Portman (R-Ohio),").
+func (v *view) clauseStartParen(i, s0 int) int {
+	k := i - 1
+	for k >= s0 {
+		if v.text(k) == ")" {
+			for k >= s0 && v.text(k) != "(" {
+				k--
+			}
+			k--
+			continue
+		}
+		if v.boundary(k) {
+			break
+		}
 		k--
 	}
 	return k + 1
@@ -503,7 +525,7 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 	if L == c0 {
 		// nothing between the boundary and the cue
 		afterQuote := L0 >= s0+2 && isQuoteChar(v.text(L0-2))
-		if L0 > s0 && (v.lex.incise[lemma] || afterQuote) && v.looksLikeNP(c1, R1) && !v.hasVerb(c1, v.npEnd(c1, R1)) && (R1 == s1 || v.sentenceEndPunct(R1) || v.isComma(R1) || v.text(R1) == ":") && v.boundaryBeforeIsContent(L0, s0) {
+		if ne := v.npEnd(c1, R1); L0 > s0 && (v.lex.incise[lemma] || afterQuote) && v.looksLikeNP(c1, ne) && !v.hasVerb(c1, ne) && (R1 == s1 || v.sentenceEndPunct(R1) || v.isComma(R1) || v.text(R1) == ":" || v.text(R1) == "(") && v.boundaryBeforeIsContent(L0, s0) {
 			// "…, a indiqué le ministre" / "…, said Mr Smith, the minister."
 			fr.kind = fIncise
 			fr.sp0, fr.sp1 = c1, v.npEnd(c1, R1)
@@ -615,7 +637,7 @@ func (v *view) adjunctTail(a, b int, lemma string) bool {
 		return true
 	}
 	// the addressee of "tell"/"told", "dire à"
-	return (lemma == "tell" || lemma == "say") && b-a <= 3
+	return (lemma == "tell" && b-a <= 6) || (lemma == "say" && b-a <= 3)
 }
 
 // hasOpener: a discourse word ("but", "mais") stands in tokens [a, b).
@@ -681,7 +703,7 @@ func (v *view) appositionSubject(c, s0 int) (int, int) {
 	var segs []seg
 	b := c
 	for len(segs) < 4 && b > s0 {
-		a := v.clauseStart(b, s0)
+		a := v.clauseStartParen(b, s0)
 		segs = append(segs, seg{v.skipOpeners(a, b), b})
 		if a <= s0 || !v.isComma(a-1) {
 			break
@@ -768,6 +790,7 @@ func (v *view) according(si, m0, m1 int) (frame, bool) {
 	if b > s0 && (v.isComma(b-1) || v.text(b-1) == "(") {
 		b--
 	}
+	fr.bnd, fr.trailing = b, true
 	if a := v.skipOpeners(s0, b); v.trimEnd(a, b) > a {
 		fr.content = append(fr.content, [2]int{a, v.trimEnd(a, b)})
 	}
