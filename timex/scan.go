@@ -156,7 +156,9 @@ func (sc *scanner) day(i int) (int, int, bool) {
 	if w == "" {
 		return 0, i, false
 	}
-	if e, ok := sc.lx.get(w, kOrd); ok && e.n >= 1 && e.n <= 31 {
+	if sc.mask[i]&(1<<kOrd) == 0 {
+		// 10th, 21st, 22nd below
+	} else if e, ok := sc.lx.get(w, kOrd); ok && e.n >= 1 && e.n <= 31 {
 		return e.n, i + 1, true
 	}
 	// 10th, 21st, 22nd
@@ -280,16 +282,29 @@ func (sc *scanner) month(i int, strict bool) (int, int, bool) {
 	return e.n, next, true
 }
 
+// notStarter are the kinds that only give context: no grammar begins with them.
+const notStarter = 1<<kPrep | 1<<kFuture | 1<<kPast | 1<<kSince
+
+// starter reports whether some grammar may begin at token i: a lexicon word of a
+// starting kind, a number, or a word beginning with a digit (16h, 1990s, 10th).
+func (sc *scanner) starter(i int) bool {
+	if i < sc.s0 || i >= sc.s1 {
+		return false
+	}
+	if sc.mask[i]&^notStarter != 0 {
+		return true
+	}
+	tk := &sc.toks[i]
+	return tk.Kind == doc.Number || tk.Norm != "" && (tk.Norm[0] >= '0' && tk.Norm[0] <= '9' || tk.Norm == "'")
+}
+
 // ---- the grammar ----
 
 // at tries every grammar at token i; the longest match wins.
 func (sc *scanner) at(i int) (match, bool) {
 	// fast path: a token that is no lexicon word and no number starts nothing
-	if sc.mask[i] == 0 {
-		tk := &sc.toks[i]
-		if tk.Kind != doc.Number && (tk.Norm == "" || tk.Norm[0] < '0' || tk.Norm[0] > '9') && tk.Norm != "'" {
-			return match{}, false
-		}
+	if !sc.starter(i) {
+		return match{}, false
 	}
 	j := i
 	mod := ""
@@ -348,6 +363,9 @@ func (sc *scanner) at(i int) (match, bool) {
 			continue
 		}
 		break
+	}
+	if !sc.starter(j) {
+		return match{}, false
 	}
 	best := match{}
 	found := false
