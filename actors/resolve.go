@@ -202,6 +202,14 @@ func (st *state) stateCountry(q int) string {
 	return c
 }
 
+// isLocPrep: a preposition of place ("a" is the French "à", not the English article).
+func (st *state) isLocPrep(w string) bool {
+	if w == "a" {
+		return st.d.Lang != "en"
+	}
+	return st.r.locPrep[w]
+}
+
 // locative: a preposition of place stands before token t0 (articles skipped): "in Egypt",
 // "au Rwanda", "près de l'Ouganda".
 func (st *state) locative(t0 int) bool {
@@ -218,7 +226,7 @@ func (st *state) locative(t0 int) bool {
 		return false
 	}
 	w := st.d.Tokens[k].Norm
-	if st.r.locPrep[w] {
+	if st.isLocPrep(w) {
 		return true
 	}
 	if (w == "de" || w == "d'" || w == "du" || w == "of") && k > 0 {
@@ -548,7 +556,7 @@ func (st *state) entryMention(it item) {
 	case e.Kind == kindCountry && h.form == FormDemonym:
 		m.Type = "MISC"
 	case e.Kind == kindCountry && h.form == FormCapital:
-		if it.t0 > 0 && st.r.locPrep[st.d.Tokens[it.t0-1].Norm] {
+		if it.t0 > 0 && st.isLocPrep(st.d.Tokens[it.t0-1].Norm) {
 			m.Type = "LOC"
 			c.actor = nil
 			c.full = m
@@ -610,6 +618,11 @@ func (st *state) learn(a *doc.Actor, t0, t1 int) {
 			sn := ws[len(ws)-1]
 			if _, taken := st.aliases[sn]; !taken {
 				st.aliases[sn] = a.ID
+			}
+		}
+		if len(ws) > 1 && len(ws[0]) > 2 {
+			if _, taken := st.aliases[ws[0]]; !taken {
+				st.aliases[ws[0]] = a.ID // "Rishi" after "Rishi Sunak"
 			}
 		}
 		if len(ws) > 2 {
@@ -678,7 +691,7 @@ func (st *state) roleMention(t0, t1 int, rl *role, iso, org string, former bool)
 				}
 			}
 			c.full.Type = "ORG"
-		case rl.class == classInst && st.contextCountry(st.cur) != "" && (st.determined(t0) || st.counted(t0) || st.national(t1)):
+		case rl.class == classInst && st.contextCountry(st.cur) != "" && (st.counted(t0) || st.national(t1)):
 			c.actor = st.institution(st.contextCountry(st.cur), rl.sector)
 			c.full.Type = "ORG"
 		case rl.bare && st.contextCountry(st.cur) != "" && (st.determined(t0) || rl.always):
@@ -923,7 +936,7 @@ func (st *state) guessType(it item) string {
 			n++
 		}
 	}
-	if it.t0 > 0 && st.r.locPrep[toks[it.t0-1].Norm] && !st.r.first[toks[it.t0].Norm] {
+	if it.t0 > 0 && st.isLocPrep(toks[it.t0-1].Norm) && !st.r.first[toks[it.t0].Norm] {
 		return "LOC"
 	}
 	if st.r.first[toks[it.t0].Norm] && n >= 2 {
@@ -937,6 +950,9 @@ func (st *state) guessType(it item) string {
 	}
 	if n == 1 {
 		if _, ok := st.aliases[toks[it.t0].Norm]; ok {
+			return "PER"
+		}
+		if st.r.first[toks[it.t0].Norm] {
 			return "PER"
 		}
 		// a lone unknown capitalised word: measured on the dev sets (docs/quality/ner.md),
@@ -1020,7 +1036,11 @@ func (st *state) resolveName(it item, typ string) *doc.Actor {
 	}
 	kind := map[string]string{"PER": kindPerson, "ORG": kindOrg, "LOC": kindPlace, "GPE": kindPlace}[typ]
 	name := d.Text[d.Tokens[it.t0].Start:d.Tokens[it.t1-1].End]
-	return &doc.Actor{ID: "x-" + slug(key), Name: name, Kind: kind, Sector: []string{}}
+	a := &doc.Actor{ID: "x-" + slug(key), Name: name, Kind: kind, Sector: []string{}}
+	if kind == kindPlace {
+		a.Country = st.contextCountry(st.cur) // a town named in a country's story is in that country
+	}
+	return a
 }
 
 // surnameNear returns the registry surnames one edit away from w (only for words of 5+ letters).

@@ -151,9 +151,39 @@ func keepTypes(es []Entity, misc bool) []Entity {
 // Predict runs griot over a gold document's tokens (joined by spaces) and returns its names
 // as gold token spans, with the number of bytes read.
 func Predict(r *actors.Resolver, gd Doc, lang string, titles bool) ([]Entity, int, error) {
+	text, starts, ends := DocText(gd)
+	if strings.TrimSpace(text) == "" {
+		return nil, 0, nil
+	}
+	d := &doc.Document{Text: text, Lang: lang, Anchor: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)}
+	for _, s := range []interface{ Process(*doc.Document) error }{normalize.Stage{}, langid.Stage{}, segmenter, r} {
+		if err := s.Process(d); err != nil {
+			return nil, 0, err
+		}
+	}
+	names := r.Names(d)
+	if titles {
+		names = r.NamesWithTitles(d)
+	}
+	var out []Entity
+	for _, s := range names {
+		typ := s.Type
+		if typ == "GPE" {
+			typ = "LOC"
+		}
+		if e, ok := TokenSpan(starts, ends, s.Start, s.End, typ); ok {
+			out = append(out, e)
+		}
+	}
+	return out, len(text), nil
+}
+
+// DocText joins a gold document's tokens into text (a space between tokens, a line break
+// after a sentence) and returns the byte range of each token.
+func DocText(gd Doc) (text string, starts, ends []int) {
 	var b strings.Builder
-	starts := make([]int, len(gd.Tokens))
-	ends := make([]int, len(gd.Tokens))
+	starts = make([]int, len(gd.Tokens))
+	ends = make([]int, len(gd.Tokens))
 	for i, t := range gd.Tokens {
 		starts[i] = b.Len()
 		b.WriteString(t.Text)
@@ -165,17 +195,11 @@ func Predict(r *actors.Resolver, gd Doc, lang string, titles bool) ([]Entity, in
 			b.WriteByte(' ')
 		}
 	}
-	text := b.String()
-	d := &doc.Document{Text: text, Lang: lang, Anchor: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)}
-	if strings.TrimSpace(text) == "" {
-		return nil, 0, nil
-	}
-	for _, s := range []interface{ Process(*doc.Document) error }{normalize.Stage{}, langid.Stage{}, segmenter, r} {
-		if err := s.Process(d); err != nil {
-			return nil, 0, err
-		}
-	}
-	// byte offset → gold token
+	return b.String(), starts, ends
+}
+
+// TokenSpan maps a byte range of DocText's text to the gold tokens it covers.
+func TokenSpan(starts, ends []int, start, end int, typ string) (Entity, bool) {
 	tokAt := func(off int) int {
 		i := sort.Search(len(ends), func(i int) bool { return ends[i] > off })
 		if i < len(starts) && starts[i] <= off {
@@ -183,24 +207,18 @@ func Predict(r *actors.Resolver, gd Doc, lang string, titles bool) ([]Entity, in
 		}
 		return -1
 	}
-	var out []Entity
-	names := r.Names(d)
-	if titles {
-		names = r.NamesWithTitles(d)
+	if end <= start {
+		return Entity{}, false
 	}
-	for _, s := range names {
-		t0, t1 := tokAt(s.Start), tokAt(s.End-1)
-		if t0 < 0 || t1 < 0 {
-			continue
-		}
-		typ := s.Type
-		if typ == "GPE" {
-			typ = "LOC"
-		}
-		out = append(out, Entity{t0, t1 + 1, typ})
+	t0, t1 := tokAt(start), tokAt(end-1)
+	if t0 < 0 || t1 < 0 {
+		return Entity{}, false
 	}
-	return out, len(text), nil
+	return Entity{t0, t1 + 1, typ}, true
 }
+
+// KeepTypes keeps PER, ORG, LOC, and MISC when misc is set.
+func KeepTypes(es []Entity, misc bool) []Entity { return keepTypes(es, misc) }
 
 var segmenter = segment.New()
 
