@@ -48,6 +48,11 @@ type Store interface {
 	// Export calls fn for every event in a stable order (date, then event id) that does not
 	// depend on the order documents were written in. It stops at fn's first error.
 	Export(ctx context.Context, fn func(EventRow) error) error
+	// Clusters calls fn for every event cluster (the reports of one real event) in a stable
+	// order: date, then the cluster id. It stops at fn's first error.
+	Clusters(ctx context.Context, fn func(Cluster) error) error
+	// ClusterOf returns the cluster holding an event (store-wide event id).
+	ClusterOf(ctx context.Context, eventID string) (Cluster, error)
 	// Stats counts what is stored.
 	Stats(ctx context.Context) (Stats, error)
 	Close() error
@@ -157,6 +162,32 @@ type DyadQuery struct {
 	Factuality []string
 }
 
+// Cluster is one real event told by one or more reports (events of stored documents with
+// the same type, actors and recipients, compatible dates and places). ID is the smallest
+// event id among its members, so it does not depend on the order reports arrived in.
+type Cluster struct {
+	ID          string          `json:"id"`
+	Type        string          `json:"type"`
+	DateLo      string          `json:"date_lo"` // the range of its most precise report; "" when undated
+	DateHi      string          `json:"date_hi"`
+	Country     string          `json:"country,omitempty"` // where, when a report says
+	NumMentions int             `json:"num_mentions"`      // times told, over all reports
+	NumArticles int             `json:"num_articles"`      // distinct articles, near duplicates counted once
+	NumSources  int             `json:"num_sources"`       // distinct outlets
+	Members     []ClusterMember `json:"members"`
+}
+
+// ClusterMember is one report of a cluster's event.
+type ClusterMember struct {
+	EventID   string `json:"event_id"`
+	DocID     string `json:"doc_id"`
+	DocSHA256 string `json:"doc_sha256"`
+	Canonical string `json:"canonical"` // SHA-256 of the earliest near duplicate of the document (itself if none)
+	Source    string `json:"source"`
+	Lang      string `json:"lang"`
+	Mentions  int    `json:"mentions"`
+}
+
 // Stats counts what a store holds.
 type Stats struct {
 	Documents int64 `json:"documents"`
@@ -167,6 +198,9 @@ type Stats struct {
 	Quotes    int64 `json:"quotes"`
 	Posts     int64 `json:"posts"`
 	DyadDays  int64 `json:"dyad_days"`
+	Clusters  int64 `json:"clusters"`
+	// NearDuplicates counts documents that are near duplicates of an earlier one.
+	NearDuplicates int64 `json:"near_duplicates"`
 }
 
 // Opener opens a store from a URL of its scheme.

@@ -9,20 +9,22 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/griot-project/griot/doc"
 	"github.com/griot-project/griot/plover"
 	"github.com/griot-project/griot/store"
 )
 
 const exportUsage = "usage: griot export [--store URL] [--format plover|events]"
 
-// cmdExport writes every stored event in a stable order that does not depend on the order
-// documents were ingested in: plover (PLOVER JSON lines, documents in SHA-256 order, events
-// in document order) or events (the store's event rows as JSON lines, by date then id).
+// cmdExport writes what a store holds in a stable order that does not depend on the order
+// documents were ingested in: plover (one PLOVER JSON line per event cluster, with its
+// counts and reports, by date then cluster id) or events (every stored event row as JSON
+// lines, by date then id).
 func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	storeURL := fs.String("store", "sqlite://griot.db", "the store: sqlite://PATH or postgres://USER@HOST:PORT/DB")
-	format := fs.String("format", "plover", "plover (PLOVER JSON lines) or events (stored event rows as JSON lines)")
+	format := fs.String("format", "plover", "plover (one PLOVER JSON line per event cluster) or events (every stored event row as JSON lines)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, exportUsage)
 		fs.PrintDefaults()
@@ -51,27 +53,59 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 		return w.Flush()
 	}
-	for after := ""; ; {
-		page, err := st.Documents(ctx, after, 500)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	cache := map[string]*doc.Document{}
+	err = st.Clusters(ctx, func(c store.Cluster) error {
+		rec, err := clusterRecord(ctx, st, c, cache)
 		if err != nil {
-			return fmt.Errorf("export: %w", err)
+			return err
 		}
-		if len(page) == 0 {
-			break
-		}
-		for _, info := range page {
-			if info.Events == 0 {
-				continue
-			}
-			d, err := st.Document(ctx, info.SHA256)
-			if err != nil {
-				return fmt.Errorf("export: %w", err)
-			}
-			if err := plover.WriteJSONL(w, d); err != nil {
-				return fmt.Errorf("export %s: %w", info.ID, err)
-			}
-		}
-		after = page[len(page)-1].SHA256
+		return enc.Encode(rec)
+	})
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
 	}
 	return w.Flush()
+}
+
+// clusterRecord is a cluster as a PLOVER record: the record of its representative report
+// (the member with the smallest event id) with the cluster's counts and every report.
+type ploverCluster struct {
+	plover.Record
+	ClusterID   string                `json:"cluster_id"`
+	NumMentions int                   `json:"num_mentions"`
+	NumArticles int                   `json:"num_articles"`
+	NumSources  int                   `json:"num_sources"`
+	Reports     []store.ClusterMember `json:"reports"`
+}
+
+func clusterRecord(ctx context.Context, st store.Store, c store.Cluster, cache map[string]*doc.Document) (*ploverCluster, error) {
+	sha := ""
+	for _, m := range c.Members {
+		if m.EventID == c.ID {
+			sha = m.DocSHA256
+		}
+	}
+	if sha == "" {
+		return nil, fmt.Errorf("cluster %s: its representative event is not among its members", c.ID)
+	}
+	d := cache[sha]
+	if d == nil {
+		var err error
+		if d, err = st.Document(ctx, sha); err != nil {
+			return nil, fmt.Errorf("cluster %s: %w", c.ID, err)
+		}
+		if len(cache) >= 64 {
+			clear(cache)
+		}
+		cache[sha] = d
+	}
+	recs := plover.Records(d)
+	for i := range d.Events {
+		if store.EventID(d.SHA256, &d.Events[i], i) == c.ID && i < len(recs) {
+			return &ploverCluster{Record: recs[i], ClusterID: c.ID, NumMentions: c.NumMentions, NumArticles: c.NumArticles, NumSources: c.NumSources, Reports: c.Members}, nil
+		}
+	}
+	return nil, fmt.Errorf("cluster %s: event not found in document %s", c.ID, d.ID)
 }

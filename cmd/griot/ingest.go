@@ -121,7 +121,8 @@ func cmdIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	sum, err := runIngest(ctx, st, p, fs.Args(), opts, *workers, *lang, log, tty, stderr)
 	fmt.Fprintln(stdout, sum)
 	if s, serr := st.Stats(context.WithoutCancel(ctx)); serr == nil {
-		fmt.Fprintf(stdout, "store: %d documents, %d events, %d actors, %d quotes, %d dyad-days\n", s.Documents, s.Events, s.Actors, s.Quotes, s.DyadDays)
+		fmt.Fprintf(stdout, "store: %d documents (%d near duplicates), %d events in %d clusters, %d actors, %d quotes, %d dyad-days\n",
+			s.Documents, s.NearDuplicates, s.Events, s.Clusters, s.Actors, s.Quotes, s.DyadDays)
 	}
 	if errors.Is(err, context.Canceled) {
 		return &exitError{130, errors.New("interrupted: what was written is kept")}

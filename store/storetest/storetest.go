@@ -129,6 +129,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Order", func(t *testing.T) { testOrder(ctx, t, open(t)) })
 	t.Run("RollUp", func(t *testing.T) { testRollUp(ctx, t, open(t)) })
 	t.Run("ExportStable", func(t *testing.T) { testExport(ctx, t, open(t), open(t)) })
+	t.Run("Clusters", func(t *testing.T) { testClusters(ctx, t, open(t), open(t)) })
 	t.Run("ConcurrentSameDocument", func(t *testing.T) { testConcurrent(ctx, t, open(t)) })
 }
 
@@ -160,7 +161,7 @@ func testPut(ctx context.Context, t *testing.T, s store.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := store.Stats{Documents: 3, Events: 5, Actors: 4, Mentions: 0, Timexes: 2, Quotes: 1, Posts: 1, DyadDays: 0}
+	want := store.Stats{Documents: 3, Events: 5, Actors: 4, Mentions: 0, Timexes: 2, Quotes: 1, Posts: 1, DyadDays: 0, Clusters: 5}
 	for _, d := range docs {
 		want.Mentions += int64(len(d.Mentions))
 		added, err := s.PutDocument(ctx, d)
@@ -519,4 +520,90 @@ func Bench(b *testing.B, s store.Store, d *doc.Document, batch int) {
 		}
 	}
 	b.ReportMetric(float64(len(d.Events)), "events/doc")
+}
+
+// outlet makes a document of one outlet reporting events.
+func outlet(t *testing.T, id, lang, source, text string, evs ...event) *doc.Document {
+	d := Fixture(t, id, lang, "2022-08-11", text, evs...)
+	d.Source = source
+	return d
+}
+
+func clusterCorpus(t *testing.T) []*doc.Document {
+	call := func(evidence, date string) event {
+		return event{id: "call", typ: "CONSULT", fact: "asserted", date: date, evidence: evidence, actor: []string{"goita"}, recipient: []string{"RUS"}, quad: 1, goldstein: 1}
+	}
+	blame := event{id: "blame", typ: "ACCUSE", fact: "asserted", date: "2022-08-10", evidence: "accused Russia", actor: []string{"goita"}, recipient: []string{"RUS"}, quad: 3, goldstein: -2}
+	wire := "Assimi Goïta a eu mercredi un entretien téléphonique avec Vladimir Poutine, a annoncé la présidence malienne dans un communiqué publié sur les réseaux sociaux dans la soirée."
+	return []*doc.Document{
+		outlet(t, "fr-1", "fr", "Le Monde", wire, call("a eu mercredi un entretien téléphonique", "2022-08-10")),
+		outlet(t, "fr-2", "fr", "RFI", "Selon RFI, Assimi Goïta s'est entretenu jeudi par téléphone avec Vladimir Poutine au sujet de la sécurité et des livraisons de céréales au Mali.", call("s'est entretenu jeudi par téléphone", "2022-08-11")),
+		outlet(t, "en-1", "en", "Reuters", "Mali's Assimi Goita spoke with Vladimir Putin by phone in August, and later accused Russia of delays.", call("spoke with Vladimir Putin by phone", "2022-08"), blame),
+		// Le Monde's wire copy re-published by another outlet with a small edit.
+		outlet(t, "fr-1-copy", "fr", "Le Point", strings.Replace(wire, "dans la soirée", "dans la nuit", 1), call("a eu mercredi un entretien téléphonique", "2022-08-10")),
+		// The same call a month later is another event.
+		outlet(t, "fr-3", "fr", "RFI", "Assimi Goïta a eu un nouvel entretien téléphonique avec Vladimir Poutine le 12 septembre, selon la présidence malienne et des sources diplomatiques.", call("a eu un nouvel entretien téléphonique", "2022-09-12")),
+	}
+}
+
+func testClusters(ctx context.Context, t *testing.T, s, r store.Store) {
+	defer s.Close()
+	defer r.Close()
+	docs := clusterCorpus(t)
+	put(ctx, t, s, docs...)
+	var got []store.Cluster
+	if err := s.Clusters(ctx, func(c store.Cluster) error { got = append(got, c); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	summary := []string{}
+	for _, c := range got {
+		docsOf := []string{}
+		for _, m := range c.Members {
+			docsOf = append(docsOf, m.DocID)
+		}
+		sort.Strings(docsOf)
+		summary = append(summary, fmt.Sprintf("%s %s..%s mentions=%d articles=%d sources=%d %v", c.Type, c.DateLo, c.DateHi, c.NumMentions, c.NumArticles, c.NumSources, docsOf))
+	}
+	want := []string{
+		// Four reports of the call: the copy counts as an article once, Le Point as a source.
+		"CONSULT 2022-08-10..2022-08-10 mentions=4 articles=3 sources=4 [en-1 fr-1 fr-1-copy fr-2]",
+		"ACCUSE 2022-08-10..2022-08-10 mentions=1 articles=1 sources=1 [en-1]",
+		"CONSULT 2022-09-12..2022-09-12 mentions=1 articles=1 sources=1 [fr-3]",
+	}
+	sort.Strings(summary)
+	sort.Strings(want)
+	if !reflect.DeepEqual(summary, want) {
+		t.Errorf("clusters:\n%s\nwant\n%s", strings.Join(summary, "\n"), strings.Join(want, "\n"))
+	}
+	st, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.NearDuplicates != 1 || st.Clusters != 3 {
+		t.Errorf("Stats: %d near duplicates, %d clusters; want 1 and 3", st.NearDuplicates, st.Clusters)
+	}
+	c, err := s.ClusterOf(ctx, store.EventID(docs[2].SHA256, &docs[2].Events[0], 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.NumSources != 4 || len(c.Members) != 4 {
+		t.Errorf("ClusterOf(the English report of the call) = %+v", c)
+	}
+	if _, err := s.ClusterOf(ctx, "no-such-event"); err == nil {
+		t.Error("ClusterOf(missing): want an error")
+	}
+	// The three outlets of acceptance 4 (two French, one English): one cluster, three sources.
+	put(ctx, t, r, docs[2], docs[1], docs[0])
+	var three []store.Cluster
+	if err := r.Clusters(ctx, func(c store.Cluster) error { three = append(three, c); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if len(three) != 2 || three[0].Type != "CONSULT" && three[1].Type != "CONSULT" {
+		t.Fatalf("three outlets: %+v", three)
+	}
+	for _, c := range three {
+		if c.Type == "CONSULT" && (c.NumSources != 3 || c.NumArticles != 3 || c.DateLo != "2022-08-10") {
+			t.Errorf("three outlets, the call: %+v", c)
+		}
+	}
 }

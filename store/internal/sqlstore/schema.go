@@ -128,6 +128,43 @@ CREATE TABLE dyad_day (
 CREATE INDEX dyad_day_recipient ON dyad_day (recipient, actor, day);
 `
 
+// schemaV2 adds near-duplicate documents and cross-document event clusters.
+const schemaV2 = `
+ALTER TABLE documents ADD COLUMN simhash BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE documents ADD COLUMN canonical_pk BIGINT NOT NULL DEFAULT 0;
+CREATE TABLE doc_bands (
+	band INTEGER NOT NULL,
+	value INTEGER NOT NULL,
+	doc_pk BIGINT NOT NULL,
+	PRIMARY KEY (band, value, doc_pk)
+);
+CREATE TABLE clusters (
+	pk PKCOL,
+	type TEXT NOT NULL,
+	key TEXT NOT NULL,
+	date_lo TEXT NOT NULL,
+	date_hi TEXT NOT NULL,
+	country TEXT NOT NULL,
+	num_mentions INTEGER NOT NULL,
+	num_articles INTEGER NOT NULL,
+	num_sources INTEGER NOT NULL,
+	rep_event TEXT NOT NULL
+);
+CREATE INDEX clusters_key ON clusters (key, date_lo);
+CREATE INDEX clusters_order ON clusters (date_lo, rep_event);
+CREATE TABLE cluster_members (
+	event_pk BIGINT PRIMARY KEY,
+	cluster_pk BIGINT NOT NULL,
+	event_id TEXT NOT NULL,
+	doc_pk BIGINT NOT NULL,
+	canonical_pk BIGINT NOT NULL,
+	source TEXT NOT NULL,
+	lang TEXT NOT NULL,
+	mentions INTEGER NOT NULL
+);
+CREATE INDEX cluster_members_cluster ON cluster_members (cluster_pk);
+`
+
 // statements splits a script on semicolons at line ends (the scripts here hold no
 // semicolons inside literals).
 func statements(script string) []string {

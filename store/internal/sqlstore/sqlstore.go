@@ -33,6 +33,9 @@ type Dialect struct {
 	// AfterDocument are run after a document and its events are inserted, with the
 	// document's pk as their one argument (SQLite fills its FTS5 tables this way).
 	AfterDocument []string
+	// WriteLock is run first in every write transaction (PostgreSQL: one writer at a time,
+	// so that two writers never open two clusters for one event), or "".
+	WriteLock string
 	// TSV adds a tsv column (to_tsvector('simple', folded text)) to document and event
 	// inserts (PostgreSQL).
 	TSV bool
@@ -87,7 +90,8 @@ func (s *DB) rebind(q string) string {
 func (s *DB) migrations() [][]string {
 	v1 := statements(strings.ReplaceAll(schemaV1, "PKCOL", s.d.PK))
 	v1 = append(v1, s.d.FTS...)
-	return [][]string{v1}
+	v2 := statements(strings.ReplaceAll(schemaV2, "PKCOL", s.d.PK))
+	return [][]string{v1, v2}
 }
 
 // Migrate applies the schema versions not yet recorded in schema_migrations.
@@ -213,6 +217,11 @@ func (s *DB) PutDocuments(ctx context.Context, docs []*doc.Document) ([]store.Pu
 		return nil, fmt.Errorf("put documents: %w", err)
 	}
 	defer tx.Rollback()
+	if s.d.WriteLock != "" {
+		if _, err := tx.ExecContext(ctx, s.d.WriteLock); err != nil {
+			return nil, fmt.Errorf("put documents: lock: %w", err)
+		}
+	}
 	for i, d := range docs {
 		switch {
 		case d == nil:
@@ -276,6 +285,13 @@ func (s *DB) putOne(ctx context.Context, tx *sql.Tx, d *doc.Document) (bool, err
 		if _, err := tx.ExecContext(ctx, s.rebind(st), pk); err != nil {
 			return false, fmt.Errorf("indexing: %w", err)
 		}
+	}
+	canonical, err := s.nearDuplicate(ctx, tx, pk, d)
+	if err != nil {
+		return false, fmt.Errorf("near duplicates: %w", err)
+	}
+	if err := s.clusterEvents(ctx, tx, pk, canonical, d); err != nil {
+		return false, fmt.Errorf("clusters: %w", err)
 	}
 	return true, nil
 }
@@ -650,6 +666,8 @@ func (s *DB) Stats(ctx context.Context) (store.Stats, error) {
 		{`SELECT COUNT(*) FROM quotes`, &st.Quotes},
 		{`SELECT COUNT(*) FROM posts`, &st.Posts},
 		{`SELECT COUNT(*) FROM dyad_day`, &st.DyadDays},
+		{`SELECT COUNT(*) FROM clusters`, &st.Clusters},
+		{`SELECT COUNT(*) FROM documents WHERE canonical_pk <> pk AND canonical_pk <> 0`, &st.NearDuplicates},
 	} {
 		if err := s.db.QueryRowContext(ctx, c.q).Scan(c.dst); err != nil {
 			return st, fmt.Errorf("stats: %w", err)

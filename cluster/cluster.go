@@ -1,0 +1,148 @@
+// Package cluster finds what is told more than once: near-duplicate documents (re-published
+// wire copy, small edits) by SimHash, and events from different documents that report the
+// same real event (same PLOVER type, same actors and recipients, compatible dates and
+// places), in French and English alike since actor ids do not depend on the language.
+//
+// The functions are pure; the store applies them at write time so that cluster counts
+// (NumMentions, NumArticles, NumSources) stay current as articles arrive.
+package cluster
+
+import (
+	"hash/fnv"
+	"math/bits"
+	"net/url"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/griot-project/griot/doc"
+	"github.com/griot-project/griot/normalize"
+)
+
+// MaxDistance is the largest Hamming distance between the SimHashes of two near-duplicate
+// documents. With 64-bit hashes over word 3-shingles, 3 bits is a copy with small edits.
+const MaxDistance = 3
+
+// Bands is how many 16-bit bands a SimHash is cut in for lookup: two hashes within
+// MaxDistance bits share at least one band exactly (pigeonhole: 4 bands > 3 bits).
+const Bands = 4
+
+// minShingles: below this many shingles a text is too short for a meaningful SimHash.
+const minShingles = 8
+
+// SimHash is the 64-bit SimHash of a text's folded word 3-shingles, and ok is false when
+// the text is too short to have one.
+func SimHash(text string) (h uint64, ok bool) {
+	words := strings.FieldsFunc(normalize.String(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsNumber(r)
+	})
+	if len(words)-2 < minShingles {
+		return 0, false
+	}
+	var v [64]int
+	f := fnv.New64a()
+	for i := 0; i+3 <= len(words); i++ {
+		f.Reset()
+		f.Write([]byte(words[i]))
+		f.Write([]byte{0})
+		f.Write([]byte(words[i+1]))
+		f.Write([]byte{0})
+		f.Write([]byte(words[i+2]))
+		x := f.Sum64()
+		for b := range 64 {
+			if x&(1<<b) != 0 {
+				v[b]++
+			} else {
+				v[b]--
+			}
+		}
+	}
+	for b := range 64 {
+		if v[b] > 0 {
+			h |= 1 << b
+		}
+	}
+	return h, true
+}
+
+// Band returns band i (0..Bands-1) of a SimHash.
+func Band(h uint64, i int) int { return int(h >> (16 * i) & 0xffff) }
+
+// Distance is the Hamming distance between two SimHashes.
+func Distance(a, b uint64) int { return bits.OnesCount64(a ^ b) }
+
+// NearDuplicate reports whether two SimHashes are within MaxDistance.
+func NearDuplicate(a, b uint64) bool { return Distance(a, b) <= MaxDistance }
+
+// Key is what events must share to be one real event: the PLOVER type and the sets of
+// actors and recipients (sorted, so the order they were named in does not matter).
+func Key(e *doc.Event) string {
+	a := slices.Clone(e.Actor)
+	r := slices.Clone(e.Recipient)
+	slices.Sort(a)
+	slices.Sort(r)
+	a = slices.Compact(a)
+	r = slices.Compact(r)
+	return e.Type + "|" + strings.Join(a, ",") + "|" + strings.Join(r, ",")
+}
+
+// Slack is how far apart two reports' dates may be and still tell one event (time zones,
+// "yesterday" read against a publication date a day late).
+const Slack = 24 * time.Hour
+
+// DatesCompatible reports whether an event dated [lo, hi] can be one with a cluster dated
+// [clo, chi] (days as YYYY-MM-DD): the ranges overlap once widened by Slack. Unknown
+// dates ("") are never compatible: without a date nothing says two reports are one event.
+func DatesCompatible(lo, hi, clo, chi string) bool {
+	if lo == "" || hi == "" || clo == "" || chi == "" {
+		return false
+	}
+	l, err1 := time.Parse(time.DateOnly, lo)
+	h, err2 := time.Parse(time.DateOnly, hi)
+	cl, err3 := time.Parse(time.DateOnly, clo)
+	ch, err4 := time.Parse(time.DateOnly, chi)
+	if err1 != nil || err2 != nil || err3 != nil || err4 != nil {
+		return false
+	}
+	return !l.After(ch.Add(Slack)) && !cl.After(h.Add(Slack))
+}
+
+// Narrower returns the more precise of two date ranges, the earlier of two as precise: a
+// cluster takes the range of its most precise report, so that a month-long range does not
+// chain daily events together, and the result does not depend on which report came first.
+func Narrower(lo, hi, clo, chi string) (string, string) {
+	a, b := span(lo, hi), span(clo, chi)
+	if a < b || a == b && lo < clo {
+		return lo, hi
+	}
+	return clo, chi
+}
+
+func span(lo, hi string) time.Duration {
+	l, err1 := time.Parse(time.DateOnly, lo)
+	h, err2 := time.Parse(time.DateOnly, hi)
+	if err1 != nil || err2 != nil {
+		return 1 << 62
+	}
+	return h.Sub(l)
+}
+
+// PlaceCompatible reports whether two event places (country codes, "" when unknown) can be
+// the same place.
+func PlaceCompatible(a, b string) bool { return a == "" || b == "" || a == b }
+
+// SourceOf names the outlet of a document for NumSources: its source, else its URL's host
+// (without www.), else the document itself.
+func SourceOf(d *doc.Document) string {
+	if s := strings.TrimSpace(d.Source); s != "" {
+		return strings.ToLower(s)
+	}
+	if u, err := url.Parse(d.URL); err == nil && u.Host != "" {
+		return strings.TrimPrefix(strings.ToLower(u.Host), "www.")
+	}
+	return "doc:" + d.SHA256
+}
+
+// Mentions is how many times an event is told in its document (at least once).
+func Mentions(e *doc.Event) int { return max(1, len(e.Mentions)) }
