@@ -34,14 +34,48 @@ type postFooter struct {
 	authorEnd            int
 }
 
-func (f *Finder) findFooters(s string) []postFooter {
+func (f *Finder) findFooters(text string) []postFooter {
 	var out []postFooter
+	// every footer holds "(@": run the patterns on the lines that have one
+	lastLine := -1
+	for i := 0; ; {
+		k := strings.Index(text[i:], "(@")
+		if k < 0 {
+			break
+		}
+		at := i + k
+		ls := strings.LastIndexByte(text[:at], '\n') + 1
+		le := strings.IndexByte(text[at:], '\n')
+		if le < 0 {
+			le = len(text)
+		} else {
+			le += at
+		}
+		i = le
+		if ls == lastLine {
+			continue
+		}
+		lastLine = ls
+		out = append(out, f.footersIn(text, ls, le)...)
+	}
+	return out
+}
+
+// footersIn finds the footers of line text[ls:le].
+func (f *Finder) footersIn(text string, ls, le int) []postFooter {
+	var out []postFooter
+	s := text[:le]
 	for _, re := range []*regexp.Regexp{tweetFooter, instaFooter} {
 		platform := "twitter"
 		if re == instaFooter {
 			platform = "instagram"
 		}
-		for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
+		for _, m := range re.FindAllStringSubmatchIndex(text[ls:le], -1) {
+			for j := range m {
+				if m[j] >= 0 {
+					m[j] += ls
+				}
+			}
 			ai, hi, di := re.SubexpIndex("author"), re.SubexpIndex("handle"), re.SubexpIndex("date")
 			date, ok := f.parseDate(s[m[2*di]:m[2*di+1]])
 			if !ok {

@@ -540,7 +540,7 @@ func (v *view) attaches(fr *frame, r rawQuote) bool {
 			return false
 		}
 		cs := v.d.Tokens[fr.content[0][0]].Start
-		if cs <= r.open && onlyPunctOr(v.d.Text[cs:r.open]) {
+		if cs <= r.open && r.open-cs < 60 && onlyPunctOr(v.d.Text[cs:r.open]) {
 			return true
 		}
 		// "X a déclaré : « … »" where the colon ended the sentence
