@@ -46,6 +46,10 @@ func (r *reader) same(a, b *cand) bool {
 	if a.dateFrom == "timex" && b.dateFrom == "timex" && !strings.HasPrefix(a.ev.Date.Value, b.ev.Date.Value) && !strings.HasPrefix(b.ev.Date.Value, a.ev.Date.Value) {
 		return false
 	}
+	// a verb and its own object noun: "signed an agreement", "a renforcé sa coopération"
+	if a.sent == b.sent && (abs(b.hit.start-a.hit.end) <= 3 || abs(a.hit.start-b.hit.end) <= 3) && (a.hit.p.noun != b.hit.p.noun) {
+		return r.compatible(a, b)
+	}
 	aAll := append(append([]string{}, a.ev.Actor...), a.ev.Recipient...)
 	bAll := append(append([]string{}, b.ev.Actor...), b.ev.Recipient...)
 	if len(aAll) == 0 || len(bAll) == 0 {
@@ -139,4 +143,17 @@ func dedupeEvidence(list []doc.Evidence) []doc.Evidence {
 		}
 	}
 	return out
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// compatible: no role of one contradicts the other's.
+func (r *reader) compatible(a, b *cand) bool {
+	ok := func(x, y []string) bool { return len(x) == 0 || len(y) == 0 || r.overlap(x, y) }
+	return ok(a.ev.Actor, b.ev.Actor) && ok(a.ev.Recipient, b.ev.Recipient)
 }

@@ -178,8 +178,8 @@ func (r *reader) object(si, from int, recip map[string]bool, limit int, noun boo
 		if !r.usable(mi) {
 			continue
 		}
-		p := r.prepBeforeMode(m.Tok0, from, noun)
-		if r.w.is("agent", p) {
+		p := r.prepBeforeMode(m.Tok0, from, noun || recip["de"])
+		if r.w.is("agent", p) && !recip[p] {
 			continue
 		}
 		if p == "" && recip["obj"] && r.directObject(from, m.Tok0) {
@@ -370,7 +370,7 @@ func (r *reader) roles(cd *cand) {
 		case agent != nil && r.passiveAux(si, h.start):
 			act = agent
 			rec = r.subject(si, h.start, false)
-		case agent != nil && r.participleAppos(si, h.start):
+		case agent != nil && r.participleAppos(si, h.start) && r.agentRightAfter(si, h.end):
 			act = agent
 			rec = r.apposition(si, h.start)
 		case r.passiveAux(si, h.start) && h.p.typ == "MOBILIZE":
@@ -387,7 +387,14 @@ func (r *reader) roles(cd *cand) {
 				act = r.apposition(si, h.start)
 			}
 			rec = r.object(si, h.head, h.p.recip, 14, false)
+			if rec == nil {
+				rec = r.ownerOfObject(si, h.head)
+			}
 		}
+	}
+	// symmetric events told with their parties as objects ("des combats ont opposé X et Y")
+	if symmetric(h.p.typ) && len(act) == 0 && len(rec) > 1 {
+		act, rec = rec[:1], rec[1:]
 	}
 	for _, m := range act {
 		cd.ev.Actor = append(cd.ev.Actor, m.id)
@@ -415,7 +422,21 @@ func (r *reader) participleAppos(si, t int) bool {
 		return false
 	}
 	prev := r.d.Tokens[t-1]
-	return prev.Kind == doc.Word && !r.w.is("aux", prev.Norm) && r.w.prep[prev.Norm] == "" || r.isPunct(t-1, ",")
+	if r.isPunct(t-1, ",") {
+		return true
+	}
+	return prev.Kind == doc.Word && r.mentionAt[t-1] < 0 && !r.w.is("aux", prev.Norm) && r.w.prep[prev.Norm] == "" && !r.w.is("pron3", prev.Norm) && !r.w.is("pron1", prev.Norm)
+}
+
+// agentRightAfter: "par"/"by" within two words after token t.
+func (r *reader) agentRightAfter(si, t int) bool {
+	s := r.d.Sentences[si]
+	for j := t; j < min(s.Tok1, t+2); j++ {
+		if r.w.is("agent", r.tok(j)) {
+			return true
+		}
+	}
+	return false
 }
 
 // evidence sets the evidence span: the trigger with its role mentions nearby.
@@ -549,4 +570,18 @@ func (r *reader) agentiveBefore(si, j int) bool {
 		}
 	}
 	return false
+}
+
+// ownerOfObject: a verb whose object is an event noun takes that noun's owner as recipient
+// ("a rejeté les accusations de la RD Congo", "rejected the demands made by the union").
+func (r *reader) ownerOfObject(si, from int) []roleMention {
+	s := r.d.Sentences[si]
+	j := from
+	for j < s.Tok1 && r.w.is("det", r.tok(j)) {
+		j++
+	}
+	if j >= s.Tok1 || !r.trigAt[j] {
+		return nil
+	}
+	return r.object(si, j+1, map[string]bool{"de": true, "of": true, "by": true, "from": true, "par": true}, 5, true)
 }
