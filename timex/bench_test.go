@@ -63,12 +63,21 @@ func BenchmarkTag(b *testing.B) {
 	}
 	b.SetBytes(n)
 	b.ResetTimer()
+	c0 := cpuTime()
 	for i := 0; i < b.N; i++ {
 		for _, d := range docs {
 			if err := tg.Process(d); err != nil {
 				b.Fatal(err)
 			}
 		}
+	}
+	reportCPU(b, c0, n)
+}
+
+// reportCPU adds MB per CPU second (all goroutines of the process, GC included).
+func reportCPU(b *testing.B, c0 time.Duration, n int64) {
+	if c := cpuTime() - c0; c > 0 {
+		b.ReportMetric(float64(n)*float64(b.N)/1e6/c.Seconds(), "MB/cpu-s")
 	}
 }
 
@@ -82,9 +91,11 @@ func BenchmarkTagWithSegmentation(b *testing.B) {
 	}
 	b.SetBytes(n)
 	b.ResetTimer()
+	c0 := cpuTime()
 	for i := 0; i < b.N; i++ {
 		for _, d := range docs {
 			tg.Tag(d.Text, d.Lang, d.Anchor)
 		}
 	}
+	reportCPU(b, c0, n)
 }
