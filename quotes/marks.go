@@ -176,6 +176,8 @@ func findMarks(s string, footers []doc.Span) []rawQuote {
 		case '”':
 			if k := findKind2(stack, kCurly, kLow); k >= 0 {
 				stack = closeTo(stack, k, s, i, i+n, emit)
+			} else if k := findKind(stack, kStraight); k >= 0 && !isSpaceRune(prev) {
+				stack = closeTo(stack, k, s, i, i+n, emit) // " … ”
 			} else if opensAfter(prev) && !isSpaceRune(next) {
 				stack = append(stack, openMark{kind: kCurly, pos: i, contentStart: i + n})
 			}
@@ -197,6 +199,11 @@ func findMarks(s string, footers []doc.Span) []rawQuote {
 				stack = closeTo(stack, k, s, i, i+n, emit)
 			case opener:
 				stack = append(stack, openMark{kind: kStraight, pos: i, contentStart: i + n})
+			case closer:
+				// “ … " : mixed marks in hand-edited text
+				if c := findKind2(stack, kCurly, kLow); c >= 0 {
+					stack = closeTo(stack, c, s, i, i+n, emit)
+				}
 			}
 		case '\'', '`':
 			if next != r {

@@ -50,8 +50,8 @@ var pronounGender = map[string]byte{"il": 'm', "he": 'm', "elle": 'f', "she": 'f
 
 // remember notes a frame's resolved speaker as the most salient one.
 func (s *speakers) remember(fr *frame, id string) {
-	if id == "" {
-		return
+	if id == "" || strings.HasPrefix(id, "anon-") {
+		return // an unnamed source is not what "he" or "she" stands for
 	}
 	s.lastID, s.lastSent = id, fr.sent
 	if fr.pronoun && fr.sp1 > fr.sp0 {
@@ -142,7 +142,7 @@ func (s *speakers) previousPerson(off int, g byte) string {
 		if m.Form == "pronoun" || s.inQuote(m.Start) {
 			continue
 		}
-		if s.personActor(m.Actor) && s.fits(m.Actor, g) {
+		if s.personActor(m.Actor) && s.fits(m.Actor, g) && !strings.HasPrefix(m.Actor, "anon-") {
 			return m.Actor
 		}
 	}
