@@ -80,6 +80,7 @@ type hit struct {
 	role  int32  // index into Resolver.roles, -1 for an entry
 	form  string // name alias demonym capital flag acronym
 	sect  string // for seats of power: the sector of the institution (Pentagon=MIL)
+	place int32  // for capitals: the place entry of the city itself (used as a place)
 	caps  uint32 // bit i set: token i must be capitalised in the text
 	upper bool   // all letters must be capitals in the text (acronyms)
 }
@@ -126,6 +127,9 @@ func New() (*Resolver, error) {
 		return nil, err
 	}
 	if err := r.loadPeople(); err != nil {
+		return nil, err
+	}
+	if err := r.loadPlaces(); err != nil {
 		return nil, err
 	}
 	if err := r.loadRoles(); err != nil {
@@ -380,8 +384,19 @@ func (r *Resolver) loadCountries() error {
 		for _, d := range en {
 			r.addPattern(d, hit{entry: int32(i), role: -1, form: FormDemonym})
 		}
-		for _, c := range split(f[4]) {
-			r.addPattern(c, hit{entry: int32(i), role: -1, form: FormCapital})
+		caps := split(f[4])
+		if len(caps) > 0 {
+			pid := slug(caps[0])
+			if _, dup := r.byID[pid]; dup {
+				pid = "place-" + pid
+			}
+			pi, err := r.addEntry(entry{Actor: doc.Actor{ID: pid, Name: caps[0], Kind: kindPlace, Country: f[0]}, typ: "LOC"})
+			if err != nil {
+				return err
+			}
+			for _, c := range caps {
+				r.addPattern(c, hit{entry: int32(i), role: -1, form: FormCapital, place: int32(pi)})
+			}
 		}
 		for _, s := range split(f[5]) {
 			name, sect, _ := strings.Cut(s, "=")
@@ -460,6 +475,38 @@ func (r *Resolver) loadActors() error {
 			}
 		}
 		i, err := r.addEntry(entry{Actor: doc.Actor{ID: f[0], Name: names[0], Kind: f[1], Country: f[3], Sector: sectors(f[4]), Wikidata: f[5]}, typ: f[2]})
+		if err != nil {
+			return err
+		}
+		for k, n := range names {
+			form := FormAlias
+			if k == 0 {
+				form = FormName
+			}
+			r.addPattern(n, hit{entry: int32(i), role: -1, form: form})
+		}
+	}
+	return nil
+}
+
+func (r *Resolver) loadPlaces() error {
+	rs, err := rows("data/places.tsv", 2)
+	if err != nil {
+		return err
+	}
+	for _, f := range rs {
+		names := split(f[0])
+		if len(names) == 0 {
+			return fmt.Errorf("actors: places.tsv: empty names")
+		}
+		if _, ok := r.byID[f[1]]; !ok || len(f[1]) != 3 {
+			return fmt.Errorf("actors: places.tsv: %s: unknown country %q", names[0], f[1])
+		}
+		id := slug(names[0])
+		if _, dup := r.byID[id]; dup {
+			id = "place-" + id
+		}
+		i, err := r.addEntry(entry{Actor: doc.Actor{ID: id, Name: names[0], Kind: kindPlace, Country: f[1]}, typ: "LOC"})
 		if err != nil {
 			return err
 		}

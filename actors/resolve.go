@@ -49,7 +49,7 @@ func (r *Resolver) names(d *doc.Document, titles bool) []Span {
 	b := r.getBufs()
 	defer r.putBufs(b)
 	for _, m := range r.recognize(d, b) {
-		if m.n1 <= m.n0 || m.full.Form == FormRole && m.n0 == m.full.Tok0 && m.n1 == m.full.Tok1 && m.roleOnly {
+		if m.n1 <= m.n0 {
 			continue
 		}
 		typ := m.full.Type
@@ -57,7 +57,7 @@ func (r *Resolver) names(d *doc.Document, titles bool) []Span {
 			typ = m.nameType
 		}
 		n0 := m.n0
-		if titles && typ == "PER" && m.full.Tok0 < n0 {
+		if titles && typ == "PER" && m.full.Tok0 < n0 && !m.roleOnly {
 			n0 = m.full.Tok0
 			// keep the title itself, not the article before it ("le président Macron" → "président Macron")
 		}
@@ -76,18 +76,19 @@ type cand struct {
 }
 
 type state struct {
-	r       *Resolver
-	d       *doc.Document
-	items   []item
-	aliases map[string]string     // folded name, surname, acronym → actor id (this document)
-	actors  map[string]*doc.Actor // actors referred to so far
-	words   map[string][]string   // person actor id → folded name words
-	learned map[string]string     // mention text → actor id already learnt
-	main    string                // the document's main country
-	cur     int                   // index of the item being resolved
-	gbuf    []string
-	lastReb string
-	out     []cand
+	r           *Resolver
+	d           *doc.Document
+	items       []item
+	aliases     map[string]string     // folded name, surname, acronym → actor id (this document)
+	actors      map[string]*doc.Actor // actors referred to so far
+	words       map[string][]string   // person actor id → folded name words
+	learned     map[string]string     // mention text → actor id already learnt
+	main        string                // the document's main country
+	cur         int                   // index of the item being resolved
+	countryPart item                  // the country words inside the next role mention (for Names)
+	gbuf        []string
+	lastReb     string
+	out         []cand
 }
 
 // bufs are the slices one reading needs, reused across documents through a pool.
@@ -308,6 +309,7 @@ func (st *state) resolve(p int) int {
 		if rl := st.roleOf(st.items[p+1]); rl != nil && rl.class != classTitle {
 			g := st.gap(it, st.items[p+1])
 			if len(g) == 0 || len(g) == 1 && (g[0] == "'s" || g[0] == "'" || g[0] == "-") || allIn(g, nil, st.r.fillers) {
+				st.countryPart = it
 				st.roleMention(it.t0, st.items[p+1].t1, rl, iso, "", false)
 				return p + 2
 			}
@@ -351,6 +353,7 @@ func (st *state) resolve(p int) int {
 					gs = stateGap
 				}
 				if len(g) <= 3 && allIn(g, gs, st.r.fillers) && !(len(g) > 0 && rl.class != classState && (g[0] == "en" || g[0] == "in")) {
+					st.countryPart = st.items[p+1]
 					st.roleMention(it.t0, st.items[p+1].t1, rl, iso, "", st.former(p))
 					return p + 2
 				}
@@ -556,10 +559,10 @@ func (st *state) entryMention(it item) {
 	case e.Kind == kindCountry && h.form == FormDemonym:
 		m.Type = "MISC"
 	case e.Kind == kindCountry && h.form == FormCapital:
-		if it.t0 > 0 && st.isLocPrep(st.d.Tokens[it.t0-1].Norm) {
+		if it.t0 > 0 && st.isLocPrep(st.d.Tokens[it.t0-1].Norm) && h.place > 0 {
+			// "à Bamako", "in Kampala": the city as a place, not its government
 			m.Type = "LOC"
-			c.actor = nil
-			c.full = m
+			c.full, c.actor = m, st.entryActor(h.place)
 			st.add(c)
 			return
 		}
@@ -658,6 +661,16 @@ func (st *state) learn(a *doc.Actor, t0, t1 int) {
 // a state word is the country; an institution is ISO3-SECTOR; a group stays generic.
 func (st *state) roleMention(t0, t1 int, rl *role, iso, org string, former bool) {
 	c := cand{roleOnly: true, full: doc.Mention{Tok0: t0, Tok1: t1, Form: FormRole}}
+	// the country words are a name of their own for a recogniser ("German" in "German troops")
+	if cp := st.countryPart; cp.t1 > cp.t0 && cp.t0 >= t0 && cp.t1 <= t1 {
+		c.n0, c.n1, c.nameType = cp.t0, cp.t1, "LOC"
+		for _, h := range cp.hits {
+			if h.form == FormDemonym {
+				c.nameType = "MISC"
+			}
+		}
+	}
+	st.countryPart = item{}
 	if iso == "" && org == "" {
 		switch {
 		case rl.class == classPerson:
