@@ -265,10 +265,14 @@ func (sc *scanner) cueAt(k int) int {
 	if w == "'ll" {
 		return 2
 	}
-	if w == "said" || w == "told" || w == "announced" {
+	switch w {
+	case "said", "told", "announced":
 		return -1
+	case "would", "plans", "planned", "planning", "plan", "scheduled", "expected", "due", "postponed", "until", "soon", "early":
+		// weak future: a plan or a deadline ("scheduled to close Monday", "as soon as Tuesday")
+		return 1
 	}
-	if len(w) >= 5 && strings.HasSuffix(w, "ed") && w != "need" && w != "speed" && w != "indeed" {
+	if len(w) >= 5 && strings.HasSuffix(w, "ed") && w != "need" && w != "speed" && w != "indeed" && w != "scheduled" {
 		// passive or infinitive: "be returned", "to be paid" is no past
 		if k > sc.s0 && (sc.toks[k-1].Norm == "be" || sc.toks[k-1].Norm == "been" || sc.toks[k-1].Norm == "being") {
 			return 0
