@@ -222,6 +222,9 @@ func (r *reader) finish(cd *cand) *doc.Event {
 	if r.c.mapper != nil && len(e.Recipient) == 0 && r.c.mapper.NeedsRecipient(e.Type) && !symmetric(e.Type) {
 		return nil
 	}
+	if e.Type == "FIGHT" && !cd.hit.p.noun && !r.armed(append(append([]string{}, e.Actor...), e.Recipient...)) {
+		return nil // "the UK and France have clashed": words, not arms
+	}
 	if symmetric(e.Type) && len(e.Actor)+len(e.Recipient) < 2 {
 		// a meeting or a clash needs two sides
 		return nil
@@ -253,6 +256,21 @@ func (r *reader) placesToCountries(ids []string) []string {
 		out = append(out, id)
 	}
 	return out
+}
+
+// armed: one of the parties is an armed force or group.
+func (r *reader) armed(ids []string) bool {
+	for _, id := range ids {
+		if a := r.actors[id]; a != nil {
+			for _, s := range a.Sector {
+				switch s {
+				case "MIL", "REB", "INS", "UAF", "COP", "SPY", "CRM":
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 func symmetric(typ string) bool {

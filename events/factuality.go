@@ -47,6 +47,9 @@ func (r *reader) factuality(cd *cand) string {
 	if found["possible"] {
 		return "hedged"
 	}
+	if found["reportedfuture"] && !found["if"] {
+		return "future" // "announcing the UK would send…": the future of reported speech
+	}
 	if found["hypothetical"] {
 		return "hypothetical"
 	}

@@ -90,7 +90,13 @@ func (r *reader) subject(si, from int, clauseOnly bool) []roleMention {
 		if mi := r.mentionAt[j]; mi >= 0 {
 			m := r.d.Mentions[mi]
 			j = m.Tok0
-			if r.prepBefore(m.Tok0, s.Tok0) != "" || !r.usable(mi) {
+			if !r.usable(mi) {
+				continue
+			}
+			// a mention right before the verb is its subject even after a conjunction that is
+			// also a preposition ("after Mr Macron accused…", "après que X a…")
+			p := r.prepBefore(m.Tok0, s.Tok0)
+			if p != "" && !(r.rightBeforeVerb(m.Tok1, from) && !r.w.is("agent", p) && p != "de" && p != "of") {
 				continue
 			}
 			return r.coordinated(si, roleMention{mi, m.Actor}, -1)
@@ -327,6 +333,18 @@ func (r *reader) possessor(si int, h hit) []roleMention {
 	if j >= s.Tok0 {
 		if mi := r.mentionAt[j]; mi >= 0 && r.usable(mi) && (r.d.Mentions[mi].Form == "demonym" || r.tok(h.start-1) == "'s") {
 			return []roleMention{{mi, r.d.Mentions[mi].Actor}}
+		}
+	}
+	if symmetric(h.p.typ) && h.start-1 >= s.Tok0 {
+		if mi := r.mentionAt[h.start-1]; mi >= 0 && r.usable(mi) {
+			m := r.d.Mentions[mi]
+			out := []roleMention{{mi, m.Actor}}
+			if k := m.Tok0 - 1; k > s.Tok0 && (r.tok(k) == "-" || r.w.is("coord", r.tok(k))) {
+				if mj := r.mentionAt[k-1]; mj >= 0 && r.usable(mj) {
+					out = append(out, roleMention{mj, r.d.Mentions[mj].Actor})
+				}
+			}
+			return out
 		}
 	}
 	if h.end < s.Tok1 {
@@ -584,4 +602,19 @@ func (r *reader) ownerOfObject(si, from int) []roleMention {
 		return nil
 	}
 	return r.object(si, j+1, map[string]bool{"de": true, "of": true, "by": true, "from": true, "par": true}, 5, true)
+}
+
+// rightBeforeVerb: a mention ending at token end stands right before the verb at from (at
+// most one adverb between), and that verb is finite (not a gerund or an infinitive).
+func (r *reader) rightBeforeVerb(end, from int) bool {
+	if from-end > 1 || from >= len(r.d.Tokens) {
+		return false
+	}
+	for j := end; j < from; j++ {
+		if r.w.prep[r.tok(j)] != "" || r.w.is("det", r.tok(j)) || r.d.Tokens[j].Kind != doc.Word {
+			return false
+		}
+	}
+	n := r.tok(from)
+	return n != "en" && n != "by" && n != "to" && r.w.prep[n] == "" && !strings.HasSuffix(n, "ing") && !strings.HasSuffix(n, "er") && !strings.HasSuffix(n, "ant")
 }
