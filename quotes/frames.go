@@ -36,9 +36,19 @@ type frame struct {
 
 // tokenizer helpers over one document
 type view struct {
-	d   *doc.Document
-	lex *lexicon
-	f   *Finder
+	d      *doc.Document
+	lex    *lexicon
+	f      *Finder
+	quoted []doc.Span // contents of the direct quotes
+}
+
+func (v *view) inQuote(off int) bool {
+	for _, q := range v.quoted {
+		if q.Start <= off && off < q.End {
+			return true
+		}
+	}
+	return false
 }
 
 func (v *view) norm(i int) string { return v.d.Tokens[i].Norm }
@@ -202,7 +212,7 @@ func (v *view) frames(si int) []frame {
 		}
 		// "Et de poursuivre :" — the speaker is the one who spoke last
 		if v.norm(i) == "de" && i+1 < s1 && v.lex.infinitive[v.norm(i+1)] && i > s0 && (v.norm(i-1) == "et" || v.norm(i-1) == "and") {
-			fr := frame{kind: fPreposed, sent: si, cue0: i - 1, cue1: i + 2, sp0: i - 1, sp1: i - 1, lemma: v.norm(i + 1), pronoun: true}
+			fr := frame{kind: fPreposed, sent: si, cue0: i - 1, cue1: i + 2, sp0: i - 1, sp1: i - 1, lemma: v.norm(i + 1), pronoun: true, full0: -1}
 			if c0 := v.contentStart(i+2, s1); c0 < s1 {
 				fr.content = [][2]int{{c0, v.trimEnd(c0, s1)}}
 			}
@@ -279,8 +289,8 @@ func (v *view) settle(si int, fs []frame) []frame {
 	for k := range fs {
 		inside := false
 		for j := range fs {
-			if j == k || weak[j] && !weak[k] {
-				continue
+			if j == k || weak[j] && !weak[k] || v.inQuote(v.d.Tokens[fs[j].cue0].Start) && !v.inQuote(v.d.Tokens[fs[k].cue0].Start) {
+				continue // a frame in someone's quoted words does not hold the article's frames
 			}
 			for _, c := range fs[j].content {
 				if c[0] <= fs[k].cue0 && fs[k].cue1 <= c[1] && !((fs[k].kind == fIncise || fs[k].trailing) && fs[j].kind != fIncise && !fs[j].trailing) {
@@ -453,7 +463,7 @@ func (v *view) npEnd(a, b int) int {
 func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame, bool) {
 	s := v.d.Sentences[si]
 	s0, s1 := s.Tok0, s.Tok1
-	fr := frame{sent: si, cue0: c0, cue1: c1, lemma: lemma}
+	fr := frame{sent: si, cue0: c0, cue1: c1, lemma: lemma, full0: -1}
 	for o := c1; o < s1 && o < c1+3; o++ {
 		if v.lex.notSpeech[v.norm(o)] {
 			return fr, false // "déclarer la guerre"
@@ -538,6 +548,7 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 			// "X, APPOSITION, affirme …": the speaker is before the apposition
 			fr.kind = fPreposed
 			fr.sp0, fr.sp1 = v.appositionSubject(L0-1, s0)
+			fr.full0 = fr.sp0
 			fr.content = after()
 			return fr, fr.content != nil && fr.sp1 > fr.sp0
 		}
@@ -549,7 +560,7 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 		return fr, false
 	}
 	// a subject stands between the boundary and the cue
-	if L0 > s0 && !v.hasOpener(L0, L) && c0-L <= 6 && !clitics[v.norm(c0-1)] && (R1 == s1 || R1-c1 <= 6 && (v.isComma(R1) || v.sentenceEndPunct(R1) || v.trimEnd(c1, s1) <= R1)) && v.boundaryBeforeIsContent(L0, s0) && !v.hasThat(c1, R1) && v.adjunctTail(c1, v.trimEnd(c1, R1), lemma) {
+	if L0 > s0 && !v.hasOpener(L0, L) && !v.hasRelative(L, c0) && c0-L <= 6 && !clitics[v.norm(c0-1)] && (R1 == s1 || R1-c1 <= 6 && (v.isComma(R1) || v.sentenceEndPunct(R1) || v.trimEnd(c1, s1) <= R1)) && v.boundaryBeforeIsContent(L0, s0) && !v.hasThat(c1, R1) && v.adjunctTail(c1, v.trimEnd(c1, R1), lemma) {
 		// "…, he said." / "…, M. Nguessan explique."
 		fr.kind = fIncise
 		fr.sp0, fr.sp1 = L, c0
@@ -636,8 +647,30 @@ func (v *view) adjunctTail(a, b int, lemma string) bool {
 	if npStops[n] || n == "to" || n == "a" || n == "in" || n == "en" || n == "par" || v.lex.adverb[n] || strings.HasSuffix(n, "ly") || strings.HasSuffix(n, "ment") {
 		return true
 	}
-	// the addressee of "tell"/"told", "dire à"
-	return (lemma == "tell" && b-a <= 6) || (lemma == "say" && b-a <= 3)
+	// the addressee of "tell"/"told"
+	return lemma == "tell" && b-a <= 6
+}
+
+// closingQuote: the quote mark token at i closes a quotation (“ « ‹ „ always open; a
+// straight " closes when it touches the word before it).
+func (v *view) closingQuote(i int) bool {
+	switch v.text(i) {
+	case "“", "«", "‹", "„", "‘":
+		return false
+	case "”", "»", "›":
+		return true
+	}
+	return i > 0 && v.d.Tokens[i-1].End == v.d.Tokens[i].Start
+}
+
+// hasRelative: a relative or complement word in tokens [a, b) ("in a finish that he said").
+func (v *view) hasRelative(a, b int) bool {
+	for k := a; k < b; k++ {
+		if relWords[v.norm(k)] || v.norm(k) == "dont" || v.norm(k) == "ou" {
+			return true
+		}
+	}
+	return false
 }
 
 // hasOpener: a discourse word ("but", "mais") stands in tokens [a, b).
@@ -681,7 +714,7 @@ func (v *view) boundaryBeforeIsContent(L0, s0 int) bool {
 	b := L0 - 1
 	w := v.text(b)
 	if isQuoteChar(w) {
-		return true
+		return v.closingQuote(b)
 	}
 	if w != "," && w != "-" && w != "—" && w != "–" {
 		return false

@@ -110,6 +110,9 @@ func (f *Finder) Process(d *doc.Document) error {
 
 	// 2. quote marks
 	raws := findMarks(d.Text, footerSpans)
+	for _, r := range raws {
+		v.quoted = append(v.quoted, r.content())
+	}
 
 	// 3. frames, sentence by sentence
 	var frames []frame

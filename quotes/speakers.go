@@ -87,7 +87,7 @@ func (s *speakers) resolve(fr *frame) string {
 		return id
 	}
 	// "le président Macron a été cité comme ayant déclaré": the person of the whole clause
-	if fr.kind == fPreposed && fr.full0 < fr.sp0 {
+	if fr.kind == fPreposed && fr.full0 >= 0 && fr.full0 < fr.sp0 {
 		if id := v.actorIn(fr.full0, fr.sp1, "person"); id != "" && s.personActor(id) {
 			return id
 		}
