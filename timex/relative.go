@@ -124,6 +124,22 @@ func (sc *scanner) relative(j int) (match, bool) {
 			return dayMatch(j, next, sc.refDay()), true
 		}
 	}
+	// the end of the year, la fin du mois, au début de la semaine: the current one
+	if u, next, ok := sc.is(j, kUnit); ok && sc.curMod != "" && (!strings.HasSuffix(sc.norm(j), "s") || sc.norm(j) == "mois") {
+		switch u.s {
+		case "Y", "M", "W", "Q":
+			return sc.relUnit(j, next, u.s, 0)
+		}
+	}
+	// Q3 2022
+	if w := sc.norm(j); len(w) == 2 && w[0] == 'q' && w[1] >= '1' && w[1] <= '4' && sc.lang == en {
+		q := int(w[1] - '0')
+		y, end := sc.anchor.Year(), j+1
+		if yy, ok := sc.year(j + 1); ok {
+			y, end = yy, j+2
+		}
+		return match{end: end, typ: "DATE", val: strconv.Itoa(y) + "-Q" + strconv.Itoa(q), year: y, quarter: q}, true
+	}
 	// le même jour, the same day, that day
 	if sc.lit(j, "meme", "same", "that") {
 		if u, next, ok := sc.is(j+1, kUnit); ok && u.s == "D" && !strings.HasSuffix(sc.norm(j+1), "s") {
@@ -363,6 +379,10 @@ func (sc *scanner) relFirst(j int) (match, bool) {
 	}
 	if u, n2, ok := sc.is(k, kUnit); ok {
 		if strings.HasSuffix(sc.norm(k), "s") && sc.norm(k) != "mois" {
+			if r > 0 && u.s != "Y" || r > 0 && sc.lang == fr {
+				// the coming days, les prochaines semaines
+				return match{end: n2, typ: sc.vagueType(), val: "FUTURE_REF"}, true
+			}
 			return match{}, false // "the last years": not a date
 		}
 		// ce mois-ci, cette semaine-là, ce jour-là
@@ -636,6 +656,26 @@ func (sc *scanner) duration(j int) (match, bool) {
 			goto dur
 		}
 		return sc.ago(j, k2+1, nv, u.s)
+	}
+	// three days later, deux jours plus tard: from the narrative day
+	if n != "X" && !adj && (sc.lang == en && sc.lit(k2, "later") || sc.lang == fr && sc.lit(k2, "plus") && sc.lit(k2+1, "tard")) {
+		end := k2 + 1
+		if sc.lang == fr {
+			end++
+		}
+		ref := sc.refDay()
+		switch u.s {
+		case "D":
+			return dayMatch(j, end, ref.AddDate(0, 0, nv)), true
+		case "W":
+			y, w := ref.AddDate(0, 0, 7*nv).ISOWeek()
+			return match{end: end, typ: "DATE", val: strconv.Itoa(y) + "-W" + pad2(w)}, true
+		case "M":
+			t := time.Date(ref.Year(), ref.Month()+time.Month(nv), 1, 0, 0, 0, 0, time.UTC)
+			return match{end: end, typ: "DATE", val: ym(t.Year(), int(t.Month()))}, true
+		case "Y":
+			return match{end: end, typ: "DATE", val: strconv.Itoa(ref.Year() + nv)}, true
+		}
 	}
 	if sc.lang == en && sc.lit(k2, "ago") && n == "X" {
 		return match{end: k2 + 1, typ: "DATE", val: "PAST_REF"}, true

@@ -240,6 +240,15 @@ func (sc *scanner) cueAt(k int) int {
 		}
 		return -2
 	}
+	if sc.lang == en {
+		switch w {
+		case "said", "told", "announced":
+			return -1
+		case "would", "plans", "planned", "planning", "plan", "scheduled", "expected", "due", "postponed", "until", "soon", "early", "starting":
+			// weak future: a plan or a deadline ("scheduled to close Monday", "as soon as Tuesday")
+			return 1
+		}
+	}
 	o := sc.orig(k)
 	r, _ := utf8.DecodeRuneInString(o)
 	if !unicode.IsLower(r) {
@@ -255,6 +264,8 @@ func (sc *scanner) cueAt(k int) int {
 			return 2
 		case w == "prochain" || w == "prochaine" || w == "prochains" || w == "prochaines":
 			return 2
+		case w == "partir" || w == "jusqu'au" || w == "jusqu'a":
+			return 1
 		case len(w) >= 5 && (strings.HasSuffix(w, "rait") || strings.HasSuffix(w, "raient")):
 			return 0
 		case len(w) >= 4 && (strings.HasSuffix(w, "ait") || strings.HasSuffix(w, "aient")):
@@ -265,13 +276,7 @@ func (sc *scanner) cueAt(k int) int {
 	if w == "'ll" {
 		return 2
 	}
-	switch w {
-	case "said", "told", "announced":
-		return -1
-	case "would", "plans", "planned", "planning", "plan", "scheduled", "expected", "due", "postponed", "until", "soon", "early":
-		// weak future: a plan or a deadline ("scheduled to close Monday", "as soon as Tuesday")
-		return 1
-	}
+
 	if len(w) >= 5 && strings.HasSuffix(w, "ed") && w != "need" && w != "speed" && w != "indeed" && w != "scheduled" {
 		// passive or infinitive: "be returned", "to be paid" is no past
 		if k > sc.s0 && (sc.toks[k-1].Norm == "be" || sc.toks[k-1].Norm == "been" || sc.toks[k-1].Norm == "being") {

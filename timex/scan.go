@@ -35,6 +35,7 @@ type scanner struct {
 	anchor    time.Time
 
 	mask         []uint32 // lexicon kinds of each token
+	curMod       string   // the start/mid/end prefix of the expression being read
 	sent, s0, s1 int      // current sentence and its token range
 	tenseDone    bool
 	cues         []cue
@@ -367,6 +368,7 @@ func (sc *scanner) at(i int) (match, bool) {
 	if !sc.starter(j) {
 		return match{}, false
 	}
+	sc.curMod = mod
 	best := match{}
 	found := false
 	try := func(m match, ok bool) {
@@ -394,6 +396,8 @@ func (sc *scanner) at(i int) (match, bool) {
 		if _, _, ok := sc.is(i-1, kSince); ok {
 			best.begin = true
 		} else if sc.lit(i-1, "from", "starting") && sc.lang == en {
+			best.begin = true
+		} else if sc.lit(i-1, "de", "du") && i-1 > sc.s0 && sc.lit(i-2, "partir") {
 			best.begin = true
 		}
 	}
@@ -721,6 +725,11 @@ func (sc *scanner) yearAfter(k int) (int, bool) {
 func (sc *scanner) plausibleYear(k, y int) bool {
 	if k > sc.s0 {
 		p := sc.toks[k-1]
+		if sc.lit(k-1, "-", "/") && k-1 > sc.s0 {
+			if _, ok := sc.year(k - 2); ok {
+				return true // 2021-2022
+			}
+		}
 		if p.Kind == doc.Number || sc.lit(k-1, "$", "€", "£", "n°", "no", "number", "numero", "#", "nr", "-") && sc.adjacent(k) {
 			return false
 		}

@@ -91,6 +91,16 @@ func TestTag(t *testing.T) {
 		{"en", "The council meets every Monday.", []want{{"every Monday", "SET", "XXXX-WXX-1"}}},
 		// quarters
 		{"en", "Profit fell in the third quarter.", []want{{"the third quarter", "DATE", "2022-Q3"}}},
+		{"en", "Sales rose in Q3 2021.", []want{{"Q3 2021", "DATE", "2021-Q3"}}},
+		{"fr", "Les ventes ont chuté au premier trimestre 2021.", []want{{"premier trimestre 2021", "DATE", "2021-Q1"}}},
+		// the current period with a start/end modifier, vague futures, year ranges
+		{"en", "Troops will leave by the end of the year.", []want{{"the end of the year", "DATE", "2022"}}},
+		{"fr", "Il partira à la fin du mois.", []want{{"la fin du mois", "DATE", "2022-08"}}},
+		{"en", "More strikes are expected in the coming days.", []want{{"the coming days", "DATE", "FUTURE_REF"}}},
+		{"fr", "Le budget 2021-2022 est voté.", []want{{"2021", "DATE", "2021"}, {"2022", "DATE", "2022"}}},
+		// counted from the narrative day
+		{"en", "Rebels took the town on Monday. Three days later, the army returned.", []want{{"Monday", "DATE", "2022-08-08"}, {"Three days later", "DATE", "2022-08-11"}}},
+		{"fr", "Le 3 mai 2021, le camp est attaqué. Deux jours plus tard, l'armée riposte.", []want{{"Le 3 mai 2021", "DATE", "2021-05-03"}, {"Deux jours plus tard", "DATE", "2021-05-05"}}},
 	}
 	tg := tagger(t)
 	for _, tc := range tests {
@@ -118,6 +128,8 @@ func TestBeginAndMod(t *testing.T) {
 		{"fr", "Le Mali est dirigé par des militaires depuis 2021.", "2021", "", true},
 		{"en", "Russia has been present there since 2016.", "2016", "", true},
 		{"fr", "Depuis mars, les combats ont repris.", "2022-03", "", true},
+		{"fr", "À partir de lundi, la règle s'appliquera.", "2022-08-15", "", true},
+		{"en", "The curfew applies starting Monday.", "2022-08-15", "", true},
 		{"fr", "Le régime a annoncé fin mars son retrait.", "2022-03", "END", false},
 		{"fr", "À la mi-mai, le régime a quitté le bloc.", "2022-05", "MID", false},
 		{"en", "Fighting resumed in early September.", "2021-09", "START", false},
