@@ -140,6 +140,22 @@ func (sc *scanner) relative(j int) (match, bool) {
 		}
 		return match{end: end, typ: "DATE", val: strconv.Itoa(y) + "-Q" + strconv.Itoa(q), year: y, quarter: q}, true
 	}
+	// that year, that quarter, later that year: the narrative one
+	if sc.lit(j, "that") && sc.lang == en {
+		if u, next, ok := sc.is(j+1, kUnit); ok {
+			switch {
+			case u.s == "Y" && sc.lastY != 0 && sc.norm(j+1) == "year":
+				return match{end: next, typ: "DATE", val: strconv.Itoa(sc.lastY), year: sc.lastY}, true
+			case u.s == "Q" && sc.lastQ != 0 && sc.norm(j+1) == "quarter":
+				return match{end: next, typ: "DATE", val: strconv.Itoa(sc.lastQY) + "-Q" + strconv.Itoa(sc.lastQ), year: sc.lastQY, quarter: sc.lastQ}, true
+			}
+		}
+	}
+	// the latest period (of quarterly results)
+	if sc.lit(j, "period") && j > sc.s0 && sc.lit(j-1, "latest") && sc.lang == en {
+		y, q := prevQuarter(sc.anchor)
+		return match{end: j + 1, typ: "DATE", val: strconv.Itoa(y) + "-Q" + strconv.Itoa(q), year: y, quarter: q}, true
+	}
 	// le même jour, the same day, that day
 	if sc.lit(j, "meme", "same", "that") {
 		if u, next, ok := sc.is(j+1, kUnit); ok && u.s == "D" && !strings.HasSuffix(sc.norm(j+1), "s") {

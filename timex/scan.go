@@ -355,7 +355,7 @@ func (sc *scanner) at(i int) (match, bool) {
 			}
 			continue
 		}
-		if sc.lang == en && sc.lit(j, "latest") && sc.lit(j+1, "quarter") {
+		if sc.lang == en && sc.lit(j, "latest") && sc.lit(j+1, "quarter", "period") {
 			j++
 			break
 		}
@@ -637,6 +637,18 @@ func (sc *scanner) date(j int) (match, bool) {
 			}
 		}
 	}
+	// years in words: nineteen ninety-six, (the year) two thousand
+	if sc.lang == en && sc.lit(k, "nineteen") {
+		if _, v, end, ok := sc.number(k + 1); ok && v >= 10 && v <= 99 {
+			return match{end: end, typ: "DATE", val: strconv.Itoa(1900 + v)}, true
+		}
+	}
+	if sc.lang == en && sc.lit(k, "two") && sc.lit(k+1, "thousand") && k > sc.s0 && sc.lit(k-1, "year") {
+		_, v, end, _ := sc.number(k)
+		if v >= 2000 && v < 2100 {
+			return match{end: end, typ: "DATE", val: strconv.Itoa(v)}, true
+		}
+	}
 	// fiscal 1989
 	if sc.lit(k, "fiscal") {
 		if y, ok := sc.year(k + 1); ok {
@@ -647,6 +659,10 @@ func (sc *scanner) date(j int) (match, bool) {
 	if e, next, ok := sc.is(k, kUnit); ok && e.s == "Y" {
 		if y, ok := sc.year(next); ok {
 			return match{end: next + 1, typ: "DATE", val: strconv.Itoa(y)}, true
+		}
+		if m, ok := sc.date(next); ok && len(m.val) == 4 && sc.lang == en {
+			m.start = k
+			return m, true
 		}
 	}
 	// centuries: XXe siècle, the 20th century
@@ -729,6 +745,9 @@ func (sc *scanner) plausibleYear(k, y int) bool {
 			if _, ok := sc.year(k - 2); ok {
 				return true // 2021-2022
 			}
+		}
+		if sc.lit(k-1, "-") && sc.adjacent(k) && k-1 > sc.s0 && sc.toks[k-2].Kind == doc.Word {
+			return true // mid-1996, post-1959
 		}
 		if p.Kind == doc.Number || sc.lit(k-1, "$", "€", "£", "n°", "no", "number", "numero", "#", "nr", "-") && sc.adjacent(k) {
 			return false
