@@ -1,8 +1,11 @@
 package actors
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -115,7 +118,7 @@ func TestResolve(t *testing.T) {
 			[]want{{"Niger", "NER"}, {"junte", "NER"}}, nil},
 		{"generic collectives stay generic", "fr", "2023-01-01",
 			"L'Occident et la communauté internationale ont condamné les violences contre des manifestants.",
-			[]want{{"L'Occident", "west"}, {"communauté internationale", "intl-community"}, {"manifestants", "group-cvl"}}, nil},
+			[]want{{"Occident", "west"}, {"communauté internationale", "intl-community"}, {"manifestants", "group-cvl"}}, nil},
 		{"English: demonym + role + name, Mr + surname, place", "en", "2023-05-01",
 			"Kenyan President William Ruto met Mr Museveni in Kampala on Tuesday.",
 			[]want{{"Kenyan President William Ruto", "william-ruto"}, {"Mr Museveni", "yoweri-museveni"}, {"Kampala", "kampala"}}, nil},
@@ -323,17 +326,73 @@ func BenchmarkProcess(b *testing.B) {
 	}
 	b.SetBytes(int64(len(d.Text)))
 	b.ResetTimer()
+	c0 := cpuTime()
 	for i := 0; i < b.N; i++ {
 		if err := r.Process(d); err != nil {
 			b.Fatal(err)
 		}
 	}
+	// on a shared machine wall time counts the other processes too: report CPU time as well
+	if c := cpuTime() - c0; c > 0 {
+		b.ReportMetric(float64(len(d.Text))*float64(b.N)/c.Seconds()/1e6, "cpu-MB/s")
+	}
+}
+
+// cpuTime is the user+system CPU time of this process.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func BenchmarkNew(b *testing.B) {
+	c0 := cpuTime()
 	for i := 0; i < b.N; i++ {
 		if _, err := New(); err != nil {
 			b.Fatal(err)
 		}
+	}
+	if c := cpuTime() - c0; c > 0 {
+		b.ReportMetric(float64(c.Milliseconds())/float64(b.N), "cpu-ms/op")
+	}
+}
+
+// BenchmarkProcessSamples reads the sample articles of ../shared/samples (real news text,
+// French and English), skipped when they are absent.
+func BenchmarkProcessSamples(b *testing.B) {
+	r := resolver(b)
+	files, _ := filepath.Glob(filepath.Join(samplesDir(), "*", "*.txt"))
+	if len(files) == 0 {
+		b.Skip("samples not found")
+	}
+	var docs []*doc.Document
+	n := 0
+	for _, f := range files {
+		t, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		lang := filepath.Base(filepath.Dir(f))
+		d, err := read(r, string(t), lang, day("2022-08-11"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, d)
+		n += len(t)
+	}
+	b.SetBytes(int64(n))
+	b.ResetTimer()
+	c0 := cpuTime()
+	for i := 0; i < b.N; i++ {
+		for _, d := range docs {
+			if err := r.Process(d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	if c := cpuTime() - c0; c > 0 {
+		b.ReportMetric(float64(n)*float64(b.N)/c.Seconds()/1e6, "cpu-MB/s")
 	}
 }

@@ -88,22 +88,24 @@ type hit struct {
 // Resolver recognises and resolves actors. It is built once by New and is safe for concurrent
 // use by several goroutines on different documents.
 type Resolver struct {
-	entries  []entry
-	byID     map[string]int
-	roles    []role
-	pats     map[string][]hit // folded token n-gram joined by ' ' → hits
-	root     *trie            // the patterns as a token tree (built from pats)
-	surname  map[string][]int // folded surname → person entries
-	byWords  map[string]int   // sorted folded name words → person entry (handles)
-	leaders  map[string][]leaderTerm
-	stop     map[string]bool // words never starting a name on their own
-	first    map[string]bool // known first names (generic recognition)
-	orgWords map[string]bool
-	locPrep  map[string]bool
-	perTitle map[string]bool
-	fillers  map[string]bool // words allowed between a role word and a demonym
-	nPats    int
-	pool     sync.Pool // *bufs
+	entries   []entry
+	byID      map[string]int
+	roles     []role
+	pats      map[string][]hit // folded token n-gram joined by ' ' → hits
+	root      *trie            // the patterns as a token tree (built from pats)
+	starts    [1 << 10]uint64  // filter: bit firstHash(t) is set when a pattern may start with t
+	surname   map[string][]int // folded surname → person entries
+	surnameBy [256][]string    // surnames by first byte (for one-edit matching)
+	byWords   map[string]int   // sorted folded name words → person entry (handles)
+	leaders   map[string][]leaderTerm
+	stop      map[string]bool // words never starting a name on their own
+	first     map[string]bool // known first names (generic recognition)
+	orgWords  map[string]bool
+	locPrep   map[string]bool
+	perTitle  map[string]bool
+	fillers   map[string]bool // words allowed between a role word and a demonym
+	nPats     int
+	pool      sync.Pool // *bufs
 }
 
 type leaderTerm struct {
@@ -135,9 +137,21 @@ func New() (*Resolver, error) {
 	if err := r.loadRoles(); err != nil {
 		return nil, err
 	}
+	for sn := range r.surname {
+		if sn != "" {
+			r.surnameBy[sn[0]] = append(r.surnameBy[sn[0]], sn)
+		}
+	}
+	for i := range r.surnameBy {
+		sort.Strings(r.surnameBy[i])
+	}
 	r.root = &trie{}
 	for k, hs := range r.pats {
 		r.root.insert(k, hs)
+	}
+	for k := range r.root.next {
+		f := firstHash(k)
+		r.starts[f>>6] |= 1 << (f & 63)
 	}
 	var err error
 	if r.stop, err = wordSet("data/stopwords.txt"); err != nil {
@@ -273,6 +287,14 @@ func keyOf(pattern string) (key string, n int, caps uint32, upper bool) {
 	if len(toks) == 0 || len(toks) > maxPatternNG {
 		return "", 0, 0, false
 	}
+	// a leading article before a capitalised word is not part of the pattern ("the West",
+	// "l'Occident", "le Kremlin"): articles are too frequent to start patterns
+	if len(toks) > 1 && leadingArticle[toks[0].Norm] {
+		if r, _ := utf8.DecodeRuneInString(pattern[toks[1].Start:]); unicode.IsUpper(r) {
+			pattern = pattern[toks[1].Start:]
+			toks = segment.Tokens(pattern)
+		}
+	}
 	var b strings.Builder
 	letters, uppers := 0, 0
 	for i, t := range toks {
@@ -298,6 +320,17 @@ func keyOf(pattern string) (key string, n int, caps uint32, upper bool) {
 		caps = 0
 	}
 	return b.String(), len(toks), caps, upper
+}
+
+var leadingArticle = map[string]bool{"the": true, "le": true, "la": true, "les": true, "l'": true}
+
+// firstHash is a cheap hash of a token for the filter of pattern starts.
+func firstHash(s string) uint32 {
+	if s == "" {
+		return 0
+	}
+	h := uint32(len(s))*0x9E3779B1 ^ uint32(s[0])<<8 ^ uint32(s[len(s)-1])<<16 ^ uint32(s[len(s)/2])
+	return (h * 2654435761) >> 16
 }
 
 func (r *Resolver) addPattern(pattern string, h hit) {

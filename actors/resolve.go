@@ -25,7 +25,10 @@ func (r *Resolver) Process(d *doc.Document) error {
 	for _, m := range ms {
 		d.Mentions = append(d.Mentions, m.full)
 	}
-	d.Actors = r.actorList(d, ms)
+	d.Actors = d.Actors[:0]
+	for _, a := range b.order {
+		d.Actors = append(d.Actors, *a)
+	}
 	return nil
 }
 
@@ -83,9 +86,13 @@ type state struct {
 	actors      map[string]*doc.Actor // actors referred to so far
 	words       map[string][]string   // person actor id → folded name words
 	learned     map[string]string     // mention text → actor id already learnt
-	main        string                // the document's main country
-	cur         int                   // index of the item being resolved
-	countryPart item                  // the country words inside the next role mention (for Names)
+	lower       map[string]bool       // words written in lower case somewhere (built on demand)
+	lowerBuilt  bool
+	order       []*doc.Actor // actors in order of first mention
+	b           *bufs
+	main        string // the document's main country
+	cur         int    // index of the item being resolved
+	countryPart item   // the country words inside the next role mention (for Names)
 	gbuf        []string
 	lastReb     string
 	out         []cand
@@ -93,9 +100,15 @@ type state struct {
 
 // bufs are the slices one reading needs, reused across documents through a pool.
 type bufs struct {
-	items []item
-	out   []cand
-	st    *state
+	items     []item
+	out       []cand
+	order     []*doc.Actor
+	aliases   map[string]string
+	actors    map[string]*doc.Actor
+	words     map[string][]string
+	learned   map[string]string
+	lower     map[string]bool
+	lowerBits [1 << 10]uint64
 }
 
 func (r *Resolver) getBufs() *bufs {
@@ -113,6 +126,15 @@ func (r *Resolver) putBufs(b *bufs) {
 		b.out[i] = cand{}
 	}
 	b.items, b.out = b.items[:0], b.out[:0]
+	for i := range b.order {
+		b.order[i] = nil
+	}
+	b.order = b.order[:0]
+	clear(b.aliases)
+	clear(b.actors)
+	clear(b.words)
+	clear(b.learned)
+	clear(b.lower)
 	r.pool.Put(b)
 }
 
@@ -120,7 +142,10 @@ func (r *Resolver) recognize(d *doc.Document, b *bufs) []cand {
 	if len(d.Tokens) == 0 {
 		return nil
 	}
-	st := &state{r: r, d: d, aliases: map[string]string{}, actors: map[string]*doc.Actor{}, words: map[string][]string{}, learned: map[string]string{}}
+	if b.aliases == nil {
+		b.aliases, b.actors, b.words, b.learned, b.lower = map[string]string{}, map[string]*doc.Actor{}, map[string][]string{}, map[string]string{}, map[string]bool{}
+	}
+	st := &state{r: r, d: d, b: b, aliases: b.aliases, actors: b.actors, words: b.words, learned: b.learned, lower: b.lower, order: b.order[:0]}
 	st.items = b.items[:0]
 	sents := d.Sentences
 	if len(sents) == 0 {
@@ -135,7 +160,7 @@ func (r *Resolver) recognize(d *doc.Document, b *bufs) []cand {
 	st.items = st.expandAcronyms(st.items)
 	st.main = st.mainCountry()
 	st.out = b.out[:0]
-	defer func() { b.items, b.out = st.items, st.out }()
+	defer func() { b.items, b.out, b.order = st.items, st.out, st.order }()
 	for p := 0; p < len(st.items); {
 		p = st.resolve(p)
 	}
@@ -490,6 +515,7 @@ func (st *state) add(c cand) {
 			a.Sector = append([]string{}, a.Sector...)
 			st.actors[a.ID] = &a
 			c.actor = &a
+			st.order = append(st.order, &a)
 		}
 		c.full.Actor = c.actor.ID
 	}
@@ -922,12 +948,33 @@ func (st *state) knownName(w string) bool {
 
 // lowerElsewhere: the word occurs in lower case somewhere in the document.
 func (st *state) lowerElsewhere(norm string) bool {
-	for i, t := range st.d.Tokens {
-		if t.Norm == norm && t.Kind == doc.Word && !capitalised(st.d, i) {
-			return true
+	if !st.lowerBuilt {
+		// a filter of the words written in lower case; exact check only on a hit
+		st.lowerBuilt = true
+		clear(st.b.lowerBits[:])
+		for i, t := range st.d.Tokens {
+			if t.Kind == doc.Word && !capitalised(st.d, i) {
+				f := firstHash(t.Norm)
+				st.b.lowerBits[f>>6] |= 1 << (f & 63)
+			}
 		}
 	}
-	return false
+	f := firstHash(norm)
+	if st.b.lowerBits[f>>6]&(1<<(f&63)) == 0 {
+		return false
+	}
+	if v, ok := st.lower[norm]; ok {
+		return v
+	}
+	found := false
+	for i, t := range st.d.Tokens {
+		if t.Norm == norm && t.Kind == doc.Word && !capitalised(st.d, i) {
+			found = true
+			break
+		}
+	}
+	st.lower[norm] = found
+	return found
 }
 
 func verbLike(w string) bool {
@@ -1062,8 +1109,9 @@ func (r *Resolver) surnameNear(w string) map[string][]int {
 		return nil
 	}
 	var out map[string][]int
-	for sn, c := range r.surname {
-		if sn[0] == w[0] && editLE1(sn, w) {
+	for _, sn := range r.surnameBy[w[0]] {
+		c := r.surname[sn]
+		if editLE1(sn, w) {
 			if out == nil {
 				out = map[string][]int{}
 			}
