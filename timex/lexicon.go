@@ -37,6 +37,7 @@ const (
 	kFuture
 	kPast
 	kDur
+	kHoliday  // a feast with a date: MM-DD, or EASTER / THANKSGIVING
 	kLit      // a literal word some grammar starts with ("il", "fiscal", "noon")
 	kHyph     // the first part of a hyphenated entry ("week" of "week-end")
 	kOtherCal // a month or weekday name of the other language
@@ -46,7 +47,7 @@ var kindNames = map[string]kind{
 	"month": kMonth, "weekday": kWeekday, "num": kNum, "ord": kOrd, "unit": kUnit,
 	"season": kSeason, "before": kBefore, "after": kAfter, "this": kThis, "dayrel": kDayrel,
 	"pod": kPod, "vague": kVague, "set": kSet, "every": kEvery, "mod": kMod, "approx": kApprox,
-	"quant": kQuant, "det": kDet, "since": kSince, "prep": kPrep, "future": kFuture, "past": kPast, "dur": kDur, "lit": kLit,
+	"quant": kQuant, "det": kDet, "since": kSince, "prep": kPrep, "future": kFuture, "past": kPast, "dur": kDur, "lit": kLit, "holiday": kHoliday,
 }
 
 // entry is one reading of a word: its kind, a number (month, weekday, count, offset) and a

@@ -47,6 +47,10 @@ func (sc *scanner) relative(j int) (match, bool) {
 		y := sc.season(s.s, 0, j)
 		return match{end: next, typ: "DATE", val: strconv.Itoa(y) + "-" + s.s}, true
 	}
+	// feasts: Christmas, Noël, Thanksgiving, Easter, New Year's Day
+	if m, ok := sc.holiday(j); ok {
+		return m, true
+	}
 	// fixed periods: quinquennat, fortnight
 	if e, next, ok := sc.is(j, kDur); ok {
 		return match{end: next, typ: "DURATION", val: e.s}, true
@@ -836,4 +840,115 @@ func (sc *scanner) clock(j int, day time.Time) (match, bool) {
 		}
 	}
 	return match{end: k, typ: "TIME", val: day.Format("2006-01-02") + "T" + pad2(h) + ":" + pad2(mi)}, true
+}
+
+// holiday reads a feast name ("Christmas", "Noël", "Thanksgiving", "Easter", "Pâques",
+// "New Year's Day", "le Nouvel An") with an optional "Day"/"Eve", resolved like a day and
+// month without a year.
+func (sc *scanner) holiday(j int) (match, bool) {
+	end := j
+	var e entry
+	switch {
+	case sc.lit(j, "new") && sc.lit(j+1, "year") && sc.lit(j+2, "'s") && sc.lit(j+3, "day", "eve"):
+		e, end = entry{k: kHoliday, s: "01-01"}, j+4
+		if sc.lit(j+3, "eve") {
+			e.s = "12-31"
+		}
+	case sc.lit(j, "nouvel") && sc.lit(j+1, "an"):
+		e, end = entry{k: kHoliday, s: "01-01"}, j+2
+	default:
+		h, next, ok := sc.is(j, kHoliday)
+		if !ok || !sc.capital(j) && sc.lang == en {
+			return match{}, false
+		}
+		e, end = h, next
+		if sc.lit(end, "eve") && e.s == "12-25" {
+			e.s, end = "12-24", end+1
+		} else if sc.lit(end, "day") {
+			end++
+		}
+	}
+	dir := 0
+	if j > sc.s0 {
+		if b, _, ok := sc.is(j-1, kBefore); ok {
+			dir = b.n
+		} else if a, _, ok := sc.is(j-1, kAfter); ok {
+			dir = a.n
+		}
+	}
+	if b, n, ok := sc.is(end, kBefore); ok && sc.lang == fr {
+		dir, end = b.n, n
+	} else if a, n, ok := sc.is(end, kAfter); ok && sc.lang == fr {
+		dir, end = a.n, n
+	}
+	if y, ok := sc.year(end); ok {
+		t, ok := feast(e.s, y)
+		if !ok {
+			return match{}, false
+		}
+		m := dayMatch(j, end+1, t)
+		m.expl = true
+		return m, true
+	}
+	// the year: that of the feast nearest the anchor in the direction of the tense
+	if dir == 0 {
+		dir = sc.tense(j)
+	}
+	a := sc.anchor
+	var best time.Time
+	for _, y := range []int{a.Year() - 1, a.Year(), a.Year() + 1} {
+		t, ok := feast(e.s, y)
+		if !ok {
+			return match{}, false
+		}
+		switch {
+		case dir > 0 && t.Before(a), dir < 0 && !t.Before(a):
+			continue
+		}
+		if best.IsZero() || absDur(t.Sub(a)) < absDur(best.Sub(a)) {
+			best = t
+		}
+	}
+	if best.IsZero() {
+		return match{}, false
+	}
+	return dayMatch(j, end, best), true
+}
+
+func absDur(d time.Duration) time.Duration {
+	if d < 0 {
+		return -d
+	}
+	return d
+}
+
+// feast gives the date of a feast in year y.
+func feast(code string, y int) (time.Time, bool) {
+	switch code {
+	case "EASTER": // anonymous Gregorian algorithm
+		a, b, c := y%19, y/100, y%100
+		d, e := b/4, b%4
+		f := (b + 8) / 25
+		g := (b - f + 1) / 3
+		h := (19*a + b - d - g + 15) % 30
+		i, k := c/4, c%4
+		l := (32 + 2*e + 2*i - h - k) % 7
+		m := (a + 11*h + 22*l) / 451
+		month := (h + l - 7*m + 114) / 31
+		day := (h+l-7*m+114)%31 + 1
+		return time.Date(y, time.Month(month), day, 0, 0, 0, 0, time.UTC), true
+	case "THANKSGIVING": // fourth Thursday of November
+		t := time.Date(y, time.November, 1, 0, 0, 0, 0, time.UTC)
+		off := (int(time.Thursday) - int(t.Weekday()) + 7) % 7
+		return t.AddDate(0, 0, off+21), true
+	}
+	if len(code) != 5 || code[2] != '-' {
+		return time.Time{}, false
+	}
+	mo, err1 := strconv.Atoi(code[:2])
+	d, err2 := strconv.Atoi(code[3:])
+	if err1 != nil || err2 != nil || !validDate(y, mo, d) {
+		return time.Time{}, false
+	}
+	return time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC), true
 }

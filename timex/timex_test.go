@@ -98,6 +98,10 @@ func TestTag(t *testing.T) {
 		{"fr", "Il partira à la fin du mois.", []want{{"la fin du mois", "DATE", "2022-08"}}},
 		{"en", "More strikes are expected in the coming days.", []want{{"the coming days", "DATE", "FUTURE_REF"}}},
 		{"fr", "Le budget 2021-2022 est voté.", []want{{"2021", "DATE", "2021"}, {"2022", "DATE", "2022"}}},
+		// feasts
+		{"en", "He came home for Christmas.", []want{{"Christmas", "DATE", "2021-12-25"}}},
+		{"fr", "À Pâques 2021, le pape a parlé.", []want{{"Pâques 2021", "DATE", "2021-04-04"}}},
+		{"en", "Last Thanksgiving was quiet.", []want{{"Thanksgiving", "DATE", "2021-11-25"}}},
 		// counted from the narrative day
 		{"en", "Rebels took the town on Monday. Three days later, the army returned.", []want{{"Monday", "DATE", "2022-08-08"}, {"Three days later", "DATE", "2022-08-11"}}},
 		{"fr", "Le 3 mai 2021, le camp est attaqué. Deux jours plus tard, l'armée riposte.", []want{{"Le 3 mai 2021", "DATE", "2021-05-03"}, {"Deux jours plus tard", "DATE", "2021-05-05"}}},
