@@ -18,20 +18,21 @@ const (
 
 // frame is one attribution found around a cue.
 type frame struct {
-	kind     int
-	sent     int
-	cue0     int // cue tokens [cue0, cue1)
-	cue1     int
-	sp0, sp1 int // speaker tokens [sp0, sp1); sp0 == sp1 when none
-	content  [][2]int
-	lemma    string
-	via      string
-	used     bool // taken by a direct quote
-	anchor   int  // first token of the incise (speaker or cue) for fIncise
-	bnd      int  // the boundary token (comma, quote mark) before an incise
-	full0    int  // first token of the whole clause before a preposed cue (sp0 may start later)
-	trailing bool // an according frame after its content ("…, according to X"): outer, like an incise
-	pronoun  bool // the speaker is a pronoun
+	kind      int
+	sent      int
+	cue0      int // cue tokens [cue0, cue1)
+	cue1      int
+	sp0, sp1  int // speaker tokens [sp0, sp1); sp0 == sp1 when none
+	content   [][2]int
+	lemma     string
+	via       string
+	used      bool // taken by a direct quote
+	anchor    int  // first token of the incise (speaker or cue) for fIncise
+	bnd       int  // the boundary token (comma, quote mark) before an incise
+	full0     int  // first token of the whole clause before a preposed cue (sp0 may start later)
+	trailing  bool // an according frame after its content ("…, according to X"): outer, like an incise
+	quoteOnly bool // an incise in a sentence of its own after a quote: its content is that quote
+	pronoun   bool // the speaker is a pronoun
 }
 
 // tokenizer helpers over one document
@@ -309,7 +310,7 @@ func (v *view) settle(si int, fs []frame) []frame {
 				}
 			}
 		}
-		if !inside && len(fs[k].content) > 0 {
+		if !inside && (len(fs[k].content) > 0 || fs[k].quoteOnly) {
 			out = append(out, fs[k])
 		}
 	}
@@ -435,11 +436,25 @@ func (v *view) looksLikeNP(a, b int) bool {
 	if v.isPronoun(a) {
 		return false // "says he spoke": a clause, not an inverted subject
 	}
-	if v.lex.determiner[first] || v.f.roles[first] || v.d.Tokens[a].Kind == doc.Handle {
+	if v.lex.determiner[first] || v.f.roles[first] || v.f.sourceNouns[first] || v.d.Tokens[a].Kind == doc.Handle {
 		return true
 	}
-	r := []rune(w)
-	return len(r) > 0 && r[0] >= 'A' && r[0] <= 'Z' || len(r) > 0 && strings.ToUpper(string(r[0])) == string(r[0]) && strings.ToLower(string(r[0])) != string(r[0])
+	if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+		return true
+	}
+	// "former Obama adviser David Axelrod", "senior officials": a title or a name soon after
+	for k := a + 1; k < b && k < a+4; k++ {
+		if r, _ := utf8.DecodeRuneInString(v.text(k)); unicode.IsUpper(r) || v.f.roles[v.norm(k)] || v.f.sourceNouns[v.norm(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// afterClosingQuote: the sentence starting at s0 follows a closing quote mark ("…missing.”
+// Trump said.") — the quote's incise stands in a sentence of its own.
+func (v *view) afterClosingQuote(s0 int) bool {
+	return s0 > 0 && isQuoteChar(v.text(s0-1)) && v.closingQuote(s0-1) && !strings.ContainsAny(v.d.Text[v.d.Tokens[s0-1].End:v.d.Tokens[s0].Start], "\n\r")
 }
 
 // npEnd cuts a postposed speaker before a trailing place, time or relative clause
@@ -552,12 +567,26 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 			fr.content = after()
 			return fr, fr.content != nil && fr.sp1 > fr.sp0
 		}
-		if L0 == s0 || L0 > s0 && isQuoteChar(v.text(L0-1)) {
-			// a cue at the very start of a sentence, right after a quote: "… » affirme Y" handled above;
-			// otherwise no speaker
-			return fr, false
+		if L0 == s0 && v.afterClosingQuote(s0) && v.lex.incise[lemma] {
+			// "…missing.” said Trump."
+			if ne := v.npEnd(c1, R1); v.looksLikeNP(c1, ne) && !v.hasVerb(c1, ne) && v.trimEnd(c1, s1) <= R1 {
+				fr.kind = fIncise
+				fr.sp0, fr.sp1 = c1, ne
+				fr.anchor, fr.bnd = c0, s0-1
+				fr.quoteOnly = true
+				return fr, true
+			}
 		}
 		return fr, false
+	}
+	if L0 == s0 && v.afterClosingQuote(s0) && c0-L <= 6 && v.trimEnd(c1, s1) <= R1 && v.adjunctTail(c1, v.trimEnd(c1, R1), lemma) {
+		// "…missing.” Trump said."
+		fr.kind = fIncise
+		fr.sp0, fr.sp1 = L, c0
+		fr.anchor, fr.bnd = L, s0-1
+		fr.pronoun = c0-L == 1 && v.isPronoun(L)
+		fr.quoteOnly = true
+		return fr, true
 	}
 	// a subject stands between the boundary and the cue
 	if L0 > s0 && !v.hasOpener(L0, L) && !v.hasRelative(L, c0) && c0-L <= 6 && !clitics[v.norm(c0-1)] && (R1 == s1 || R1-c1 <= 6 && (v.isComma(R1) || v.sentenceEndPunct(R1) || v.trimEnd(c1, s1) <= R1)) && v.boundaryBeforeIsContent(L0, s0) && !v.hasThat(c1, R1) && v.adjunctTail(c1, v.trimEnd(c1, R1), lemma) {
@@ -573,6 +602,7 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 	if thatless {
 		return fr, false // "the poll shows a lead": no report without "that"
 	}
+	subordinate := subordinators[v.norm(v.skipOpeners(s0, c0))]
 	fr.kind = fPreposed
 	fr.sp0, fr.sp1 = L, c0
 	fr.full0 = L
@@ -582,8 +612,18 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 	fr.sp0 = v.subjectStart(fr.sp0, fr.sp1)
 	fr.pronoun = c0-L == 1 && v.isPronoun(L)
 	fr.content = after()
+	if subordinate {
+		// "While not everything Trump says is true, Jamieson said …": the clause ends at its comma
+		if e := v.clauseEnd(c1, s1); e < s1 {
+			fr.content = clip(v, fr.content, e)
+		}
+	}
 	return fr, fr.content != nil
 }
+
+var subordinators = map[string]bool{"while": true, "although": true, "though": true, "if": true, "because": true, "when": true,
+	"as": true, "since": true, "whether": true, "unless": true, "si": true, "quand": true, "lorsque": true, "bien": true,
+	"comme": true, "puisque": true, "parce": true, "alors": true, "tandis": true}
 
 // subjectCuts end what stands before a subject in a long clause ("in a call with X last
 // week Mr Biden vowed", "… but the EU has accused").
