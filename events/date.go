@@ -81,6 +81,9 @@ func (r *reader) date(cd *cand) {
 			}
 		}
 	}
+	if r.narrativePast(cd.sent) && cd.ev.Factuality == "asserted" {
+		cd.ev.Factuality = "historical" // told in the course of a dated background story
+	}
 	if !d.Published.IsZero() {
 		v := d.Published.Format(time.DateOnly)
 		cd.ev.Date = doc.EventDate{Value: v, Precision: "day", From: "publication"}
@@ -186,4 +189,32 @@ func bounds(v string) (time.Time, time.Time, bool) {
 	}
 	// weeks, seasons, quarters: not bounded here (too coarse to move an event to the past)
 	return time.Time{}, time.Time{}, false
+}
+
+// narrativePast: the sentence has no date of its own and follows one dated well before the
+// article: it goes on with that past story ("Le 14 septembre 2020, … . Après des négociations
+// entre X et Y, …").
+func (r *reader) narrativePast(si int) bool {
+	if si == 0 || r.sentenceDate(si) != nil {
+		return false
+	}
+	t := r.sentenceDate(si - 1)
+	if t == nil {
+		return false
+	}
+	_, last, ok := bounds(t.Value)
+	return ok && last.Before(r.d.Anchor.AddDate(0, 0, -30))
+}
+
+// sentenceDate: the last calendar date in a sentence, or nil.
+func (r *reader) sentenceDate(si int) *doc.Timex {
+	s := r.d.Sentences[si]
+	var out *doc.Timex
+	for i := range r.d.Timexes {
+		t := &r.d.Timexes[i]
+		if t.Start >= s.Start && t.End <= s.End && datable(*t) {
+			out = t
+		}
+	}
+	return out
 }

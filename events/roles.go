@@ -95,7 +95,7 @@ func (r *reader) subject(si, from int, clauseOnly bool) []roleMention {
 			}
 			// a mention right before the verb is its subject even after a conjunction that is
 			// also a preposition ("after Mr Macron accused…", "après que X a…")
-			p := r.prepBefore(m.Tok0, s.Tok0)
+			p := r.prepBeforeMode(m.Tok0, s.Tok0, true) // a subject is not "du X" (of the X)
 			if p != "" && !(r.rightBeforeVerb(m.Tok1, from) && !r.w.is("agent", p) && p != "de" && p != "of") {
 				continue
 			}
@@ -369,8 +369,8 @@ func (r *reader) roles(cd *cand) {
 					act = r.subject(si, r.gerundChainStart(si, g), false)
 				} else if r.prepBeforeMode(h.start, r.d.Sentences[si].Tok0, true) != "" {
 					act = r.apposition(si, h.start) // "à la suite d'un coup d'État": no clause subject
-				} else if r.lightVerbBefore(si, h.start) {
-					act = r.subject(si, h.start, true) // "a eu un entretien", "held talks"
+				} else if lv := r.lightVerbBefore(si, h.start); lv >= 0 {
+					act = r.subject(si, lv, false) // "a eu un entretien", "held talks"
 				} else {
 					act = r.apposition(si, h.start)
 				}
@@ -408,6 +408,12 @@ func (r *reader) roles(cd *cand) {
 			if rec == nil {
 				rec = r.ownerOfObject(si, h.head)
 			}
+		}
+	}
+	// "son arrestation", "his release": the possessor of the noun is its recipient
+	if h.p.noun && len(rec) == 0 && h.start > 0 && r.w.is("possessive", r.tok(h.start-1)) {
+		if id := r.pronoun(h.start - 1); id != "" {
+			rec = []roleMention{{-1, id}}
 		}
 	}
 	// symmetric events told with their parties as objects ("des combats ont opposé X et Y")
@@ -545,16 +551,19 @@ func (r *reader) firstSubject(si, t int) []roleMention {
 	return nil
 }
 
-// lightVerbBefore: the noun at t is the object of a light verb ("a eu un entretien",
+// lightVerbBefore: the position of the light verb whose object the noun at t is ("a eu un entretien",
 // "held talks", "carried out strikes", "a annoncé l'arrestation"), whose subject is then the
 // noun's actor. After any other verb ("she condemned the sentences") it is not.
-func (r *reader) lightVerbBefore(si, t int) bool {
+func (r *reader) lightVerbBefore(si, t int) int {
 	s := r.d.Sentences[si]
 	j := t - 1
-	for k := 0; k < 3 && j >= s.Tok0 && r.w.is("det", r.tok(j)); k++ {
-		j--
+	for k := 0; k < 6 && j >= s.Tok0 && (r.w.is("det", r.tok(j)) || r.inTimex(j)); k++ {
+		j-- // determiners, and a date between: "annonce le même jour une alliance"
 	}
-	return j >= s.Tok0 && r.w.is("light", r.tok(j)) && !r.auxA(j)
+	if j >= s.Tok0 && r.w.is("light", r.tok(j)) && !r.auxA(j) {
+		return j
+	}
+	return -1
 }
 
 // adjectival: an English participle used as an adjective ("Jailed activist Alaa…", "the
@@ -617,4 +626,15 @@ func (r *reader) rightBeforeVerb(end, from int) bool {
 	}
 	n := r.tok(from)
 	return n != "en" && n != "by" && n != "to" && r.w.prep[n] == "" && !strings.HasSuffix(n, "ing") && !strings.HasSuffix(n, "er") && !strings.HasSuffix(n, "ant")
+}
+
+// inTimex: token j lies inside a time expression.
+func (r *reader) inTimex(j int) bool {
+	off := r.d.Tokens[j].Start
+	for _, t := range r.d.Timexes {
+		if t.Start <= off && off < t.End {
+			return true
+		}
+	}
+	return false
 }
