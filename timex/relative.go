@@ -65,6 +65,19 @@ func (sc *scanner) relative(j int) (match, bool) {
 			if sc.lit(next, "meme") {
 				next++
 			}
+			// la nuit de samedi (à dimanche), la nuit de mardi à mercredi
+			if sc.lit(next, "de", "du") {
+				if w, n2, ok := sc.is(next+1, kWeekday); ok {
+					d := sc.weekday(w.n, sc.tense(j), false)
+					end := n2
+					if sc.lit(end, "a", "au") {
+						if _, n3, ok := sc.is(end+1, kWeekday); ok {
+							end = n3
+						}
+					}
+					return match{end: end, typ: "TIME", val: d.Format("2006-01-02") + "T" + e.s, day: d}, true
+				}
+			}
 			return match{end: next, typ: "TIME", val: sc.refDay().Format("2006-01-02") + "T" + e.s}, true
 		}
 	}
@@ -194,8 +207,8 @@ func (sc *scanner) relative(j int) (match, bool) {
 		}
 		return match{end: end, typ: "DATE", val: strconv.Itoa(sc.anchor.Year() - 1)}, true
 	}
-	// the weekend
-	if u, next, ok := sc.is(j, kUnit); ok && u.s == "WE" && j > sc.s0 && sc.lit(j-1, "the") {
+	// the weekend, au cours du week-end
+	if u, next, ok := sc.is(j, kUnit); ok && u.s == "WE" && j > sc.s0 && sc.lit(j-1, "the", "le", "du", "au") && !sc.lit(next, "dernier", "prochain") {
 		return sc.relUnit(j, next, "WE", 0)
 	}
 	// current, in future
@@ -701,6 +714,22 @@ func (sc *scanner) duration(j int) (match, bool) {
 		return match{end: k2 + 1, typ: "DATE", val: "PAST_REF"}, true
 	}
 dur:
+	// dans deux semaines: the date that far ahead
+	if sc.lang == fr && j > sc.s0 && sc.lit(j-1, "dans") && n != "X" && !adj {
+		a := sc.anchor
+		switch u.s {
+		case "D":
+			return dayMatch(j, k2, a.AddDate(0, 0, nv)), true
+		case "W":
+			y, w := a.AddDate(0, 0, 7*nv).ISOWeek()
+			return match{end: k2, typ: "DATE", val: strconv.Itoa(y) + "-W" + pad2(w)}, true
+		case "M":
+			t := time.Date(a.Year(), a.Month()+time.Month(nv), 1, 0, 0, 0, 0, time.UTC)
+			return match{end: k2, typ: "DATE", val: ym(t.Year(), int(t.Month()))}, true
+		case "Y":
+			return match{end: k2, typ: "DATE", val: strconv.Itoa(a.Year() + nv)}, true
+		}
+	}
 	// French "16 heures" after "à" is a clock time (tried elsewhere), not a duration
 	if u.s == "H" && sc.lang == fr && j > sc.s0 && sc.lit(j-1, "a", "vers", "des") {
 		return match{}, false

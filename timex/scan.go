@@ -609,6 +609,35 @@ func (sc *scanner) date(j int) (match, bool) {
 			}
 		}
 	}
+	// 13.06.2022 as one number token
+	if k < sc.s1 && sc.toks[k].Kind == doc.Number && strings.Count(sc.toks[k].Norm, ".") == 2 {
+		f := strings.Split(sc.toks[k].Norm, ".")
+		d, e1 := strconv.Atoi(f[0])
+		mo, e2 := strconv.Atoi(f[1])
+		y, e3 := strconv.Atoi(f[2])
+		if e1 == nil && e2 == nil && e3 == nil && len(f[0]) <= 2 && len(f[1]) <= 2 {
+			if len(f[2]) == 2 {
+				y = twoDigitYear(y)
+			}
+			if validDate(y, mo, d) {
+				m := dayMatch(j, k+1, time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC))
+				m.expl = true
+				return sc.withTime(m), true
+			}
+		}
+	}
+	// le 17/06, on 6/17: day and month in figures, after a preposition or article
+	if a, la, ok := sc.digits(k); ok && la <= 2 && k+2 < sc.s1 && sc.lit(k+1, "/") && sc.adjacent(k+1) && sc.adjacent(k+2) && j > sc.s0 && sc.lit(j-1, "le", "du", "au", "on", "by", "until", "since", "depuis") {
+		if b, lb, ok := sc.digits(k + 2); ok && lb <= 2 && !sc.lit(k+3, "/") {
+			d, mo := a, b
+			if sc.lang == en {
+				d, mo = b, a
+			}
+			if mo >= 1 && mo <= 12 && d >= 1 && d <= 31 {
+				return sc.dayMonth(j, k+3, 0, mo, d)
+			}
+		}
+	}
 	// years
 	if y, ok := sc.year(k); ok {
 		if !sc.plausibleYear(k, y) {

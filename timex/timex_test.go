@@ -98,6 +98,11 @@ func TestTag(t *testing.T) {
 		{"fr", "Il partira à la fin du mois.", []want{{"la fin du mois", "DATE", "2022-08"}}},
 		{"en", "More strikes are expected in the coming days.", []want{{"the coming days", "DATE", "FUTURE_REF"}}},
 		{"fr", "Le budget 2021-2022 est voté.", []want{{"2021", "DATE", "2021"}, {"2022", "DATE", "2022"}}},
+		// more French news forms
+		{"fr", "Des tirs ont éclaté dans la nuit de samedi à dimanche.", []want{{"la nuit de samedi à dimanche", "TIME", "2022-08-06TNI"}}},
+		{"fr", "Le vote aura lieu dans deux semaines.", []want{{"deux semaines", "DATE", "2022-W34"}}},
+		{"fr", "Le décret du 13.06.2022 est publié.", []want{{"13.06.2022", "DATE", "2022-06-13"}}},
+		{"fr", "Il est revenu le 17/06 à Bamako.", []want{{"le 17/06", "DATE", "2022-06-17"}}},
 		// feasts
 		{"en", "He came home for Christmas.", []want{{"Christmas", "DATE", "2021-12-25"}}},
 		{"fr", "À Pâques 2021, le pape a parlé.", []want{{"Pâques 2021", "DATE", "2021-04-04"}}},
