@@ -33,6 +33,14 @@ func (sc *scanner) relative(j int) (match, bool) {
 	}
 	// seasons after a determiner or a preposition: l'été, en hiver, in the summer
 	if s, next, ok := sc.is(j, kSeason); ok && j > sc.s0 && (sc.lit(j-1, "l'", "en", "d'", "the", "in", "au", "le", "this") || sc.lit(j-1, "de") && sc.lit(next, "dernier", "prochain")) {
+		// the winter of 1994, l'été 2021
+		k := next
+		if sc.lit(k, "of", "de") {
+			k++
+		}
+		if m, ok := sc.date(k); ok && len(m.val) == 4 && isDigits(m.val) {
+			return match{end: m.end, typ: "DATE", val: m.val + "-" + s.s}, true
+		}
 		if b, n2, ok := sc.is(next, kBefore); ok {
 			y := sc.season(s.s, b.n, j)
 			return match{end: n2, typ: "DATE", val: strconv.Itoa(y) + "-" + s.s}, true
@@ -427,6 +435,27 @@ func (sc *scanner) relFirst(j int) (match, bool) {
 				return match{}, false
 			}
 			n2 += 2
+		}
+		// next year's first quarter, last year's quarter
+		if u.s == "Y" && sc.lit(n2, "'s") {
+			k3 := n2 + 1
+			q := 0
+			if o, n4, ok := sc.is(k3, kOrd); ok && o.n >= 1 && o.n <= 4 {
+				q, k3 = o.n, n4
+				if sc.lit(k3, "-") {
+					k3++
+				}
+			}
+			if sc.lit(k3, "quarter", "period") {
+				if q == 0 {
+					q = sc.lastQ
+				}
+				if q == 0 {
+					_, q = prevQuarter(sc.anchor)
+				}
+				y := sc.anchor.Year() + r
+				return match{end: k3 + 1, typ: "DATE", val: strconv.Itoa(y) + "-Q" + strconv.Itoa(q), year: y, quarter: q}, true
+			}
 		}
 		// "the past year", "past decade": a duration in TimeML
 		if sc.lit(j, "past") || (sc.lit(j, "last") && u.s == "DE") {
@@ -841,6 +870,16 @@ func (sc *scanner) clock(j int, day time.Time) (match, bool) {
 	}
 	if sc.lit(k, "locales", "locale", "gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "bst", "cet") {
 		k++
+	}
+	// 5 p.m. EST, Nov. 6: the clock time of that date
+	if day.IsZero() {
+		k2 := k
+		if sc.lit(k2, ",") {
+			k2++
+		}
+		if m, ok := sc.date(k2); ok && !m.day.IsZero() && len(m.val) == 10 {
+			return match{end: m.end, typ: "TIME", val: m.val + "T" + pad2(h) + ":" + pad2(mi), day: m.day}, true
+		}
 	}
 	// 9 a.m. Tuesday: the clock time of that day
 	if day.IsZero() && sc.lang == en {

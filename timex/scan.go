@@ -535,6 +535,12 @@ func (sc *scanner) date(j int) (match, bool) {
 		if y, ok := sc.year(k3); ok {
 			return match{end: k3 + 1, typ: "DATE", val: ym(y, mo), year: y, month: mo, expl: true}, true
 		}
+		if sc.lit(k3, "nineteen") {
+			if m, ok := sc.date(k3); ok && len(m.val) == 4 {
+				y, _ := strconv.Atoi(m.val)
+				return match{end: m.end, typ: "DATE", val: ym(y, mo), year: y, month: mo, expl: true}, true
+			}
+		}
 		// "mai de l'année dernière", "May of last year", "February this year"
 		if ry, end, ok := sc.relYear(k2); ok && sc.lang == en {
 			return match{end: end, typ: "DATE", val: ym(ry, mo), year: ry, month: mo}, true
@@ -642,6 +648,14 @@ func (sc *scanner) date(j int) (match, bool) {
 	if y, ok := sc.year(k); ok {
 		if !sc.plausibleYear(k, y) {
 			return match{}, false
+		}
+		// the 1988 quarter, the 1989 period: that quarter of the year
+		if sc.lang == en && sc.lit(k+1, "quarter", "period") && j > sc.s0 && sc.lit(j-1, "the") {
+			q := sc.lastQ
+			if q == 0 {
+				_, q = prevQuarter(sc.anchor)
+			}
+			return match{end: k + 2, typ: "DATE", val: strconv.Itoa(y) + "-Q" + strconv.Itoa(q), year: y, quarter: q}, true
 		}
 		return match{end: k + 1, typ: "DATE", val: strconv.Itoa(y)}, true
 	}
