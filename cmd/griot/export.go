@@ -73,11 +73,22 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 // (the member with the smallest event id) with the cluster's counts and every report.
 type ploverCluster struct {
 	plover.Record
-	ClusterID   string                `json:"cluster_id"`
-	NumMentions int                   `json:"num_mentions"`
-	NumArticles int                   `json:"num_articles"`
-	NumSources  int                   `json:"num_sources"`
-	Reports     []store.ClusterMember `json:"reports"`
+	ClusterID   string          `json:"cluster_id"`
+	NumMentions int             `json:"num_mentions"`
+	NumArticles int             `json:"num_articles"`
+	NumSources  int             `json:"num_sources"`
+	Reports     []clusterReport `json:"reports"`
+}
+
+// clusterReport is a cluster member in the export. The member's near-duplicate canonical
+// document is left out: which copy came first depends on ingest order.
+type clusterReport struct {
+	EventID   string `json:"event_id"`
+	DocID     string `json:"doc_id"`
+	DocSHA256 string `json:"doc_sha256"`
+	Source    string `json:"source"`
+	Lang      string `json:"lang"`
+	Mentions  int    `json:"mentions"`
 }
 
 func clusterRecord(ctx context.Context, st store.Store, c store.Cluster, cache map[string]*doc.Document) (*ploverCluster, error) {
@@ -104,7 +115,11 @@ func clusterRecord(ctx context.Context, st store.Store, c store.Cluster, cache m
 	recs := plover.Records(d)
 	for i := range d.Events {
 		if store.EventID(d.SHA256, &d.Events[i], i) == c.ID && i < len(recs) {
-			return &ploverCluster{Record: recs[i], ClusterID: c.ID, NumMentions: c.NumMentions, NumArticles: c.NumArticles, NumSources: c.NumSources, Reports: c.Members}, nil
+			reports := make([]clusterReport, len(c.Members))
+			for k, m := range c.Members {
+				reports[k] = clusterReport{m.EventID, m.DocID, m.DocSHA256, m.Source, m.Lang, m.Mentions}
+			}
+			return &ploverCluster{Record: recs[i], ClusterID: c.ID, NumMentions: c.NumMentions, NumArticles: c.NumArticles, NumSources: c.NumSources, Reports: reports}, nil
 		}
 	}
 	return nil, fmt.Errorf("cluster %s: event not found in document %s", c.ID, d.ID)

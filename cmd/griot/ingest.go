@@ -20,12 +20,13 @@ import (
 	"github.com/griot-project/griot/doc"
 	"github.com/griot-project/griot/ingest"
 	"github.com/griot-project/griot/pipeline"
+	"github.com/griot-project/griot/queue"
 	"github.com/griot-project/griot/store"
 	_ "github.com/griot-project/griot/store/postgres" // postgres:// stores
 	_ "github.com/griot-project/griot/store/sqlite"   // sqlite:// stores
 )
 
-const ingestUsage = "usage: griot ingest [--store URL] [--workers N] [--lang fr|en|auto] [--columns FIELD=COLUMN,…] [--min-words N] PATH|-…"
+const ingestUsage = "usage: griot ingest [--store URL | --queue nats://HOST:4222] [--workers N] [--lang fr|en|auto] [--columns FIELD=COLUMN,…] [--min-words N] PATH|-…"
 
 // ingestSummary counts what a run did.
 type ingestSummary struct {
@@ -66,6 +67,7 @@ func cmdIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	columns := fs.String("columns", "", "TSV/CSV column names for document fields, e.g. text=body,published=date")
 	minWords := fs.Int("min-words", 10, "documents with fewer words are skipped as too short (0: keep all)")
 	maxBytes := fs.Int64("max-bytes", 16<<20, "largest document (or JSON line) read, in bytes")
+	queueURL := fs.String("queue", "", "put documents on this NATS JetStream queue (nats://HOST:4222) for griot worker instead of reading them here")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, ingestUsage)
 		fmt.Fprintln(stderr, "Inputs: text files (NAME.meta.json beside them gives id, lang, published, source), JSON lines, TSV/CSV with a header, HTML, RSS/Atom/JSON feeds, WARC, any of them gzipped; folders are walked, globs expanded, - is standard input.")
@@ -102,6 +104,23 @@ func cmdIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		}
 	}
 
+	log := slog.New(slog.NewTextHandler(stderr, nil))
+	opts := ingest.Options{Columns: cols, MaxBytes: *maxBytes, Stdin: stdin, MinWords: *minWords}
+	if *queueURL != "" {
+		q, err := queue.Open(ctx, *queueURL)
+		if err != nil {
+			return err
+		}
+		defer q.Close()
+		sum, err := publishAll(ctx, q, fs.Args(), opts, log)
+		fmt.Fprintf(stdout, "ingest: %d documents queued, %d too short, %d errors; %.1fs, %.0f docs/s\n",
+			sum.Read, sum.Short, sum.Errors, sum.Duration.Seconds(), float64(sum.Read)/max(sum.Duration.Seconds(), 1e-9))
+		if errors.Is(err, context.Canceled) {
+			return &exitError{130, errors.New("interrupted: what was queued stays queued")}
+		}
+		return err
+	}
+
 	st, err := store.Open(ctx, *storeURL)
 	if err != nil {
 		return err
@@ -112,12 +131,10 @@ func cmdIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		return fmt.Errorf("loading the pipeline: %w", err)
 	}
 
-	log := slog.New(slog.NewTextHandler(stderr, nil))
 	tty := false
 	if f, ok := stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		tty = true
 	}
-	opts := ingest.Options{Columns: cols, MaxBytes: *maxBytes, Stdin: stdin, MinWords: *minWords}
 	sum, err := runIngest(ctx, st, p, fs.Args(), opts, *workers, *lang, log, tty, stderr)
 	fmt.Fprintln(stdout, sum)
 	if s, serr := st.Stats(context.WithoutCancel(ctx)); serr == nil {
