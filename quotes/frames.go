@@ -286,6 +286,32 @@ func (v *view) settle(si int, fs []frame) []frame {
 	for j := range fs {
 		weak[j] = fs[j].kind == fPreposed && fs[j].sp1 > fs[j].sp0 && !v.speakerLike(fs[j].sp0, fs[j].sp1)
 	}
+	// "Zuckoff said he had talks, but officials said …": a second subject and cue after a
+	// comma open a frame of their own; the first frame's content stops at that comma
+	for k := range fs {
+		f := &fs[k]
+		if f.kind != fPreposed || f.sp1 <= f.sp0 || f.sp0 <= s0 || !v.speakerLike(f.sp0, f.sp1) {
+			continue
+		}
+		b := v.clauseStartParen(f.sp0, s0) - 1
+		for b > s0 && v.lex.opener[v.norm(b)] {
+			b--
+		}
+		if b <= s0 || !(v.isComma(b) || v.text(b) == ";") {
+			continue
+		}
+		for j := range fs {
+			if j == k || fs[j].cue1 > b || fs[j].kind == fIncise || fs[j].trailing {
+				continue
+			}
+			for _, c := range fs[j].content {
+				if c[0] < b && b < c[1] {
+					fs[j].content = clip(v, fs[j].content, b)
+					break
+				}
+			}
+		}
+	}
 	var out []frame
 	for k := range fs {
 		inside := false
@@ -485,7 +511,7 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 		}
 	}
 	thatless := v.lex.thatOnly[lemma] && !v.hasThat(c1, s1)
-	L0 := v.clauseStart(c0, s0)
+	L0 := v.clauseStartParen(c0, s0)
 	R1 := v.clauseEnd(c1, s1)
 	// content before: from the sentence start (past an opener) to the boundary before the incise
 	before := func(b int) [][2]int {
@@ -567,6 +593,13 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 			fr.content = after()
 			return fr, fr.content != nil && fr.sp1 > fr.sp0
 		}
+		if c0 > s0 && coordinators[v.norm(c0-1)] {
+			// "… and said …": the speaker is the previous verb's (see settle)
+			fr.kind = fPreposed
+			fr.sp0, fr.sp1 = c0-1, c0-1
+			fr.content = after()
+			return fr, fr.content != nil
+		}
 		if L0 == s0 && v.afterClosingQuote(s0) && v.lex.incise[lemma] {
 			// "…missing.” said Trump."
 			if ne := v.npEnd(c1, R1); v.looksLikeNP(c1, ne) && !v.hasVerb(c1, ne) && v.trimEnd(c1, s1) <= R1 {
@@ -589,7 +622,7 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 		return fr, true
 	}
 	// a subject stands between the boundary and the cue
-	if L0 > s0 && !v.hasOpener(L0, L) && !v.hasRelative(L, c0) && c0-L <= 6 && !clitics[v.norm(c0-1)] && (R1 == s1 || R1-c1 <= 6 && (v.isComma(R1) || v.sentenceEndPunct(R1) || v.trimEnd(c1, s1) <= R1)) && v.boundaryBeforeIsContent(L0, s0) && !v.hasThat(c1, R1) && v.adjunctTail(c1, v.trimEnd(c1, R1), lemma) {
+	if L0 > s0 && !v.hasOpener(L0, L) && !v.hasRelative(L, c0) && c0-L <= 9 && !clitics[v.norm(c0-1)] && (R1 == s1 || R1-c1 <= 6 && (v.isComma(R1) || v.sentenceEndPunct(R1) || v.trimEnd(c1, s1) <= R1)) && v.boundaryBeforeIsContent(L0, s0) && !v.hasThat(c1, R1) && v.adjunctTail(c1, v.trimEnd(c1, R1), lemma) {
 		// "…, he said." / "…, M. Nguessan explique."
 		fr.kind = fIncise
 		fr.sp0, fr.sp1 = L, c0

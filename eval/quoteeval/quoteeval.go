@@ -362,6 +362,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	split := fs.String("split", "dev", "split to read when --gold is the corpus root: dev or train")
 	limit := fs.Int("limit", 0, "read at most N articles (0: all)")
 	errs := fs.Int("errors", 0, "print up to N missed and spurious spans of each kind")
+	dumpFile := fs.String("dump", "", "also write griot's predictions to this file, in the --pred format")
 	predFile := fs.String("pred", "", "score these predictions (JSON lines {name, spans:[{kind,start,end}]}, code point offsets) instead of running griot: for peer comparisons")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -385,6 +386,15 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 	} else if p, err = pipeline.Default(); err != nil {
 		return fmt.Errorf("eval quotes: %w", err)
+	}
+	var dump *json.Encoder
+	if *dumpFile != "" {
+		df, err := os.Create(*dumpFile)
+		if err != nil {
+			return fmt.Errorf("eval quotes: %w", err)
+		}
+		defer df.Close()
+		dump = json.NewEncoder(df)
 	}
 	total := map[string]Counts{}
 	var shown = map[string]int{}
@@ -421,6 +431,25 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 				failed++
 			} else {
 				pred = Predict(d)
+			}
+		}
+		if dump != nil {
+			type js struct {
+				Kind  string `json:"kind"`
+				Start int    `json:"start"`
+				End   int    `json:"end"`
+			}
+			rec := struct {
+				Name  string `json:"name"`
+				Spans []js   `json:"spans"`
+			}{Name: pr.name, Spans: []js{}}
+			for _, sp := range pred {
+				for _, pc := range sp.Pieces {
+					rec.Spans = append(rec.Spans, js{sp.Kind, pc[0], pc[1]})
+				}
+			}
+			if err := dump.Encode(rec); err != nil {
+				return fmt.Errorf("eval quotes: %w", err)
 			}
 		}
 		runes := []rune(text)
