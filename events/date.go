@@ -81,6 +81,12 @@ func (r *reader) date(cd *cand) {
 			}
 		}
 	}
+	if r.justDone(cd) && !d.Published.IsZero() {
+		v := d.Published.AddDate(0, 0, -1).Format(time.DateOnly)
+		cd.ev.Date = doc.EventDate{Value: v, Precision: "day", From: "timex"}
+		cd.dateFrom = "recent"
+		return
+	}
 	if r.narrativePast(cd.sent) && cd.ev.Factuality == "asserted" {
 		cd.ev.Factuality = "historical" // told in the course of a dated background story
 	}
@@ -217,4 +223,25 @@ func (r *reader) sentenceDate(si int) *doc.Timex {
 		}
 	}
 	return out
+}
+
+// justDone: "vient de suspendre", "has just announced": the day before publication.
+func (r *reader) justDone(cd *cand) bool {
+	s := r.d.Sentences[cd.sent]
+	for j := cd.hit.start - 1; j >= s.Tok0 && j >= cd.hit.start-3; j-- {
+		n := r.tok(j)
+		if (n == "de" || n == "d'") && j > s.Tok0 {
+			switch r.tok(j - 1) {
+			case "vient", "viennent", "venait", "venaient":
+				return true
+			}
+		}
+		if n == "just" && j > s.Tok0 {
+			switch r.tok(j - 1) {
+			case "has", "have", "had":
+				return true
+			}
+		}
+	}
+	return false
 }

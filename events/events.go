@@ -128,6 +128,7 @@ func (c *Coder) Process(d *doc.Document) error {
 		}
 	}
 	r.complements(cands)
+	cands = r.objectNouns(cands)
 	r.confirmations(cands)
 	cands = r.merge(cands)
 	d.Events = d.Events[:0]
@@ -187,6 +188,45 @@ func (r *reader) complements(cands []*cand) {
 			break
 		}
 	}
+}
+
+// objectNouns: an event noun that is the object of another event's verb is not an event of
+// its own when that verb ends, lifts, rejects or concedes it ("suspendre sa coopération",
+// "rejected the accusations", "lever les sanctions"); it is requested or threatened, not
+// done, after a request or a threat ("a demandé le déploiement").
+func (r *reader) objectNouns(cands []*cand) []*cand {
+	drop := map[*cand]bool{}
+	for i, c := range cands {
+		if c.hit.p.noun {
+			continue
+		}
+		for _, n := range cands[i+1:] {
+			if n.sent != c.sent || n.hit.start-c.hit.end > 4 {
+				break
+			}
+			if !n.hit.p.noun || !r.directObject(c.hit.end, n.hit.start) {
+				continue
+			}
+			switch c.ev.Type {
+			case "SANCTION", "RETREAT", "REJECT", "CONCEDE":
+				if n.ev.Type != c.ev.Type {
+					drop[n] = true
+				}
+			case "REQUEST", "THREATEN":
+				if n.ev.Factuality == "asserted" {
+					n.ev.Factuality = "hypothetical"
+				}
+			}
+			break
+		}
+	}
+	out := cands[:0]
+	for _, c := range cands {
+		if !drop[c] {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // linkers: the tokens between two triggers only join a verb to its complement.

@@ -110,6 +110,8 @@ func (r *reader) subject(si, from int, clauseOnly bool) []roleMention {
 				return []roleMention{{-1, id}}
 			}
 			return nil
+		case r.w.is("pron3", n) && r.impersonal(j):
+			return nil // "il a été convenu", "il faut", "it was agreed"
 		case r.w.is("pron3", n):
 			if id := r.pronoun(j); id != "" {
 				return []roleMention{{-1, id}}
@@ -408,6 +410,12 @@ func (r *reader) roles(cd *cand) {
 			if rec == nil {
 				rec = r.ownerOfObject(si, h.head)
 			}
+			if rec == nil && len(act) > 0 && act[0].mi >= 0 {
+				rec = r.relativeObject(si, r.d.Mentions[act[0].mi].Tok0)
+			}
+			if rec == nil && h.p.typ == "THREATEN" {
+				rec = r.condition(si, h.end)
+			}
 		}
 	}
 	// "son arrestation", "his release": the possessor of the noun is its recipient
@@ -607,7 +615,7 @@ func (r *reader) ownerOfObject(si, from int) []roleMention {
 	for j < s.Tok1 && r.w.is("det", r.tok(j)) {
 		j++
 	}
-	if j >= s.Tok1 || !r.trigAt[j] {
+	if j >= s.Tok1 || !(r.trigAt[j] || r.w.is("owned", r.tok(j))) {
 		return nil
 	}
 	return r.object(si, j+1, map[string]bool{"de": true, "of": true, "by": true, "from": true, "par": true}, 5, true)
@@ -637,4 +645,64 @@ func (r *reader) inTimex(j int) bool {
 		}
 	}
 	return false
+}
+
+// impersonal: "il a été…", "il faut", "il s'agit", "il y a", "it is/was…" have no actor.
+func (r *reader) impersonal(j int) bool {
+	n := r.tok(j)
+	if (n != "il" && n != "it") || j+1 >= len(r.d.Tokens) {
+		return false
+	}
+	next := r.tok(j + 1)
+	after := ""
+	if j+2 < len(r.d.Tokens) {
+		after = r.tok(j + 2)
+	}
+	switch {
+	case n == "il" && (next == "faut" || next == "y" || next == "s'" || next == "semble" || next == "reste" || next == "fallait" || next == "est" && after != "" && r.w.is("aux", after) || next == "a" && after == "ete"):
+		return true
+	case n == "it" && (next == "is" || next == "was" || next == "has" && after == "been" || next == "seems"):
+		return true
+	}
+	return false
+}
+
+// relativeObject: "le Sahara occidental, que le Maroc a occupé": the antecedent of "que"
+// before the subject at token t is the object of the verb.
+func (r *reader) relativeObject(si, t int) []roleMention {
+	s := r.d.Sentences[si]
+	j := t - 1
+	for j >= s.Tok0 && r.w.is("det", r.tok(j)) {
+		j--
+	}
+	if j <= s.Tok0 || (r.tok(j) != "que" && r.tok(j) != "qu'") {
+		return nil
+	}
+	j--
+	if j >= s.Tok0 && r.isPunct(j, ",") {
+		j--
+	}
+	if j >= s.Tok0 {
+		if mi := r.mentionAt[j]; mi >= 0 && r.usable(mi) {
+			return []roleMention{{mi, r.d.Mentions[mi].Actor}}
+		}
+	}
+	return nil
+}
+
+// condition: the subject of an "if" clause after the trigger ("a menacé de retirer ses
+// troupes si les putschistes…"): whom a threat is addressed to.
+func (r *reader) condition(si, from int) []roleMention {
+	s := r.d.Sentences[si]
+	for j := from; j < s.Tok1; j++ {
+		if n := r.tok(j); n == "si" || n == "if" || n == "unless" {
+			for k := j + 1; k < min(s.Tok1, j+5); k++ {
+				if mi := r.mentionAt[k]; mi >= 0 && r.usable(mi) {
+					return []roleMention{{mi, r.d.Mentions[mi].Actor}}
+				}
+			}
+			return nil
+		}
+	}
+	return nil
 }
