@@ -418,6 +418,11 @@ func (st *state) former(p int) bool {
 // personChain reads titles, roles and countries followed by a name: "Colonel Assimi GOITA",
 // "le président kenyan Uhuru Kenyatta", "Ukraine President Volodymyr Zelensky", "UK PM Rishi Sunak".
 func (st *state) personChain(p int) (int, bool) {
+	// a chain starts with a role or title, or with one item (a country, an organisation, a
+	// word) right before one
+	if st.items[p].kind != itemRole && (p+1 >= len(st.items) || st.items[p+1].kind != itemRole || st.items[p+1].sent != st.items[p].sent) {
+		return 0, false
+	}
 	var (
 		rl      *role
 		iso     string
@@ -1340,31 +1345,27 @@ func (st *state) expandAcronyms(items []item) []item {
 			continue
 		}
 		// the expansion [s, k) replaces the items inside it, unless one registry item already is it
-		var out []item
-		replaced := false
-		for _, it := range items {
-			if it.t0 >= s && it.t1 <= k {
-				if it.t0 == s && it.t1 == k && it.kind == itemEntry {
-					out = append(out, it)
-					replaced = true
-					continue
-				}
-				if !replaced {
-					out = append(out, item{t0: s, t1: k, sent: it.sent, kind: itemName, acro: true})
-					replaced = true
-				}
-				continue
+		lo := sort.Search(len(items), func(i int) bool { return items[i].t1 > s })
+		hi := lo
+		straddle := false
+		for hi < len(items) && items[hi].t0 < k {
+			if items[hi].t0 < s || items[hi].t1 > k {
+				straddle = true
 			}
-			if it.t0 < k && it.t1 > s { // straddles the expansion: leave everything as it was
-				out = nil
-				break
-			}
-			out = append(out, it)
+			hi++
 		}
-		if out != nil && replaced {
-			sort.SliceStable(out, func(a, b int) bool { return out[a].t0 < out[b].t0 })
-			items = out
+		if straddle || hi-lo == 1 && items[lo].t0 == s && items[lo].t1 == k && items[lo].kind == itemEntry {
+			continue
 		}
+		ni := item{t0: s, t1: k, sent: max(0, d.SentenceAt(toks[s].Start)), kind: itemName, acro: true}
+		if hi == lo {
+			items = append(items, item{})
+			copy(items[lo+1:], items[lo:])
+			items[lo] = ni
+			continue
+		}
+		items[lo] = ni
+		items = append(items[:lo+1], items[hi:]...)
 	}
 	return items
 }
