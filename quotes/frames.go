@@ -462,7 +462,7 @@ func (v *view) looksLikeNP(a, b int) bool {
 	if v.isPronoun(a) {
 		return false // "says he spoke": a clause, not an inverted subject
 	}
-	if v.lex.determiner[first] || v.f.roles[first] || v.f.sourceNouns[first] || v.d.Tokens[a].Kind == doc.Handle {
+	if v.lex.determiner[first] || quantifiers[first] || v.f.roles[first] || v.f.sourceNouns[first] || v.d.Tokens[a].Kind == doc.Handle {
 		return true
 	}
 	if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
@@ -645,6 +645,10 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 	fr.sp0 = v.subjectStart(fr.sp0, fr.sp1)
 	fr.pronoun = c0-L == 1 && v.isPronoun(L)
 	fr.content = after()
+	if fr.content == nil && v.colonBeforeQuote(c1, s1) {
+		fr.quoteOnly = true // "X said:" and the quote in the next sentence or paragraph
+		return fr, true
+	}
 	if subordinate {
 		// "While not everything Trump says is true, Jamieson said …": the clause ends at its comma
 		if e := v.clauseEnd(c1, s1); e < s1 {
@@ -653,6 +657,11 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 	}
 	return fr, fr.content != nil
 }
+
+// quantifiers open a noun phrase ("one commenter", "some officials", "plusieurs témoins").
+var quantifiers = map[string]bool{"one": true, "some": true, "many": true, "several": true, "two": true, "three": true,
+	"most": true, "few": true, "another": true, "other": true, "both": true, "all": true, "each": true,
+	"plusieurs": true, "certains": true, "certaines": true, "quelques": true, "deux": true, "trois": true, "d'autres": true}
 
 var subordinators = map[string]bool{"while": true, "although": true, "though": true, "if": true, "because": true, "when": true,
 	"as": true, "since": true, "whether": true, "unless": true, "si": true, "quand": true, "lorsque": true, "bien": true,
@@ -690,7 +699,7 @@ func (v *view) speakerLike(a, b int) bool {
 	for k := a; k < b; k++ {
 		t := v.d.Tokens[k]
 		w := v.text(k)
-		if t.Kind == doc.Handle || t.Kind == doc.Number || v.lex.determiner[t.Norm] || v.isPronoun(k) || v.f.roles[t.Norm] {
+		if t.Kind == doc.Handle || t.Kind == doc.Number || v.lex.determiner[t.Norm] || quantifiers[t.Norm] || v.isPronoun(k) || v.f.roles[t.Norm] || v.f.sourceNouns[t.Norm] {
 			return true
 		}
 		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
@@ -734,6 +743,19 @@ func (v *view) closingQuote(i int) bool {
 		return true
 	}
 	return i > 0 && v.d.Tokens[i-1].End == v.d.Tokens[i].Start
+}
+
+// colonBeforeQuote: the cue ending at c1 is followed by a colon that ends the sentence, and
+// the next sentence opens with a quote mark.
+func (v *view) colonBeforeQuote(c1, s1 int) bool {
+	k := c1
+	for k < s1 && k < c1+6 && v.text(k) != ":" {
+		k++
+	}
+	if k >= s1 || v.text(k) != ":" || k+1 != s1 || s1 >= len(v.d.Tokens) {
+		return false
+	}
+	return isQuoteChar(v.text(s1)) && !v.closingQuote(s1)
 }
 
 // hasRelative: a relative or complement word in tokens [a, b) ("in a finish that he said").

@@ -535,7 +535,9 @@ func (v *view) attaches(fr *frame, r rawQuote) bool {
 		return a >= r.close && onlyPunct(v.d.Text[r.close:a])
 	case fPreposed, fAccording, fGerund:
 		if len(fr.content) == 0 {
-			return false
+			// "X said:" then the quote
+			ce := v.tokSpan(fr.cue0, fr.cue1).End
+			return fr.quoteOnly && ce <= r.open && r.open-ce < 40 && onlyPunctOr(v.d.Text[ce:r.open])
 		}
 		// the quote must be the whole content, not its first words ("said "Elementary logic" shows…")
 		last := fr.content[len(fr.content)-1]
