@@ -396,3 +396,46 @@ func BenchmarkProcessSamples(b *testing.B) {
 		b.ReportMetric(float64(n)*float64(b.N)/c.Seconds()/1e6, "cpu-MB/s")
 	}
 }
+
+// BenchmarkScan is the matcher alone (registry patterns and capitalised runs) over the sample
+// articles: what issue 4 calls the scan.
+func BenchmarkScan(b *testing.B) {
+	r := resolver(b)
+	files, _ := filepath.Glob(filepath.Join(samplesDir(), "*", "*.txt"))
+	var docs []*doc.Document
+	n := 0
+	for _, f := range files {
+		t, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		d, err := read(r, string(t), filepath.Base(filepath.Dir(f)), day("2022-08-11"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, d)
+		n += len(t)
+	}
+	if len(docs) == 0 {
+		d, err := read(r, benchText(), "fr", day("2023-01-01"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs, n = append(docs, d), len(d.Text)
+	}
+	b.SetBytes(int64(n))
+	var items []item
+	b.ResetTimer()
+	c0 := cpuTime()
+	for i := 0; i < b.N; i++ {
+		for _, d := range docs {
+			items = items[:0]
+			for si, s := range d.Sentences {
+				items = r.scan(d, si, s, items)
+			}
+		}
+	}
+	if c := cpuTime() - c0; c > 0 {
+		b.ReportMetric(float64(n)*float64(b.N)/c.Seconds()/1e6, "cpu-MB/s")
+	}
+}

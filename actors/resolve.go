@@ -630,6 +630,9 @@ func (st *state) learn(a *doc.Actor, t0, t1 int) {
 	}
 	toks := st.d.Tokens
 	paren := t1+2 < len(toks) && toks[t1].Norm == "("
+	if (a.Kind == kindCountry || a.Kind == kindPlace) && !paren {
+		return // always found by the registry: nothing to learn
+	}
 	span := st.d.Text[toks[t0].Start:toks[t1-1].End]
 	if st.learned[span] == a.ID && !paren {
 		return
@@ -957,11 +960,16 @@ func (st *state) lowerElsewhere(norm string) bool {
 		// a filter of the words written in lower case; exact check only on a hit
 		st.lowerBuilt = true
 		clear(st.b.lowerBits[:])
-		for i, t := range st.d.Tokens {
-			if t.Kind == doc.Word && !capitalised(st.d, i) {
-				f := firstHash(t.Norm)
-				st.b.lowerBits[f>>6] |= 1 << (f & 63)
+		for i := range st.d.Tokens {
+			t := &st.d.Tokens[i]
+			if t.Kind != doc.Word {
+				continue
 			}
+			if c := st.d.Text[t.Start]; 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf && capitalised(st.d, i) {
+				continue
+			}
+			f := firstHash(t.Norm)
+			st.b.lowerBits[f>>6] |= 1 << (f & 63)
 		}
 	}
 	f := firstHash(norm)
@@ -1312,6 +1320,9 @@ func (st *state) expandAcronyms(items []item) []item {
 	d := st.d
 	toks := d.Tokens
 	for k := 1; k+2 < len(toks); k++ {
+		if toks[k].Kind != doc.Punct {
+			continue
+		}
 		if toks[k].Norm != "(" || toks[k+2].Norm != ")" || toks[k+1].Kind != doc.Word || !allUpper(d, k+1, k+2) {
 			continue
 		}
