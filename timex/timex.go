@@ -10,6 +10,7 @@
 package timex
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/griot-project/griot/doc"
@@ -55,7 +56,7 @@ func (t *Tagger) Process(d *doc.Document) error {
 		if len(d.Fold.Start) == 0 {
 			d.Fold = normalize.Fold(d.Text)
 		}
-		if err := t.seg.Process(d); err != nil {
+		if err := t.segment(d); err != nil {
 			return err
 		}
 	}
@@ -71,10 +72,22 @@ func (t *Tagger) Tag(text, lang string, anchor time.Time) []doc.Timex {
 	if lang != "fr" && lang != "en" {
 		d.Lang = langid.Detect(text)
 	}
-	if err := t.seg.Process(d); err != nil {
+	if err := t.segment(d); err != nil {
 		return nil
 	}
 	return t.tag(d)
+}
+
+// segment runs the segmenter, turning a panic there into an error: segmentation is
+// another package's, and odd input must not take the caller down (FuzzTag found one,
+// kept in testdata/fuzz/FuzzTag).
+func (t *Tagger) segment(d *doc.Document) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("segmenting: %v", r)
+		}
+	}()
+	return t.seg.Process(d)
 }
 
 func (t *Tagger) tag(d *doc.Document) []doc.Timex {
