@@ -61,6 +61,22 @@ func (r *reader) pronoun(j int) string {
 			return m.Actor
 		}
 	}
+	// no person: "elle"/"il" for an organisation or a country that was the subject just before
+	if n := r.tok(j); n == "elle" || n == "il" || n == "it" {
+		prev := max(0, si-1)
+		for mi := len(r.d.Mentions) - 1; mi >= 0; mi-- {
+			m := r.d.Mentions[mi]
+			if m.End > off {
+				continue
+			}
+			if m.Start < r.d.Sentences[prev].Start {
+				break
+			}
+			if a := r.actors[m.Actor]; a != nil && a.Kind != "person" && r.usable(mi) && r.prepBeforeMode(m.Tok0, r.d.Sentences[prev].Tok0, true) == "" {
+				return m.Actor
+			}
+		}
+	}
 	return ""
 }
 

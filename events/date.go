@@ -126,17 +126,22 @@ func (r *reader) triggerBetween(a, b int) bool {
 // "Lundi, …") dates the whole sentence.
 func (r *reader) frontedTimex(si int) *doc.Timex {
 	s := r.d.Sentences[si]
-	a, b := r.clause(si, s.Tok0)
-	if b >= s.Tok1 || r.triggerBetween(a, b) {
-		return nil
-	}
-	for i := range r.d.Timexes {
-		t := &r.d.Timexes[i]
-		if t.Start >= r.d.Tokens[a].Start && t.End <= r.d.Tokens[b-1].End && datable(*t) {
-			return t
+	var found *doc.Timex
+	// the segments heading the sentence, up to the first that holds a trigger
+	for a := s.Tok0; a < s.Tok1; {
+		_, b := r.clause(si, a)
+		if b >= s.Tok1 || r.triggerBetween(a, b) {
+			break
 		}
+		for i := range r.d.Timexes {
+			t := &r.d.Timexes[i]
+			if t.Start >= r.d.Tokens[a].Start && t.End <= r.d.Tokens[b-1].End && datable(*t) {
+				found = t
+			}
+		}
+		a = b + 1
 	}
-	return nil
+	return found
 }
 
 // precision of a TIMEX3 date value.

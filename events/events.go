@@ -259,6 +259,15 @@ func (r *reader) finish(cd *cand) *doc.Event {
 		return nil
 	}
 
+	if len(e.Recipient) == 0 && coupNoun(r.d.Tokens, cd.hit) {
+		// a coup is against the government of the plotters' country
+		for _, id := range e.Actor {
+			if a := r.actors[id]; a != nil && a.Country != "" && a.Country != id && r.actors[a.Country] != nil {
+				e.Recipient = []string{a.Country}
+				break
+			}
+		}
+	}
 	if r.c.mapper != nil && len(e.Recipient) == 0 && r.c.mapper.NeedsRecipient(e.Type) && !symmetric(e.Type) {
 		return nil
 	}

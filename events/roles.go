@@ -363,7 +363,16 @@ func (r *reader) roles(cd *cand) {
 	var act, rec []roleMention
 	if h.p.noun {
 		rec = r.object(si, h.end, h.p.recip, 10, true)
-		if act = r.agent(si, h.end); act != nil && rec == nil {
+		if (h.p.typ == "ASSAULT" || h.p.typ == "FIGHT") && r.armedOwner(rec) && h.end < r.d.Sentences[si].Tok1 && (r.tok(h.end) == "de" || r.tok(h.end) == "d'" || r.tok(h.end) == "des" || r.tok(h.end) == "of" || r.tok(h.end) == "by") {
+			act, rec = rec, nil // "les attaques de militants islamistes": by them
+		}
+		if coupNoun(r.d.Tokens, h) && rec == nil {
+			if pl := r.placeAfter(si, h.end); pl != nil {
+				act = pl // "le coup d'État au Mali": the country's own forces
+			}
+		}
+		if act != nil {
+		} else if act = r.agent(si, h.end); act != nil && rec == nil {
 			rec = r.subject(si, h.start, true)
 		} else if act == nil {
 			if act = r.possessor(si, h); act == nil {
@@ -398,6 +407,11 @@ func (r *reader) roles(cd *cand) {
 			rec = r.object(si, h.head, h.p.recip, 14, false)
 		case r.passiveAux(si, h.start):
 			rec = r.subject(si, h.start, false)
+		case r.reducedPassive(si, h):
+			act = agent
+			if mi := r.mentionAt[h.start-1]; mi >= 0 && r.usable(mi) {
+				rec = []roleMention{{mi, r.d.Mentions[mi].Actor}}
+			}
 		case r.participialClause(si, h.start):
 			act = r.firstSubject(si, h.start)
 			rec = r.object(si, h.head, h.p.recip, 14, false)
@@ -565,8 +579,8 @@ func (r *reader) firstSubject(si, t int) []roleMention {
 func (r *reader) lightVerbBefore(si, t int) int {
 	s := r.d.Sentences[si]
 	j := t - 1
-	for k := 0; k < 6 && j >= s.Tok0 && (r.w.is("det", r.tok(j)) || r.inTimex(j)); k++ {
-		j-- // determiners, and a date between: "annonce le même jour une alliance"
+	for k := 0; k < 6 && j >= s.Tok0 && (r.w.is("det", r.tok(j)) || r.inTimex(j) || r.announcedThat(j)); k++ {
+		j-- // determiners, a date, "annoncé qu'": "annonce le même jour une alliance"
 	}
 	if j >= s.Tok0 && r.w.is("light", r.tok(j)) && !r.auxA(j) {
 		return j
@@ -705,4 +719,62 @@ func (r *reader) condition(si, from int) []roleMention {
 		}
 	}
 	return nil
+}
+
+// reducedPassive: a past participle right after the noun it qualifies, followed by its
+// complement ("huit soldats accusés d'avoir…", "soldiers accused of…"): that noun is the
+// recipient.
+func (r *reader) reducedPassive(si int, h hit) bool {
+	s := r.d.Sentences[si]
+	if h.start == s.Tok0 || h.end >= s.Tok1 || r.mentionAt[h.start-1] < 0 {
+		return false
+	}
+	n := r.tok(h.start)
+	if !(strings.HasSuffix(n, "e") || strings.HasSuffix(n, "es") || strings.HasSuffix(n, "ed") || strings.HasSuffix(n, "s") || strings.HasSuffix(n, "u") || strings.HasSuffix(n, "i")) {
+		return false
+	}
+	switch r.tok(h.end) {
+	case "de", "d'", "par", "by", "of", "pour", "for":
+		return true
+	}
+	return false
+}
+
+// coupNoun: the trigger names a coup ("coup d'État", "putsch", "coup").
+func coupNoun(toks []doc.Token, h hit) bool {
+	n := toks[h.start].Norm
+	return h.p.typ == "COERCE" && h.p.noun && (n == "coup" || n == "coups" || strings.HasPrefix(n, "putsch"))
+}
+
+// placeAfter: the country of "au Mali", "in Mali", "en Guinée" right after token t.
+func (r *reader) placeAfter(si, t int) []roleMention {
+	s := r.d.Sentences[si]
+	for j := t; j < min(s.Tok1, t+3); j++ {
+		if mi := r.mentionAt[j]; mi >= 0 {
+			p := r.prepBeforeMode(r.d.Mentions[mi].Tok0, t, true)
+			if a := r.actors[r.d.Mentions[mi].Actor]; a != nil && (a.Kind == "country" || a.Kind == "place") && (p == "a" || p == "en" || p == "in" || p == "dans") {
+				return []roleMention{{mi, r.d.Mentions[mi].Actor}}
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// armedOwner: for attacks and fighting, "attaques de militants" names the attacker.
+func (r *reader) armedOwner(rec []roleMention) bool {
+	if len(rec) == 0 {
+		return false
+	}
+	return r.armed([]string{rec[0].id})
+}
+
+// announcedThat: token j is "que"/"qu'"/"that" after a verb of announcing.
+func (r *reader) announcedThat(j int) bool {
+	n := r.tok(j)
+	if (n != "que" && n != "qu'" && n != "that") || j == 0 {
+		return false
+	}
+	p := r.tok(j - 1)
+	return strings.HasPrefix(p, "annonc") || strings.HasPrefix(p, "announc")
 }
