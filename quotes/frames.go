@@ -83,6 +83,14 @@ func (v *view) boundary(i int) bool {
 	return isQuoteChar(w)
 }
 
+func (v *view) isDash(i int) bool {
+	switch v.text(i) {
+	case "-", "—", "–", "―", "--":
+		return v.boundary(i)
+	}
+	return false
+}
+
 func (v *view) isComma(i int) bool { return v.d.Tokens[i].Kind == doc.Punct && v.text(i) == "," }
 
 func (v *view) sentenceEndPunct(i int) bool {
@@ -585,7 +593,7 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 			fr.content = before(L0 - 1)
 			return fr, true
 		}
-		if L0 > s0 && v.isComma(L0-1) {
+		if L0 > s0 && (v.isComma(L0-1) || v.isDash(L0-1)) {
 			// "X, APPOSITION, affirme …": the speaker is before the apposition
 			fr.kind = fPreposed
 			fr.sp0, fr.sp1 = v.appositionSubject(L0-1, s0)
@@ -639,6 +647,17 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 	fr.kind = fPreposed
 	fr.sp0, fr.sp1 = L, c0
 	fr.full0 = L
+	if relWords[v.norm(L)] && c0-L <= 3 && L == L0 && L0 > s0 && (v.isComma(L0-1) || v.isDash(L0-1)) {
+		// "Podesta, who said the project was vetted, said …": the antecedent speaks, and the
+		// relative clause ends at its comma
+		a := v.clauseStartParen(L0-1, s0)
+		fr.full0 = v.skipOpeners(a, L0-1) // the antecedent, for the speaker's actor (speakers.resolve)
+		fr.content = after()
+		if e := v.clauseEnd(v.contentStart(c1, s1), s1); e < s1 {
+			fr.content = clip(v, fr.content, e)
+		}
+		return fr, fr.content != nil && fr.sp1 > fr.sp0
+	}
 	for fr.sp1 > fr.sp0 && (clitics[v.norm(fr.sp1-1)] || v.lex.adverb[v.norm(fr.sp1-1)]) {
 		fr.sp1--
 	}
@@ -833,10 +852,14 @@ func (v *view) appositionSubject(c, s0 int) (int, int) {
 	for len(segs) < 4 && b > s0 {
 		a := v.clauseStartParen(b, s0)
 		segs = append(segs, seg{v.skipOpeners(a, b), b})
-		if a <= s0 || !v.isComma(a-1) {
+		if a <= s0 || !(v.isComma(a-1) || v.isDash(a-1)) {
 			break
 		}
 		b = a - 1
+	}
+	// "Podesta, who said …, said": the relative clause is an apposition too
+	for len(segs) > 1 && relWords[v.norm(segs[0].a)] {
+		segs = segs[1:]
 	}
 	if len(segs) == 0 {
 		return c, c

@@ -87,6 +87,12 @@ func (s *speakers) resolve(fr *frame) string {
 		return id
 	}
 	// "le président Macron a été cité comme ayant déclaré": the person of the whole clause
+	if fr.kind == fPreposed && fr.full0 >= 0 && fr.full0 < fr.sp0 && relWords[v.norm(fr.sp0)] {
+		// "Podesta, who said …": who is the antecedent
+		if id := v.actorIn(fr.full0, fr.sp0, "person"); id != "" {
+			return id
+		}
+	}
 	if fr.kind == fPreposed && fr.full0 >= 0 && fr.full0 < fr.sp0 {
 		if id := v.actorIn(fr.full0, fr.sp1, "person"); id != "" && s.personActor(id) {
 			return id
