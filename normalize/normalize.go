@@ -92,6 +92,31 @@ func FoldRune(r rune) string {
 
 // String folds a string (no offset map): the form used for lexicon keys.
 func String(s string) string {
+	ascii, lower := true, true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			ascii = false
+			break
+		}
+		if 'A' <= c && c <= 'Z' || c == '\t' {
+			lower = false
+		}
+	}
+	if ascii {
+		if lower {
+			return s // most words: nothing to fold, nothing to allocate
+		}
+		b := []byte(s)
+		for i, c := range b {
+			if 'A' <= c && c <= 'Z' {
+				b[i] = c + 32
+			} else if c == '\t' {
+				b[i] = ' '
+			}
+		}
+		return string(b)
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {

@@ -45,6 +45,9 @@ type Pipeline struct {
 // New makes a pipeline of the given stages, run in order.
 func New(stages ...Stage) *Pipeline { return &Pipeline{stages: stages} }
 
+// StageList returns the stages in order.
+func (p *Pipeline) StageList() []Stage { return append([]Stage(nil), p.stages...) }
+
 // Stages returns the names of the stages in order.
 func (p *Pipeline) Stages() []string {
 	out := make([]string, len(p.stages))

@@ -106,6 +106,9 @@ func Tokens(text string) []doc.Token {
 // appendWord appends a word, split at a French elision or an English clitic.
 func appendWord(toks []doc.Token, text string, start, end int) []doc.Token {
 	norm := normalize.String(text[start:end])
+	if !strings.ContainsAny(text[start:end], "'’ʼ") {
+		return append(toks, doc.Token{Start: start, End: end, Norm: norm, Kind: doc.Word})
+	}
 	if !noSplit[norm] {
 		for _, e := range elisions {
 			if len(norm) > len(e) && strings.HasPrefix(norm, e) {
