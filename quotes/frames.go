@@ -288,6 +288,21 @@ func (v *view) settle(si int, fs []frame) []frame {
 			}
 		}
 	}
+	// "…, a-t-on appris de source militaire": the source marker names the incise's speaker
+	for k := range fs {
+		if fs[k].kind != fAccording {
+			continue
+		}
+		for j := range fs {
+			if fs[j].kind == fIncise && fs[j].cue1 == fs[k].cue0 && fs[j].pronoun && v.lex.plural[v.norm(fs[j].sp0)] {
+				fs[j].sp0, fs[j].sp1, fs[j].pronoun = fs[k].cue0+1, fs[k].sp1, false
+				if v.norm(fs[k].cue0) != "de" {
+					fs[j].sp0 = fs[k].sp0
+				}
+				fs[k].content = nil
+			}
+		}
+	}
 	// a preposed frame whose "speaker" names nobody ("widely expected to …, X said") yields
 	// to a frame in its content
 	weak := make([]bool, len(fs))
@@ -491,6 +506,34 @@ func (v *view) afterClosingQuote(s0 int) bool {
 	return s0 > 0 && isQuoteChar(v.text(s0-1)) && v.closingQuote(s0-1) && !strings.ContainsAny(v.d.Text[v.d.Tokens[s0-1].End:v.d.Tokens[s0].Start], "\n\r")
 }
 
+var timeWords = map[string]bool{"lundi": true, "mardi": true, "mercredi": true, "jeudi": true, "vendredi": true, "samedi": true, "dimanche": true,
+	"hier": true, "aujourd'hui": true, "soir": true, "matin": true, "monday": true, "tuesday": true, "wednesday": true, "thursday": true,
+	"friday": true, "saturday": true, "sunday": true, "yesterday": true, "today": true, "also": true, "aussi": true, "encore": true, "egalement": true}
+
+// skipAdjuncts steps over a time and an addressee between an inverted cue and its speaker
+// ("a assuré jeudi à l'AFP Marie Dupont", "said on Monday X" is left to npEnd).
+func (v *view) skipAdjuncts(a, b int) int {
+	k := a
+	for k < b && timeWords[v.norm(k)] {
+		k++
+	}
+	// "à l'AFP", "à Reuters", "au Monde", "to Reuters"
+	if k < b && (v.norm(k) == "a" && v.d.Lang != "en" || v.norm(k) == "au" || v.norm(k) == "to") {
+		j := k + 1
+		if j < b && v.lex.determiner[v.norm(j)] {
+			j++
+		}
+		if j < b {
+			if r, _ := utf8.DecodeRuneInString(v.text(j)); unicode.IsUpper(r) && j+1 < b {
+				if r2, _ := utf8.DecodeRuneInString(v.text(j + 1)); unicode.IsUpper(r2) || v.lex.determiner[v.norm(j+1)] {
+					return j + 1
+				}
+			}
+		}
+	}
+	return k
+}
+
 // npEnd cuts a postposed speaker before a trailing place, time or relative clause
 // ("said X in Cairo on Sunday", "dit un expert qui a demandé…").
 var npStops = map[string]bool{"a": false, "in": true, "on": true, "at": true, "during": true, "after": true, "before": true, "yesterday": true, "today": true, "told": true, "who": true,
@@ -584,10 +627,12 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 	if L == c0 {
 		// nothing between the boundary and the cue
 		afterQuote := L0 >= s0+2 && isQuoteChar(v.text(L0-2))
-		if ne := v.npEnd(c1, R1); L0 > s0 && (v.lex.incise[lemma] || afterQuote) && v.looksLikeNP(c1, ne) && !v.hasVerb(c1, ne) && (R1 == s1 || v.sentenceEndPunct(R1) || v.isComma(R1) || v.text(R1) == ":" || v.text(R1) == "(") && v.boundaryBeforeIsContent(L0, s0) {
-			// "…, a indiqué le ministre" / "…, said Mr Smith, the minister."
+		n0 := v.skipAdjuncts(c1, R1)
+		if ne := v.npEnd(n0, R1); L0 > s0 && (v.lex.incise[lemma] || afterQuote) && v.looksLikeNP(n0, ne) && !v.hasVerb(n0, ne) && (R1 == s1 || v.sentenceEndPunct(R1) || v.isComma(R1) || v.text(R1) == ":" || v.text(R1) == "(") && v.boundaryBeforeIsContent(L0, s0) {
+			// "…, a indiqué le ministre" / "…, said Mr Smith, the minister." / "…, a assuré
+			// jeudi à l'AFP X"
 			fr.kind = fIncise
-			fr.sp0, fr.sp1 = c1, v.npEnd(c1, R1)
+			fr.sp0, fr.sp1 = n0, ne
 			fr.anchor = c0
 			fr.bnd = L0 - 1
 			fr.content = before(L0 - 1)
