@@ -39,6 +39,7 @@ const (
 	kindOrg      = "organization"
 	kindColl     = "collective"
 	kindPlace    = "place"
+	kindNone     = "-" // a name that is no actor (an event, a festival, a platform): type MISC
 	classPerson  = "person"
 	classTitle   = "title"
 	classState   = "state"
@@ -417,18 +418,18 @@ func (r *Resolver) loadCountries() error {
 		for _, d := range en {
 			r.addPattern(d, hit{entry: int32(i), role: -1, form: FormDemonym})
 		}
-		caps := split(f[4])
-		if len(caps) > 0 {
-			pid := slug(caps[0])
+		for _, city := range split(f[4]) {
+			names := strings.Split(city, "/")
+			pid := slug(names[0])
 			if _, dup := r.byID[pid]; dup {
 				pid = "place-" + pid
 			}
-			pi, err := r.addEntry(entry{Actor: doc.Actor{ID: pid, Name: caps[0], Kind: kindPlace, Country: f[0]}, typ: "LOC"})
+			pi, err := r.addEntry(entry{Actor: doc.Actor{ID: pid, Name: strings.TrimSpace(names[0]), Kind: kindPlace, Country: f[0]}, typ: "LOC"})
 			if err != nil {
 				return err
 			}
-			for _, c := range caps {
-				r.addPattern(c, hit{entry: int32(i), role: -1, form: FormCapital, place: int32(pi)})
+			for _, c := range names {
+				r.addPattern(strings.TrimSpace(c), hit{entry: int32(i), role: -1, form: FormCapital, place: int32(pi)})
 			}
 		}
 		for _, s := range split(f[5]) {
@@ -489,7 +490,7 @@ func sectors(s string) []string {
 	return out
 }
 
-var validKinds = map[string]bool{kindPerson: true, kindCountry: true, kindOrg: true, kindColl: true, kindPlace: true}
+var validKinds = map[string]bool{kindPerson: true, kindCountry: true, kindOrg: true, kindColl: true, kindPlace: true, kindNone: true}
 var validTypes = map[string]bool{"PER": true, "ORG": true, "GPE": true, "LOC": true, "MISC": true}
 
 func (r *Resolver) loadActors() error {

@@ -580,6 +580,10 @@ func (st *state) entryMention(it item) {
 		}
 	}
 	e := &st.r.entries[h.entry]
+	if e.Kind == kindNone { // a named event or thing, no actor
+		st.add(cand{full: doc.Mention{Tok0: it.t0, Tok1: it.t1, Type: e.typ, Form: h.form}, n0: it.t0, n1: it.t1})
+		return
+	}
 	a := st.entryActor(h.entry)
 	m := doc.Mention{Tok0: it.t0, Tok1: it.t1, Type: e.typ, Form: h.form}
 	c := cand{n0: it.t0, n1: it.t1}
@@ -911,7 +915,7 @@ func (st *state) nameMention(it item, _ *role, _, _ string) {
 	if n == 1 {
 		si := d.SentenceAt(d.Tokens[it.t0].Start)
 		initial := si >= 0 && d.Sentences[si].Tok0 == it.t0 || it.t0 > 0 && (d.Tokens[it.t0-1].Norm == "\"" || d.Tokens[it.t0-1].Norm == ":")
-		if initial && !st.knownName(d.Tokens[it.t0].Norm) && (st.lowerElsewhere(d.Tokens[it.t0].Norm) || verbLike(d.Tokens[it.t0].Norm)) {
+		if initial && !st.knownName(d.Tokens[it.t0].Norm) && (st.lowerElsewhere(d.Tokens[it.t0].Norm) || verbLike(d.Tokens[it.t0].Norm) || !st.r.first[d.Tokens[it.t0].Norm] && !st.capitalisedInside(it.t0)) {
 			return
 		}
 		// a capitalised common noun ("la Chambre", "l'Exposition") is written in lower case
@@ -988,6 +992,21 @@ func (st *state) lowerElsewhere(norm string) bool {
 	}
 	st.lower[norm] = found
 	return found
+}
+
+// capitalisedInside: the word of token t0 is also written with a capital inside a sentence
+// (not first) somewhere else in the document: a name, not a sentence opener.
+func (st *state) capitalisedInside(t0 int) bool {
+	norm := st.d.Tokens[t0].Norm
+	for si := range st.d.Sentences {
+		s := st.d.Sentences[si]
+		for k := s.Tok0 + 1; k < s.Tok1; k++ {
+			if k != t0 && st.d.Tokens[k].Norm == norm && capitalised(st.d, k) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func verbLike(w string) bool {
