@@ -17,16 +17,18 @@ import (
 func (s *DB) nearDuplicate(ctx context.Context, tx *sql.Tx, pk int64, d *doc.Document) (int64, error) {
 	h, ok := cluster.SimHash(d.Text)
 	if !ok {
-		_, err := tx.ExecContext(ctx, s.rebind(`UPDATE documents SET canonical_pk = ? WHERE pk = ?`), pk, pk)
+		_, err := s.txExec(ctx, tx, `UPDATE documents SET canonical_pk = ? WHERE pk = ?`, pk, pk)
 		return pk, err
 	}
-	var conds []string
+	// Each band is looked up on its own, oldest documents first, a few at a time: cheap
+	// even when a band value is shared by many documents.
+	var subs []string
 	var args []any
 	for i := range cluster.Bands {
-		conds = append(conds, `(b.band = ? AND b.value = ?)`)
+		subs = append(subs, fmt.Sprintf(`SELECT doc_pk FROM (SELECT doc_pk FROM doc_bands WHERE band = ? AND value = ? ORDER BY doc_pk LIMIT 16) b%d`, i))
 		args = append(args, i, cluster.Band(h, i))
 	}
-	rows, err := tx.QueryContext(ctx, s.rebind(`SELECT DISTINCT d.pk, d.simhash, d.canonical_pk FROM doc_bands b JOIN documents d ON d.pk = b.doc_pk WHERE `+strings.Join(conds, " OR ")+` ORDER BY d.pk`), args...)
+	rows, err := s.txQuery(ctx, tx, `SELECT pk, simhash, canonical_pk FROM documents WHERE pk IN (` + strings.Join(subs, " UNION ") + `) ORDER BY pk`, args...)
 	if err != nil {
 		return 0, err
 	}
@@ -45,7 +47,7 @@ func (s *DB) nearDuplicate(ctx context.Context, tx *sql.Tx, pk int64, d *doc.Doc
 	if err := rows.Err(); err != nil {
 		return 0, err
 	}
-	if _, err := tx.ExecContext(ctx, s.rebind(`UPDATE documents SET simhash = ?, canonical_pk = ? WHERE pk = ?`), int64(h), canonical, pk); err != nil {
+	if _, err := s.txExec(ctx, tx, `UPDATE documents SET simhash = ?, canonical_pk = ? WHERE pk = ?`, int64(h), canonical, pk); err != nil {
 		return 0, err
 	}
 	bands := make([][]any, 0, cluster.Bands)
@@ -70,7 +72,7 @@ func (s *DB) clusterEvents(ctx context.Context, tx *sql.Tx, docPK, canonical int
 		return nil
 	}
 	pks := map[string]int64{}
-	rows, err := tx.QueryContext(ctx, s.rebind(`SELECT pk, event_id FROM events WHERE doc_pk = ?`), docPK)
+	rows, err := s.txQuery(ctx, tx, `SELECT pk, event_id FROM events WHERE doc_pk = ?`, docPK)
 	if err != nil {
 		return err
 	}
@@ -88,8 +90,6 @@ func (s *DB) clusterEvents(ctx context.Context, tx *sql.Tx, docPK, canonical int
 		return err
 	}
 	source := cluster.SourceOf(d)
-	touched := map[int64]bool{}
-	var order []int64
 	for i := range d.Events {
 		e := &d.Events[i]
 		id := store.EventID(d.SHA256, e, i)
@@ -105,7 +105,7 @@ func (s *DB) clusterEvents(ctx context.Context, tx *sql.Tx, docPK, canonical int
 		}
 		cpk := int64(0)
 		if lo != "" {
-			cand, err := tx.QueryContext(ctx, s.rebind(`SELECT pk, date_lo, date_hi, country FROM clusters WHERE key = ? AND date_lo <> '' AND date_lo <= ? AND date_hi >= ? ORDER BY pk`),
+			cand, err := s.txQuery(ctx, tx, `SELECT pk, date_lo, date_hi, country FROM clusters WHERE key = ? AND date_lo <> '' AND date_lo <= ? AND date_hi >= ? ORDER BY pk`,
 				key, shiftDay(hi, 1), shiftDay(lo, -1))
 			if err != nil {
 				return err
@@ -131,35 +131,34 @@ func (s *DB) clusterEvents(ctx context.Context, tx *sql.Tx, docPK, canonical int
 				if ccountry == "" {
 					ccountry = country
 				}
-				if _, err := tx.ExecContext(ctx, s.rebind(`UPDATE clusters SET date_lo = ?, date_hi = ?, country = ? WHERE pk = ?`), nlo, nhi, ccountry, cpk); err != nil {
+				if _, err := s.txExec(ctx, tx, `UPDATE clusters SET date_lo = ?, date_hi = ?, country = ? WHERE pk = ?`, nlo, nhi, ccountry, cpk); err != nil {
 					return err
 				}
 			}
 		}
 		if cpk == 0 {
-			err := tx.QueryRowContext(ctx, s.rebind(`INSERT INTO clusters (type, key, date_lo, date_hi, country, num_mentions, num_articles, num_sources, rep_event) VALUES (?, ?, ?, ?, ?, 0, 0, 0, ?) RETURNING pk`),
+			err := s.txQueryRow(ctx, tx, `INSERT INTO clusters (type, key, date_lo, date_hi, country, num_mentions, num_articles, num_sources, rep_event) VALUES (?, ?, ?, ?, ?, 0, 0, 0, ?) RETURNING pk`,
 				e.Type, key, lo, hi, country, id).Scan(&cpk)
 			if err != nil {
 				return err
 			}
 		}
-		if _, err := tx.ExecContext(ctx, s.rebind(`INSERT INTO cluster_members (event_pk, cluster_pk, event_id, doc_pk, canonical_pk, source, lang, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+		// Counts are brought up to date incrementally: a new article if no member shares
+		// its canonical document, a new source if no member shares its outlet.
+		var newArticle, newSource int
+		if err := s.txQueryRow(ctx, tx, (`SELECT
+			CASE WHEN EXISTS (SELECT 1 FROM cluster_members WHERE cluster_pk = ? AND canonical_pk = ?) THEN 0 ELSE 1 END,
+			CASE WHEN EXISTS (SELECT 1 FROM cluster_members WHERE cluster_pk = ? AND source = ?) THEN 0 ELSE 1 END`),
+			cpk, canonical, cpk, source).Scan(&newArticle, &newSource); err != nil {
+			return err
+		}
+		if _, err := s.txExec(ctx, tx, `INSERT INTO cluster_members (event_pk, cluster_pk, event_id, doc_pk, canonical_pk, source, lang, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 			epk, cpk, id, docPK, canonical, source, d.Lang, cluster.Mentions(e)); err != nil {
 			return err
 		}
-		if !touched[cpk] {
-			touched[cpk] = true
-			order = append(order, cpk)
-		}
-	}
-	for _, cpk := range order {
-		_, err := tx.ExecContext(ctx, s.rebind(`UPDATE clusters SET
-			num_mentions = (SELECT SUM(mentions) FROM cluster_members WHERE cluster_pk = ?),
-			num_articles = (SELECT COUNT(DISTINCT canonical_pk) FROM cluster_members WHERE cluster_pk = ?),
-			num_sources = (SELECT COUNT(DISTINCT source) FROM cluster_members WHERE cluster_pk = ?),
-			rep_event = (SELECT MIN(event_id) FROM cluster_members WHERE cluster_pk = ?)
-			WHERE pk = ?`), cpk, cpk, cpk, cpk, cpk)
-		if err != nil {
+		if _, err := s.txExec(ctx, tx, (`UPDATE clusters SET num_mentions = num_mentions + ?, num_articles = num_articles + ?,
+			num_sources = num_sources + ?, rep_event = CASE WHEN rep_event < ? THEN rep_event ELSE ? END WHERE pk = ?`),
+			cluster.Mentions(e), newArticle, newSource, id, id, cpk); err != nil {
 			return err
 		}
 	}

@@ -162,7 +162,8 @@ CREATE TABLE cluster_members (
 	lang TEXT NOT NULL,
 	mentions INTEGER NOT NULL
 );
-CREATE INDEX cluster_members_cluster ON cluster_members (cluster_pk);
+CREATE INDEX cluster_members_canonical ON cluster_members (cluster_pk, canonical_pk);
+CREATE INDEX cluster_members_source ON cluster_members (cluster_pk, source);
 `
 
 // statements splits a script on semicolons at line ends (the scripts here hold no

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -50,6 +51,52 @@ type Dialect struct {
 type DB struct {
 	db *sql.DB
 	d  Dialect
+
+	mu    sync.Mutex
+	stmts map[string]*sql.Stmt // prepared fixed statements of the write path
+}
+
+// prepared returns the statement for a fixed query (never one built from data: the cache
+// is not bounded), prepared once.
+func (s *DB) prepared(ctx context.Context, query string) (*sql.Stmt, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if st := s.stmts[query]; st != nil {
+		return st, nil
+	}
+	st, err := s.db.PrepareContext(ctx, s.rebind(query))
+	if err != nil {
+		return nil, err
+	}
+	if s.stmts == nil {
+		s.stmts = map[string]*sql.Stmt{}
+	}
+	s.stmts[query] = st
+	return st, nil
+}
+
+func (s *DB) txExec(ctx context.Context, tx *sql.Tx, query string, args ...any) (sql.Result, error) {
+	st, err := s.prepared(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return tx.StmtContext(ctx, st).ExecContext(ctx, args...)
+}
+
+func (s *DB) txQuery(ctx context.Context, tx *sql.Tx, query string, args ...any) (*sql.Rows, error) {
+	st, err := s.prepared(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return tx.StmtContext(ctx, st).QueryContext(ctx, args...)
+}
+
+func (s *DB) txQueryRow(ctx context.Context, tx *sql.Tx, query string, args ...any) *sql.Row {
+	st, err := s.prepared(ctx, query)
+	if err != nil {
+		return tx.QueryRowContext(ctx, s.rebind(query), args...) // unprepared; Scan reports any error
+	}
+	return tx.StmtContext(ctx, st).QueryRowContext(ctx, args...)
 }
 
 var _ store.Store = (*DB)(nil)
@@ -134,7 +181,15 @@ func (s *DB) Migrate(ctx context.Context) error {
 }
 
 // Close closes the database.
-func (s *DB) Close() error { return s.db.Close() }
+func (s *DB) Close() error {
+	s.mu.Lock()
+	for _, st := range s.stmts {
+		st.Close()
+	}
+	s.stmts = nil
+	s.mu.Unlock()
+	return s.db.Close()
+}
 
 // HasDocument reports whether a document with that SHA-256 is stored.
 func (s *DB) HasDocument(ctx context.Context, sha string) (bool, error) {
@@ -271,7 +326,7 @@ func (s *DB) putOne(ctx context.Context, tx *sql.Tx, d *doc.Document) (bool, err
 		args = append(args, fold(d.Title+"\n"+d.Text))
 	}
 	var pk int64
-	err := tx.QueryRowContext(ctx, s.rebind(`INSERT INTO documents (`+cols+`) VALUES (`+vals+`) ON CONFLICT (sha256) DO NOTHING RETURNING pk`), args...).Scan(&pk)
+	err := s.txQueryRow(ctx, tx, `INSERT INTO documents (`+cols+`) VALUES (`+vals+`) ON CONFLICT (sha256) DO NOTHING RETURNING pk`, args...).Scan(&pk)
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, nil // stored already, or meanwhile by another writer
 	}
@@ -282,7 +337,7 @@ func (s *DB) putOne(ctx context.Context, tx *sql.Tx, d *doc.Document) (bool, err
 		return false, err
 	}
 	for _, st := range s.d.AfterDocument {
-		if _, err := tx.ExecContext(ctx, s.rebind(st), pk); err != nil {
+		if _, err := s.txExec(ctx, tx, st, pk); err != nil {
 			return false, fmt.Errorf("indexing: %w", err)
 		}
 	}
@@ -444,7 +499,7 @@ func (s *DB) putLayers(ctx context.Context, tx *sql.Tx, pk int64, d *doc.Documen
 	}
 	for _, k := range order {
 		v := dyads[k]
-		_, err := tx.ExecContext(ctx, s.rebind(`INSERT INTO dyad_day (actor, recipient, day, precision, factuality, events, q0, q1, q2, q3, q4, goldstein)
+		_, err := s.txExec(ctx, tx, (`INSERT INTO dyad_day (actor, recipient, day, precision, factuality, events, q0, q1, q2, q3, q4, goldstein)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (actor, recipient, day, precision, factuality) DO UPDATE SET
 			events = dyad_day.events + excluded.events, q0 = dyad_day.q0 + excluded.q0,
