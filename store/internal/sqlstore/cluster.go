@@ -28,7 +28,7 @@ func (s *DB) nearDuplicate(ctx context.Context, tx *sql.Tx, pk int64, d *doc.Doc
 		subs = append(subs, fmt.Sprintf(`SELECT doc_pk FROM (SELECT doc_pk FROM doc_bands WHERE band = ? AND value = ? ORDER BY doc_pk LIMIT 16) b%d`, i))
 		args = append(args, i, cluster.Band(h, i))
 	}
-	rows, err := s.txQuery(ctx, tx, `SELECT pk, simhash, canonical_pk FROM documents WHERE pk IN (` + strings.Join(subs, " UNION ") + `) ORDER BY pk`, args...)
+	rows, err := s.txQuery(ctx, tx, `SELECT pk, simhash, canonical_pk FROM documents WHERE pk IN (`+strings.Join(subs, " UNION ")+`) ORDER BY pk`, args...)
 	if err != nil {
 		return 0, err
 	}
