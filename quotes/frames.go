@@ -83,6 +83,22 @@ func (v *view) boundary(i int) bool {
 	return isQuoteChar(w)
 }
 
+// headWithComplement: tokens [a, b) are "(det) ROLE de/of …" ("un avocat de la chanteuse").
+func (v *view) headWithComplement(a, b int) bool {
+	h := v.skipDeterminers(a, b)
+	for h < b && quantifiers[v.norm(h)] {
+		h++
+	}
+	if h+1 >= b || !(v.f.roles[v.norm(h)] || v.f.sourceNouns[v.norm(h)]) {
+		return false
+	}
+	switch v.norm(h + 1) {
+	case "de", "d'", "du", "des", "of":
+		return true
+	}
+	return false
+}
+
 func (v *view) isDash(i int) bool {
 	switch v.text(i) {
 	case "-", "—", "–", "―", "--":
@@ -692,6 +708,15 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 	fr.kind = fPreposed
 	fr.sp0, fr.sp1 = L, c0
 	fr.full0 = L
+	if r := c0 - 1; r > L && (v.norm(r) == "qui" || v.norm(r) == "who" || v.norm(r) == "which") {
+		// "confirmée par l'armée congolaise qui accuse …": the antecedent speaks
+		if a := v.subjectStart(L, r); a < r {
+			// the span is the relative pronoun (as PolNeAR marks it); the antecedent gives the actor
+			fr.sp0, fr.sp1, fr.full0 = r, c0, a
+			fr.content = after()
+			return fr, fr.content != nil
+		}
+	}
 	if relWords[v.norm(L)] && c0-L <= 3 && L == L0 && L0 > s0 && (v.isComma(L0-1) || v.isDash(L0-1)) {
 		// "Podesta, who said the project was vetted, said …": the antecedent speaks, and the
 		// relative clause ends at its comma
@@ -736,7 +761,8 @@ var subordinators = map[string]bool{"while": true, "although": true, "though": t
 var subjectCuts = map[string]bool{"in": true, "on": true, "at": true, "with": true, "during": true, "after": true, "before": true,
 	"week": true, "month": true, "year": true, "yesterday": true, "today": true, "ago": true, "but": true, "and": true,
 	"dans": true, "lors": true, "avec": true, "apres": true, "avant": true, "pendant": true, "semaine": true, "mois": true,
-	"annee": true, "hier": true, "mais": true, "et": true, "since": true, "depuis": true, "when": true, "quand": true, "lorsque": true}
+	"annee": true, "hier": true, "mais": true, "et": true, "since": true, "depuis": true, "when": true, "quand": true, "lorsque": true,
+	"que": true, "qu'": true, "that": true, "who": true, "qui": true, "par": true, "by": true}
 
 // subjectStart: the start of the subject in tokens [a, b) before a cue.
 func (v *view) subjectStart(a, b int) int {
@@ -910,6 +936,11 @@ func (v *view) appositionSubject(c, s0 int) (int, int) {
 		return c, c
 	}
 	// skip the apposition itself (segs[0]); prefer a segment with a person, then any actor
+	// "Un avocat de la chanteuse, Rokia Traoré, confirme": the apposition names the
+	// complement, and the head before it speaks
+	if left := segs[len(segs)-1]; len(segs) > 1 && v.headWithComplement(left.a, left.b) {
+		return left.a, left.b
+	}
 	// a named person anywhere ("His sister, Sanaa Seif, has warned"), then an actor before
 	// the apposition ("Willy Ngoma, porte-parole du M23, affirme")
 	for k := 0; k < len(segs); k++ {

@@ -411,7 +411,9 @@ func (v *view) anonymousSource(fr *frame) string {
 	}
 	found := false
 	for k := a; k < b; k++ {
-		found = found || v.f.sourceNouns[v.norm(k)]
+		// a source noun, or a role that speaks for nobody else (an avocat, an analyst; an
+		// unresolved "le ministre" stays without speaker)
+		found = found || v.f.sourceNouns[v.norm(k)] || v.f.roles[v.norm(k)] && !speaksFor[v.norm(k)]
 	}
 	if !found {
 		return ""

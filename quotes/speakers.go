@@ -13,11 +13,12 @@ type speakers struct {
 	// the last speaker resolved, and in which sentence: the most salient antecedent
 	lastID   string
 	lastSent int
-	gender   map[string]byte // actor → 'm' / 'f' from honorifics or pronouns already resolved
+	gender   map[string]byte   // actor → 'm' / 'f' from honorifics or pronouns already resolved
+	byRole   map[string]string // role word → the last speaker named with it ("un avocat …" → "son avocat")
 }
 
 func newSpeakers(v *view, raws []rawQuote) *speakers {
-	s := &speakers{v: v, lastSent: -100, gender: map[string]byte{}}
+	s := &speakers{v: v, lastSent: -100, gender: map[string]byte{}, byRole: map[string]string{}}
 	for _, r := range raws {
 		s.quoted = append(s.quoted, r.content())
 	}
@@ -43,6 +44,14 @@ func newSpeakers(v *view, raws []rawQuote) *speakers {
 	return s
 }
 
+// speaksFor: roles whose holder speaks for the actor of their complement ("le porte-parole du
+// gouvernement", "the minister of defence").
+var speaksFor = map[string]bool{"porte-parole": true, "spokesman": true, "spokeswoman": true, "spokesperson": true,
+	"representant": true, "representative": true, "ministre": true, "minister": true, "ambassadeur": true, "ambassador": true,
+	"president": true, "presidente": true, "chef": true, "leader": true, "secretary": true, "secretaire": true,
+	"premier": true, "chancellor": true, "gouverneur": true, "governor": true, "maire": true, "mayor": true,
+	"commandant": true, "commander": true, "directeur": true, "director": true, "envoye": true, "envoy": true}
+
 var honorific = map[string]byte{"mr": 'm', "m": 'm', "monsieur": 'm', "sir": 'm', "lord": 'm',
 	"mrs": 'f', "ms": 'f', "mme": 'f', "madame": 'f', "mlle": 'f', "miss": 'f', "lady": 'f', "dame": 'f'}
 
@@ -50,7 +59,15 @@ var pronounGender = map[string]byte{"il": 'm', "he": 'm', "elle": 'f', "she": 'f
 
 // remember notes a frame's resolved speaker as the most salient one.
 func (s *speakers) remember(fr *frame, id string) {
-	if id == "" || strings.HasPrefix(id, "anon-") {
+	if id == "" {
+		return
+	}
+	for k := fr.sp0; k < fr.sp1; k++ {
+		if s.v.f.roles[s.v.norm(k)] || s.v.f.sourceNouns[s.v.norm(k)] {
+			s.byRole[s.v.norm(k)] = id
+		}
+	}
+	if strings.HasPrefix(id, "anon-") {
 		return // an unnamed source is not what "he" or "she" stands for
 	}
 	s.lastID, s.lastSent = id, fr.sent
@@ -79,6 +96,14 @@ func (s *speakers) personActor(id string) bool {
 func (s *speakers) resolve(fr *frame) string {
 	v := s.v
 	if fr.sp1 <= fr.sp0 {
+		return ""
+	}
+	// "un avocat de la chanteuse", "an analyst at the bank": someone of its own, not the
+	// actor named in the complement (a spokesperson or a minister does speak for it)
+	if v.headWithComplement(fr.sp0, fr.sp1) && !speaksFor[v.norm(v.skipDeterminers(fr.sp0, fr.sp1))] {
+		if id := v.actorIn(fr.sp0, v.skipDeterminers(fr.sp0, fr.sp1)+1, ""); id != "" {
+			return id // the head itself is a resolved mention
+		}
 		return ""
 	}
 	// a mention on the speaker tokens resolved by the actors stage (names, roles, handles,
@@ -113,6 +138,9 @@ func (s *speakers) resolve(fr *frame) string {
 	}
 	// a title or role: the person named before with it
 	for k := first; k < fr.sp1 && k < first+3; k++ {
+		if id := s.byRole[v.norm(k)]; id != "" {
+			return id // the speaker last named with this role
+		}
 		if v.f.roles[v.norm(k)] {
 			if id := s.roleHolder(k); id != "" {
 				return id
