@@ -49,6 +49,23 @@ func (r *reader) pronoun(j int) string {
 	}
 	si := r.d.Tokens[j].Sent
 	floor := r.d.Sentences[max(0, si-2)].Start
+	// the person who was the subject of the sentence before (or of this one, before the
+	// pronoun) first: "X, …, toppled Y. He was sentenced…" is X
+	for _, ps := range []int{si, si - 1} {
+		if ps < 0 {
+			continue
+		}
+		s := r.d.Sentences[ps]
+		for mi, m := range r.d.Mentions {
+			if m.Start < s.Start || m.End > s.End || m.End > off {
+				continue
+			}
+			if a := r.actors[m.Actor]; a != nil && a.Kind == "person" && r.usable(mi) && r.prepBeforeMode(m.Tok0, s.Tok0, true) == "" {
+				return m.Actor
+			}
+			break // only the first mention of the sentence can be its subject
+		}
+	}
 	for mi := len(r.d.Mentions) - 1; mi >= 0; mi-- {
 		m := r.d.Mentions[mi]
 		if m.End > off {

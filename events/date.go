@@ -55,6 +55,7 @@ func (r *reader) date(cd *cand) {
 	if best == nil {
 		best = r.frontedTimex(cd.sent)
 	}
+
 	if best != nil {
 		cd.ev.Date = doc.EventDate{Value: best.Value, Precision: precision(best.Value), From: "timex"}
 		cd.dateFrom = "timex"
@@ -246,6 +247,15 @@ func (r *reader) justDone(cd *cand) bool {
 			case "has", "have", "had":
 				return true
 			}
+		}
+	}
+	return false
+}
+
+func (r *reader) isPunctBetween(a, b int, set string) bool {
+	for j := a; j < b; j++ {
+		if r.isPunct(j, set) {
+			return true
 		}
 	}
 	return false

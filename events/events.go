@@ -149,10 +149,13 @@ func (r *reader) candidate(si int, h hit) *cand {
 	if r.mentionAt[h.start] >= 0 {
 		return nil // "Alliance des…", "Sommet de…" as part of a name
 	}
+	s := d.Sentences[si]
 	if r.adjectival(si, h) {
 		return nil
 	}
-	s := d.Sentences[si]
+	if h.p.typ == "THREATEN" && !h.p.noun && h.end < len(d.Tokens) && r.w.is("compl", r.tok(h.end)) && !r.triggerBetween(h.end, min(h.end+12, s.Tok1)) {
+		return nil // "warned that her brother may die": a statement; "warned that it would strike" stays a threat
+	}
 	cd := &cand{sent: si, para: s.Para, hit: h}
 	cd.ev.Type = h.p.typ
 	cd.ev.Mode = h.p.mode
@@ -362,6 +365,9 @@ func (r *reader) nounContext(i int) bool {
 		return false
 	}
 	p := r.tok(i - 1)
+	if r.lang == "en" && r.w.prep[p] != "" && p != "to" && !strings.HasSuffix(r.tok(i), "ing") {
+		return true // "in jail": after an English preposition a verb form is a noun or a gerund
+	}
 	return r.w.is("det", p) && p != "that" && p != "this" && p != "ce"
 }
 

@@ -432,10 +432,15 @@ func (r *reader) roles(cd *cand) {
 			}
 		}
 	}
-	// "son arrestation", "his release": the possessor of the noun is its recipient
-	if h.p.noun && len(rec) == 0 && h.start > 0 && r.w.is("possessive", r.tok(h.start-1)) {
+	// "son arrestation", "his release": the possessor of the noun is what is done to;
+	// "his hunger strike", "sa visite": the one who does it
+	if h.p.noun && h.start > 0 && r.w.is("possessive", r.tok(h.start-1)) {
 		if id := r.pronoun(h.start - 1); id != "" {
-			rec = []roleMention{{-1, id}}
+			if patientNoun(h.p) && len(rec) == 0 {
+				rec = []roleMention{{-1, id}}
+			} else if !patientNoun(h.p) && len(act) == 0 {
+				act = []roleMention{{-1, id}}
+			}
 		}
 	}
 	// symmetric events told with their parties as objects ("des combats ont opposé X et Y")
@@ -603,7 +608,7 @@ func (r *reader) adjectival(si int, h hit) bool {
 	if r.w.prep[next] != "" || r.w.is("det", next) {
 		return false
 	}
-	return h.start == s.Tok0 || r.w.is("det", r.tok(h.start-1))
+	return h.start == s.Tok0 || r.w.is("det", r.tok(h.start-1)) || r.isPunct(h.start-1, ":,—–-(\"“«")
 }
 
 // agentiveBefore: the words just before a relative pronoun at j name someone who can act
@@ -777,4 +782,16 @@ func (r *reader) announcedThat(j int) bool {
 	}
 	p := r.tok(j - 1)
 	return strings.HasPrefix(p, "annonc") || strings.HasPrefix(p, "announc")
+}
+
+// patientNoun: nouns whose possessor undergoes them (arrest, detention, release,
+// extradition), rather than does them.
+func patientNoun(p *pattern) bool {
+	switch p.typ {
+	case "COERCE":
+		return true
+	case "RETREAT":
+		return p.mode == "release"
+	}
+	return false
 }
