@@ -215,6 +215,18 @@ func (sc *scanner) relative(j int) (match, bool) {
 		}
 		return match{end: end, typ: "DATE", val: strconv.Itoa(sc.anchor.Year() - 1)}, true
 	}
+	// the year ended March 31 (a fiscal year), for the year, of the year (the current one)
+	if sc.lang == en && sc.norm(j) == "year" && j > sc.s0 && sc.lit(j-1, "the") && !sc.lit(j+1, "-", "'s", "before", "after", "earlier", "ago", "later") {
+		if sc.lit(j+1, "ended", "ending") {
+			return match{end: j + 1, typ: "DURATION", val: "P1Y"}, true
+		}
+		if j-1 > sc.s0 && sc.lit(j-2, "for", "of", "in", "during", "through", "throughout") {
+			if _, _, ok := sc.digits(j + 1); !ok {
+				y := sc.anchor.Year()
+				return match{end: j + 1, typ: "DATE", val: strconv.Itoa(y), year: y}, true
+			}
+		}
+	}
 	// the weekend, au cours du week-end
 	if u, next, ok := sc.is(j, kUnit); ok && u.s == "WE" && j > sc.s0 && sc.lit(j-1, "the", "le", "du", "au") && !sc.lit(next, "dernier", "prochain") {
 		return sc.relUnit(j, next, "WE", 0)

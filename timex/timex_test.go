@@ -103,6 +103,9 @@ func TestTag(t *testing.T) {
 		{"fr", "Le vote aura lieu dans deux semaines.", []want{{"deux semaines", "DATE", "2022-W34"}}},
 		{"fr", "Le décret du 13.06.2022 est publié.", []want{{"13.06.2022", "DATE", "2022-06-13"}}},
 		{"fr", "Il est revenu le 17/06 à Bamako.", []want{{"le 17/06", "DATE", "2022-06-17"}}},
+		// fiscal and current years
+		{"en", "Net income for the year ended March 31 rose.", []want{{"the year", "DURATION", "P1Y"}, {"March 31", "DATE", "2022-03-31"}}},
+		{"en", "Volume was flat for the year.", []want{{"the year", "DATE", "2022"}}},
 		// feasts
 		{"en", "He came home for Christmas.", []want{{"Christmas", "DATE", "2021-12-25"}}},
 		{"fr", "À Pâques 2021, le pape a parlé.", []want{{"Pâques 2021", "DATE", "2021-04-04"}}},
