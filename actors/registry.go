@@ -517,6 +517,9 @@ func (r *Resolver) loadActors() error {
 			if k == 0 {
 				form = FormName
 			}
+			if strings.HasPrefix(n, "~") { // an adjective: counts only next to a role word
+				n, form = n[1:], FormDemonym
+			}
 			r.addPattern(n, hit{entry: int32(i), role: -1, form: form})
 		}
 	}

@@ -277,6 +277,35 @@ func (st *state) contextCountry(p int) string {
 	return st.main
 }
 
+// collAdj returns the collective whose adjective the item is ("Western", "occidentaux"), or -1.
+func (st *state) collAdj(it item) int32 {
+	if it.kind != itemEntry {
+		return -1
+	}
+	for _, h := range it.hits {
+		if h.entry >= 0 && h.form == FormDemonym && st.r.entries[h.entry].Kind == kindColl {
+			return h.entry
+		}
+	}
+	return -1
+}
+
+// collectiveMention: a group of a collective ("Western leaders" → west-gov, a collective with
+// the role's sector, named as the text names it).
+func (st *state) collectiveMention(t0, t1 int, c int32, rl *role) {
+	e := &st.r.entries[c]
+	sector := rl.sector
+	if sector == "" {
+		sector = "GOV"
+	}
+	id := e.ID + "-" + strings.ToLower(sector)
+	a, ok := st.actors[id]
+	if !ok {
+		a = &doc.Actor{ID: id, Name: st.d.Text[st.d.Tokens[t0].Start:st.d.Tokens[t1-1].End], Kind: kindColl, Sector: []string{sector}}
+	}
+	st.add(cand{roleOnly: true, full: doc.Mention{Tok0: t0, Tok1: t1, Type: "ORG", Form: FormRole}, actor: a})
+}
+
 // orgOf returns the id of the organisation an item names, or "".
 func (st *state) orgOf(it item) string {
 	if it.kind != itemEntry || it.hits[0].entry < 0 {
@@ -350,6 +379,17 @@ func (st *state) resolve(p int) int {
 					return p + 2
 				}
 			}
+		}
+	}
+	// a collective's adjective and a role word: "Western leaders", "enquêteurs occidentaux"
+	if p+1 < len(st.items) && st.items[p+1].sent == it.sent && st.items[p+1].t0 == it.t1 {
+		if c, rl := st.collAdj(it), st.roleOf(st.items[p+1]); c >= 0 && rl != nil && rl.class != classTitle {
+			st.collectiveMention(it.t0, st.items[p+1].t1, c, rl)
+			return p + 2
+		}
+		if c, rl := st.collAdj(st.items[p+1]), st.roleOf(it); c >= 0 && rl != nil && rl.class != classTitle {
+			st.collectiveMention(it.t0, st.items[p+1].t1, c, rl)
+			return p + 2
 		}
 	}
 	switch it.kind {
@@ -580,7 +620,10 @@ func (st *state) entryMention(it item) {
 		}
 	}
 	e := &st.r.entries[h.entry]
-	if e.Kind == kindNone { // a named event or thing, no actor
+	if e.Kind == kindNone || e.Kind == kindColl && h.form == FormDemonym { // a named event or thing, an adjective alone: no actor
+		if e.Kind == kindColl {
+			e = &entry{typ: "MISC"}
+		}
 		st.add(cand{full: doc.Mention{Tok0: it.t0, Tok1: it.t1, Type: e.typ, Form: h.form}, n0: it.t0, n1: it.t1})
 		return
 	}
@@ -731,7 +774,7 @@ func (st *state) roleMention(t0, t1 int, rl *role, iso, org string, former bool)
 			switch {
 			case rl.role == "rebels" && st.lastReb != "":
 				c.actor = st.actors[st.lastReb]
-			case (rl.sector == "OPP" || rl.sector == "CVL") && ctx != "" && st.determined(t0):
+			case (rl.sector == "OPP" || rl.sector == "CVL" || rl.sector == "PTY") && ctx != "" && (st.determined(t0) || st.counted(t0)):
 				c.actor = st.institution(ctx, rl.sector) // "l'opposition", "la société civile"
 			default:
 				id := "group-" + strings.ToLower(rl.sector)
