@@ -432,8 +432,12 @@ func (sc *scanner) relFirst(j int) (match, bool) {
 	}
 	if u, n2, ok := sc.is(k, kUnit); ok {
 		if strings.HasSuffix(sc.norm(k), "s") && sc.norm(k) != "mois" {
-			if r > 0 && u.s != "Y" || r > 0 && sc.lang == fr {
-				// the coming days, les prochaines semaines
+			if r > 0 && sc.lang == en {
+				// the coming weeks: a vague duration in TimeBank
+				return match{end: n2, typ: "DURATION", val: "PX" + unitCode(u.s)}, true
+			}
+			if r > 0 && sc.lang == fr {
+				// les prochains jours, les prochaines semaines
 				return match{end: n2, typ: sc.vagueType(), val: "FUTURE_REF"}, true
 			}
 			return match{}, false // "the last years": not a date
@@ -637,7 +641,12 @@ func (sc *scanner) duration(j int) (match, bool) {
 	} else if _, k2, ok := sc.is(k, kQuant); ok {
 		n, k = "X", k2
 	} else if sc.lang == en && sc.lit(k, "a", "an") {
-		if sc.lit(k+1, "few", "couple") {
+		if sc.lit(k+1, "couple") {
+			n, nv, k = "2", 2, k+2
+			if sc.lit(k, "of") {
+				k++
+			}
+		} else if sc.lit(k+1, "few") {
 			n, k = "X", k+2
 			if sc.lit(k, "of") {
 				k++
@@ -648,6 +657,18 @@ func (sc *scanner) duration(j int) (match, bool) {
 	} else if sc.lit(k, "des") && sc.lang == fr {
 		n, k = "X", k+1
 	}
+	if n == "" && sc.lang == en {
+		// decades-long, day-long
+		if u, k2, ok := sc.is(k, kUnit); ok && sc.lit(k2, "-") && sc.lit(k2+1, "long") && sc.adjacent(k2) {
+			c := "1"
+			if strings.HasSuffix(sc.norm(k), "s") {
+				c = "X"
+			}
+			if v, ok := durValue(c, u.s); ok {
+				return match{end: k2 + 2, typ: "DURATION", val: v}, true
+			}
+		}
+	}
 	if n == "" {
 		// for years, pendant des années: a bare plural unit after a preposition
 		if u, k2, ok := sc.is(k, kUnit); ok && strings.HasSuffix(sc.norm(k), "s") && k > sc.s0 && sc.lit(k-1, "for", "pendant", "durant", "depuis") && sc.norm(k) != "mois" {
@@ -657,10 +678,23 @@ func (sc *scanner) duration(j int) (match, bool) {
 		}
 		return match{}, false
 	}
+	// 2 1/2 years, five and a half hours
+	half := false
+	if sc.lit(k, "1") && sc.lit(k+1, "/") && sc.lit(k+2, "2") && sc.adjacent(k+1) && sc.adjacent(k+2) {
+		half, k = true, k+3
+	} else if sc.lit(k, "and") && sc.lit(k+1, "a") && sc.lit(k+2, "half") {
+		half, k = true, k+3
+	} else if sc.lit(k, "et") && sc.lit(k+1, "demi", "demie") {
+		half, k = true, k+2
+	}
 	adj := false
 	if sc.lit(k, "-") && sc.adjacent(k) {
 		k++
 		adj = true
+	}
+	// two more weeks, eight trading days, an additional year
+	if sc.lang == en && sc.lit(k, "more", "additional", "other", "trading", "business", "straight", "consecutive", "full", "working") {
+		k++
 	}
 	if sc.lang == fr {
 		if _, k2, ok := sc.is(k, kBefore); ok {
@@ -691,7 +725,7 @@ func (sc *scanner) duration(j int) (match, bool) {
 			return match{}, false
 		}
 	}
-	if adj && n == "X" {
+	if adj && n == "X" && !sc.lit(j, "several") {
 		return match{}, false
 	}
 	// "a" + unit after an amount is a rate, a SET ("$1.76 a year", "four flights a week")
@@ -778,6 +812,20 @@ dur:
 	v, ok := durValue(n, u.s)
 	if !ok {
 		return match{}, false
+	}
+	if half && n != "X" {
+		switch u.s {
+		case "Y":
+			v += "6M"
+		case "M":
+			v += "15D"
+		case "D":
+			v += "T12H"
+		case "H":
+			v += "30M"
+		case "MIN":
+			v += "30S"
+		}
 	}
 	return match{end: k2, typ: "DURATION", val: v}, true
 }

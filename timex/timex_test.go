@@ -96,7 +96,11 @@ func TestTag(t *testing.T) {
 		// the current period with a start/end modifier, vague futures, year ranges
 		{"en", "Troops will leave by the end of the year.", []want{{"the end of the year", "DATE", "2022"}}},
 		{"fr", "Il partira à la fin du mois.", []want{{"la fin du mois", "DATE", "2022-08"}}},
-		{"en", "More strikes are expected in the coming days.", []want{{"the coming days", "DATE", "FUTURE_REF"}}},
+		{"en", "More strikes are expected in the coming days.", []want{{"the coming days", "DURATION", "PXD"}}},
+		{"fr", "D'autres frappes sont attendues dans les prochains jours.", []want{{"les prochains jours", "TIME", "FUTURE_REF"}}},
+		{"en", "The truce held for 2 1/2 years.", []want{{"2 1/2 years", "DURATION", "P2Y6M"}}},
+		{"en", "Talks will take two more weeks.", []want{{"two more weeks", "DURATION", "P2W"}}},
+		{"en", "A decades-long feud ended.", []want{{"decades-long", "DURATION", "PXDE"}}},
 		{"fr", "Le budget 2021-2022 est voté.", []want{{"2021", "DATE", "2021"}, {"2022", "DATE", "2022"}}},
 		// more French news forms
 		{"fr", "Des tirs ont éclaté dans la nuit de samedi à dimanche.", []want{{"la nuit de samedi à dimanche", "TIME", "2022-08-06TNI"}}},
