@@ -203,6 +203,9 @@ func (r *Resolver) scan(d *doc.Document, si int, s doc.Sentence, out []item) []i
 		}
 		if t.Kind == doc.Word && capitalised(d, i) && !r.stop[t.Norm] && len(t.Norm) > 1 {
 			j := r.nameRunEnd(d, i, end)
+			if d.Lang == "fr" && r.orgWords[t.Norm] {
+				j = r.frenchOrgEnd(d, j, end)
+			}
 			out = append(out, item{t0: i, t1: j, kind: itemName})
 			i = j
 			continue
@@ -263,3 +266,35 @@ func (r *Resolver) nameRunEnd(d *doc.Document, i, end int) int {
 	}
 	return j
 }
+
+// frenchOrgEnd extends a French institution's name that starts with an organisation word over
+// its lower-case words: "Conseil national de transition", "Conseil constitutionnel ivoirien",
+// "Front populaire ivoirien" (at most three words, "de"/"des"/"pour" only between two words).
+func (r *Resolver) frenchOrgEnd(d *doc.Document, j, end int) int {
+	words := 0
+	for j < end && words < 3 {
+		t := d.Tokens[j]
+		if t.Kind != doc.Word || capitalised(d, j) && !r.orgWords[t.Norm] {
+			break
+		}
+		if frOrgConnector[t.Norm] {
+			if j+1 < end && d.Tokens[j+1].Kind == doc.Word && !r.stop[d.Tokens[j+1].Norm] && !frOrgConnector[d.Tokens[j+1].Norm] {
+				j++
+				continue
+			}
+			break
+		}
+		if r.stop[t.Norm] || len(t.Norm) < 4 {
+			break
+		}
+		words++
+		j++
+	}
+	// a connector left at the end is not part of the name
+	for j > 0 && frOrgConnector[d.Tokens[j-1].Norm] {
+		j--
+	}
+	return j
+}
+
+var frOrgConnector = map[string]bool{"de": true, "des": true, "du": true, "pour": true, "d'": true, "la": true, "l'": true}

@@ -1177,6 +1177,17 @@ func (st *state) resolveName(it item, typ string) *doc.Actor {
 	if kind == kindPlace {
 		a.Country = st.contextCountry(st.cur) // a town named in a country's story is in that country
 	}
+	if kind == kindOrg {
+		// a nationality inside the name gives the country ("Conseil constitutionnel ivoirien")
+		for k := it.t0 + 1; k < it.t1; k++ {
+			if n, hs := st.r.lookup(d, k, it.t1); n > 0 {
+				if c := st.countryOf(item{kind: itemEntry, hits: hs}); c != "" {
+					a.Country = c
+					break
+				}
+			}
+		}
+	}
 	return a
 }
 
