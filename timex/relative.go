@@ -63,6 +63,17 @@ func (sc *scanner) relative(j int) (match, bool) {
 	if e, next, ok := sc.is(j, kDur); ok {
 		return match{end: next, typ: "DURATION", val: e.s}, true
 	}
+	// these days, in the near term, the short term
+	if sc.lit(j, "these") && sc.lit(j+1, "days") && sc.lang == en {
+		return match{end: j + 2, typ: "DATE", val: "PRESENT_REF"}, true
+	}
+	if sc.lit(j, "near", "short") && sc.lit(j+1, "term") && sc.lang == en {
+		return match{end: j + 2, typ: "DATE", val: "FUTURE_REF"}, true
+	}
+	// mid afternoon, late evening: the part of the narrative day
+	if e, next, ok := sc.is(j, kPod); ok && sc.curMod != "" && sc.lang == en {
+		return match{end: next, typ: "TIME", val: sc.refDay().Format("2006-01-02") + "T" + e.s}, true
+	}
 	// tonight
 	if sc.lit(j, "tonight") {
 		return match{end: j + 1, typ: "TIME", val: sc.anchor.Format("2006-01-02") + "TNI"}, true

@@ -692,6 +692,12 @@ func (sc *scanner) date(j int) (match, bool) {
 			return match{end: end, typ: "DATE", val: strconv.Itoa(v)}, true
 		}
 	}
+	// the nineties, the eighties
+	if sc.lang == en && j > sc.s0 && sc.lit(j-1, "the") {
+		if d, ok := decadeWords[sc.norm(k)]; ok {
+			return match{end: k + 1, typ: "DATE", val: d}, true
+		}
+	}
 	// fiscal 1989
 	if sc.lit(k, "fiscal") {
 		if y, ok := sc.year(k + 1); ok {
@@ -721,6 +727,8 @@ func (sc *scanner) date(j int) (match, bool) {
 	}
 	return match{}, false
 }
+
+var decadeWords = map[string]string{"twenties": "192", "thirties": "193", "forties": "194", "fifties": "195", "sixties": "196", "seventies": "197", "eighties": "198", "nineties": "199"}
 
 func isDigits(s string) bool {
 	for i := 0; i < len(s); i++ {
