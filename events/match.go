@@ -17,9 +17,19 @@ func matchAt(p *pattern, toks []doc.Token, i, end int) (int, int) {
 		}
 		el := p.elems[e]
 		if el.gap {
-			for g := 0; g <= maxGap && t+g <= end; g++ {
-				if g > 0 && toks[t+g-1].Kind == doc.Punct {
-					break
+			words := 0
+			for g := 0; t+g <= end; g++ {
+				if g > 0 {
+					prev := toks[t+g-1]
+					if prev.Kind == doc.Punct && prev.Norm != "-" {
+						break // a gap crosses words and hyphens ("a day-old blockade"), not punctuation
+					}
+					if prev.Norm != "-" {
+						words++
+					}
+					if words > maxGap {
+						break
+					}
 				}
 				if r := rec(e+1, t+g); r >= 0 {
 					return r
