@@ -1145,7 +1145,11 @@ func (st *state) resolveName(it item, typ string) *doc.Actor {
 			}
 			// a surname only one registry person bears, long enough not to be a common word
 			if best < 0 && len(cands) == 1 && len(ws[0]) >= 5 && capitalised(d, it.t0) {
-				best = cands[0]
+				// only if in office on the document's date (or known without an office):
+				// "Clinton" in 1996 is not the Secretary of State of 2009
+				if e := &st.r.entries[cands[0]]; len(e.terms) == 0 || e.roleAt(d.Anchor) != "" {
+					best = cands[0]
+				}
 			}
 			if best >= 0 {
 				return st.entryActor(int32(best))
