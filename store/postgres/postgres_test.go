@@ -24,7 +24,9 @@ func testURL() string {
 
 // freshSchema makes an empty schema for one test and drops it afterwards. It skips the
 // test when PostgreSQL is unreachable, unless GRIOT_REQUIRE_SERVICES=1.
-func freshSchema(t *testing.T) string {
+func freshSchema(t *testing.T) string { return freshSchemaB(t) }
+
+func freshSchemaB(t testing.TB) string {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()

@@ -130,6 +130,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("RollUp", func(t *testing.T) { testRollUp(ctx, t, open(t)) })
 	t.Run("ExportStable", func(t *testing.T) { testExport(ctx, t, open(t), open(t)) })
 	t.Run("Clusters", func(t *testing.T) { testClusters(ctx, t, open(t), open(t)) })
+	t.Run("ConcurrentBatches", func(t *testing.T) { testConcurrentBatches(ctx, t, open(t), open(t)) })
 	t.Run("ConcurrentSameDocument", func(t *testing.T) { testConcurrent(ctx, t, open(t)) })
 }
 
@@ -605,5 +606,72 @@ func testClusters(ctx context.Context, t *testing.T, s, r store.Store) {
 		if c.Type == "CONSULT" && (c.NumSources != 3 || c.NumArticles != 3 || c.DateLo != "2022-08-10") {
 			t.Errorf("three outlets, the call: %+v", c)
 		}
+	}
+}
+
+// testConcurrentBatches writes overlapping batches from four goroutines in different
+// orders (several workers on one PostgreSQL) and checks the store equals one written in
+// one go: no error, no deadlock, no document, event, cluster or roll-up count twice.
+func testConcurrentBatches(ctx context.Context, t *testing.T, s, r store.Store) {
+	defer s.Close()
+	defer r.Close()
+	docs := append(Corpus(t), clusterCorpus(t)...)
+	var wg sync.WaitGroup
+	errs := make(chan error, 4)
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			batch := make([]*doc.Document, len(docs))
+			for i := range docs {
+				batch[i] = docs[(i*(g+1)+g)%len(docs)] // each goroutine its own order
+			}
+			for lo := 0; lo < len(batch); lo += 3 {
+				res, err := s.PutDocuments(ctx, batch[lo:min(len(batch), lo+3)])
+				if err != nil {
+					errs <- err
+					return
+				}
+				for _, x := range res {
+					if x.Err != nil {
+						errs <- x.Err
+						return
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Errorf("concurrent batches: %v", err)
+	}
+	put(ctx, t, r, docs...)
+	a, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := r.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a != b {
+		t.Errorf("concurrent writers: %+v, one writer: %+v", a, b)
+	}
+	da, _ := s.Dyads(ctx, store.DyadQuery{})
+	db, _ := r.Dyads(ctx, store.DyadQuery{})
+	if !reflect.DeepEqual(da, db) {
+		t.Errorf("roll-up differs:\n%+v\n%+v", da, db)
+	}
+	sum := func(st store.Store) []string {
+		var out []string
+		st.Clusters(ctx, func(c store.Cluster) error {
+			out = append(out, fmt.Sprintf("%s %s %s %d %d %d", c.ID, c.DateLo, c.DateHi, c.NumMentions, c.NumArticles, c.NumSources))
+			return nil
+		})
+		return out
+	}
+	if ca, cb := sum(s), sum(r); !reflect.DeepEqual(ca, cb) {
+		t.Errorf("clusters differ:\n%v\n%v", ca, cb)
 	}
 }

@@ -8,12 +8,16 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/fnv"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 	"unicode"
 
+	"github.com/griot-project/griot/cluster"
 	"github.com/griot-project/griot/doc"
 	"github.com/griot-project/griot/normalize"
 	"github.com/griot-project/griot/store"
@@ -34,9 +38,11 @@ type Dialect struct {
 	// AfterDocument are run after a document and its events are inserted, with the
 	// document's pk as their one argument (SQLite fills its FTS5 tables this way).
 	AfterDocument []string
-	// WriteLock is run first in every write transaction (PostgreSQL: one writer at a time,
-	// so that two writers never open two clusters for one event), or "".
-	WriteLock string
+	// KeyLocks, run first in every write transaction with the sorted lock ids of the
+	// batch's cluster keys as its one argument, makes concurrent writers of the same
+	// cluster keys wait for each other (PostgreSQL advisory locks), or "" (SQLite has one
+	// writer at a time).
+	KeyLocks string
 	// TSV adds a tsv column (to_tsvector('simple', folded text)) to document and event
 	// inserts (PostgreSQL).
 	TSV bool
@@ -261,23 +267,55 @@ func (s *DB) PutDocument(ctx context.Context, d *doc.Document) (bool, error) {
 }
 
 // PutDocuments writes documents in one transaction, each inside its own savepoint: a
-// document that fails is rolled back alone and its error returned in its result.
+// document that fails is rolled back alone and its error returned in its result. Documents
+// are written in SHA-256 order, cluster keys locked in order and roll-up rows updated in
+// order, so that concurrent writers (PostgreSQL) never wait on each other in a cycle; a
+// deadlock or serialization failure anyway is retried.
 func (s *DB) PutDocuments(ctx context.Context, docs []*doc.Document) ([]store.PutResult, error) {
+	for attempt := 0; ; attempt++ {
+		res, err := s.putDocuments(ctx, docs)
+		if err == nil || attempt == 4 || !retryable(err) {
+			return res, err
+		}
+		time.Sleep(time.Duration(50*(attempt+1)) * time.Millisecond)
+	}
+}
+
+// retryable reports a PostgreSQL deadlock or serialization failure.
+func retryable(err error) bool {
+	m := err.Error()
+	return strings.Contains(m, "40P01") || strings.Contains(m, "40001")
+}
+
+func (s *DB) putDocuments(ctx context.Context, docs []*doc.Document) ([]store.PutResult, error) {
 	res := make([]store.PutResult, len(docs))
 	if len(docs) == 0 {
 		return res, nil
 	}
+	order := make([]int, len(docs))
+	for i := range order {
+		order[i] = i
+	}
+	sha := func(i int) string {
+		if docs[i] == nil {
+			return ""
+		}
+		return docs[i].SHA256
+	}
+	sort.SliceStable(order, func(a, b int) bool { return sha(order[a]) < sha(order[b]) })
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("put documents: %w", err)
 	}
 	defer tx.Rollback()
-	if s.d.WriteLock != "" {
-		if _, err := tx.ExecContext(ctx, s.d.WriteLock); err != nil {
-			return nil, fmt.Errorf("put documents: lock: %w", err)
+	if s.d.KeyLocks != "" {
+		if _, err := tx.ExecContext(ctx, s.rebind(s.d.KeyLocks), clusterLocks(docs)); err != nil {
+			return nil, fmt.Errorf("put documents: locking cluster keys: %w", err)
 		}
 	}
-	for i, d := range docs {
+	total := map[dyadKey]*dyadVal{}
+	for _, i := range order {
+		d := docs[i]
 		switch {
 		case d == nil:
 			res[i].Err = errors.New("put document: nil document")
@@ -286,20 +324,40 @@ func (s *DB) PutDocuments(ctx context.Context, docs []*doc.Document) ([]store.Pu
 			res[i].Err = fmt.Errorf("put document %s: no SHA256 (make documents with pipeline.NewDocument)", d.ID)
 			continue
 		}
-		if _, err := tx.ExecContext(ctx, `SAVEPOINT griot_doc`); err != nil {
+		if _, err := s.txExec(ctx, tx, `SAVEPOINT griot_doc`); err != nil {
 			return nil, fmt.Errorf("put documents: %w", err)
 		}
-		added, err := s.putOne(ctx, tx, d)
+		added, dyads, err := s.putOne(ctx, tx, d)
 		if err != nil {
+			if retryable(err) {
+				return nil, fmt.Errorf("put documents: %w", err)
+			}
 			res[i].Err = fmt.Errorf("put document %s: %w", d.ID, err)
-			if _, rerr := tx.ExecContext(ctx, `ROLLBACK TO SAVEPOINT griot_doc`); rerr != nil {
+			if _, rerr := s.txExec(ctx, tx, `ROLLBACK TO SAVEPOINT griot_doc`); rerr != nil {
 				return nil, fmt.Errorf("put documents: %w (after %w)", rerr, err)
 			}
 		}
 		res[i].Added = added && err == nil
-		if _, err := tx.ExecContext(ctx, `RELEASE SAVEPOINT griot_doc`); err != nil {
+		if res[i].Added {
+			for k, v := range dyads {
+				t := total[k]
+				if t == nil {
+					t = &dyadVal{}
+					total[k] = t
+				}
+				t.events += v.events
+				t.goldstein += v.goldstein
+				for q := range t.quad {
+					t.quad[q] += v.quad[q]
+				}
+			}
+		}
+		if _, err := s.txExec(ctx, tx, `RELEASE SAVEPOINT griot_doc`); err != nil {
 			return nil, fmt.Errorf("put documents: %w", err)
 		}
+	}
+	if err := s.putDyads(ctx, tx, total); err != nil {
+		return nil, fmt.Errorf("put documents: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("put documents: commit: %w", err)
@@ -307,8 +365,58 @@ func (s *DB) PutDocuments(ctx context.Context, docs []*doc.Document) ([]store.Pu
 	return res, nil
 }
 
+// clusterLocks are the advisory lock ids of the cluster keys of the documents' events.
+func clusterLocks(docs []*doc.Document) []int64 {
+	seen := map[int64]bool{}
+	var out []int64
+	for _, d := range docs {
+		if d == nil {
+			continue
+		}
+		for i := range d.Events {
+			h := fnv.New64a()
+			h.Write([]byte(cluster.Key(&d.Events[i])))
+			k := int64(h.Sum64())
+			if !seen[k] {
+				seen[k] = true
+				out = append(out, k)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// putDyads adds a batch's roll-up deltas, in key order.
+func (s *DB) putDyads(ctx context.Context, tx *sql.Tx, dyads map[dyadKey]*dyadVal) error {
+	keys := make([]dyadKey, 0, len(dyads))
+	for k := range dyads {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(a, b int) bool {
+		x, y := keys[a], keys[b]
+		return x.actor+"\x00"+x.recipient+"\x00"+x.day+"\x00"+x.precision+"\x00"+x.factuality <
+			y.actor+"\x00"+y.recipient+"\x00"+y.day+"\x00"+y.precision+"\x00"+y.factuality
+	})
+	for _, k := range keys {
+		v := dyads[k]
+		_, err := s.txExec(ctx, tx, (`INSERT INTO dyad_day (actor, recipient, day, precision, factuality, events, q0, q1, q2, q3, q4, goldstein)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (actor, recipient, day, precision, factuality) DO UPDATE SET
+			events = dyad_day.events + excluded.events, q0 = dyad_day.q0 + excluded.q0,
+			q1 = dyad_day.q1 + excluded.q1, q2 = dyad_day.q2 + excluded.q2,
+			q3 = dyad_day.q3 + excluded.q3, q4 = dyad_day.q4 + excluded.q4,
+			goldstein = dyad_day.goldstein + excluded.goldstein`),
+			k.actor, k.recipient, k.day, k.precision, k.factuality, v.events, v.quad[0], v.quad[1], v.quad[2], v.quad[3], v.quad[4], v.goldstein)
+		if err != nil {
+			return fmt.Errorf("updating dyad_day: %w", err)
+		}
+	}
+	return nil
+}
+
 // putOne writes one document inside tx; added is false when its hash is stored.
-func (s *DB) putOne(ctx context.Context, tx *sql.Tx, d *doc.Document) (bool, error) {
+func (s *DB) putOne(ctx context.Context, tx *sql.Tx, d *doc.Document) (bool, map[dyadKey]*dyadVal, error) {
 	published := ""
 	if !d.Published.IsZero() {
 		published = d.Published.UTC().Format(time.DateOnly)
@@ -328,27 +436,28 @@ func (s *DB) putOne(ctx context.Context, tx *sql.Tx, d *doc.Document) (bool, err
 	var pk int64
 	err := s.txQueryRow(ctx, tx, `INSERT INTO documents (`+cols+`) VALUES (`+vals+`) ON CONFLICT (sha256) DO NOTHING RETURNING pk`, args...).Scan(&pk)
 	if errors.Is(err, sql.ErrNoRows) {
-		return false, nil // stored already, or meanwhile by another writer
+		return false, nil, nil // stored already, or meanwhile by another writer
 	}
 	if err != nil {
-		return false, err
+		return false, nil, err
 	}
-	if err := s.putLayers(ctx, tx, pk, d); err != nil {
-		return false, err
+	dyads, err := s.putLayers(ctx, tx, pk, d)
+	if err != nil {
+		return false, nil, err
 	}
 	for _, st := range s.d.AfterDocument {
 		if _, err := s.txExec(ctx, tx, st, pk); err != nil {
-			return false, fmt.Errorf("indexing: %w", err)
+			return false, nil, fmt.Errorf("indexing: %w", err)
 		}
 	}
 	canonical, err := s.nearDuplicate(ctx, tx, pk, d)
 	if err != nil {
-		return false, fmt.Errorf("near duplicates: %w", err)
+		return false, nil, fmt.Errorf("near duplicates: %w", err)
 	}
 	if err := s.clusterEvents(ctx, tx, pk, canonical, d); err != nil {
-		return false, fmt.Errorf("clusters: %w", err)
+		return false, nil, fmt.Errorf("clusters: %w", err)
 	}
-	return true, nil
+	return true, dyads, nil
 }
 
 type dyadKey struct{ actor, recipient, day, precision, factuality string }
@@ -359,7 +468,7 @@ type dyadVal struct {
 	goldstein float64
 }
 
-func (s *DB) putLayers(ctx context.Context, tx *sql.Tx, pk int64, d *doc.Document) error {
+func (s *DB) putLayers(ctx context.Context, tx *sql.Tx, pk int64, d *doc.Document) (map[dyadKey]*dyadVal, error) {
 	var rows [][]any
 	seen := map[string]bool{}
 	country := map[string]string{}
@@ -376,14 +485,14 @@ func (s *DB) putLayers(ctx context.Context, tx *sql.Tx, pk int64, d *doc.Documen
 		rows = append(rows, []any{pk, a.ID, a.Name, a.Kind, a.Country, jsonText(sector), a.Wikidata, a.Role})
 	}
 	if err := s.insertRows(ctx, tx, "actors", []string{"doc_pk", "actor_id", "name", "kind", "country", "sector", "wikidata", "role"}, nil, rows); err != nil {
-		return err
+		return nil, err
 	}
 	rows = rows[:0]
 	for i, m := range d.Mentions {
 		rows = append(rows, []any{pk, i, m.Start, m.End, m.Text, m.Type, m.Actor, m.Form})
 	}
 	if err := s.insertRows(ctx, tx, "mentions", []string{"doc_pk", "ord", "start_off", "end_off", "text", "type", "actor_id", "form"}, nil, rows); err != nil {
-		return err
+		return nil, err
 	}
 	rows = rows[:0]
 	for i, t := range d.Timexes {
@@ -394,21 +503,21 @@ func (s *DB) putLayers(ctx context.Context, tx *sql.Tx, pk int64, d *doc.Documen
 		rows = append(rows, []any{pk, i, t.Start, t.End, t.Text, t.Type, t.Value, t.Mod, b})
 	}
 	if err := s.insertRows(ctx, tx, "timexes", []string{"doc_pk", "ord", "start_off", "end_off", "text", "type", "value", "mod", "begin_period"}, nil, rows); err != nil {
-		return err
+		return nil, err
 	}
 	rows = rows[:0]
 	for i, q := range d.Quotes {
 		rows = append(rows, []any{pk, i, q.Speaker, q.Kind, q.Text, jsonText(q)})
 	}
 	if err := s.insertRows(ctx, tx, "quotes", []string{"doc_pk", "ord", "speaker", "kind", "text", "body"}, nil, rows); err != nil {
-		return err
+		return nil, err
 	}
 	rows = rows[:0]
 	for i, p := range d.Posts {
 		rows = append(rows, []any{pk, i, p.Platform, p.Author, p.Handle, p.Date, p.Start, p.End, p.Actor})
 	}
 	if err := s.insertRows(ctx, tx, "posts", []string{"doc_pk", "ord", "platform", "author", "handle", "date", "start_off", "end_off", "actor_id"}, nil, rows); err != nil {
-		return err
+		return nil, err
 	}
 
 	evCols := []string{"event_id", "doc_pk", "ord", "type", "mode", "factuality", "quad", "goldstein", "cameo", "date_value", "date_lo", "date_hi", "precision", "ev_start", "ev_end", "evidence", "body"}
@@ -424,7 +533,6 @@ func (s *DB) putLayers(ctx context.Context, tx *sql.Tx, pk int64, d *doc.Documen
 	rows = rows[:0]
 	var roles [][]any
 	dyads := map[dyadKey]*dyadVal{}
-	var order []dyadKey
 	for i := range d.Events {
 		e := d.Events[i]
 		id := store.EventID(d.SHA256, &e, i)
@@ -462,7 +570,6 @@ func (s *DB) putLayers(ctx context.Context, tx *sql.Tx, pk int64, d *doc.Documen
 				if v == nil {
 					v = &dyadVal{}
 					dyads[k] = v
-					order = append(order, k)
 				}
 				v.events++
 				q := e.Quad
@@ -475,7 +582,7 @@ func (s *DB) putLayers(ctx context.Context, tx *sql.Tx, pk int64, d *doc.Documen
 		}
 	}
 	if err := s.insertRows(ctx, tx, "events", evCols, evExprs, rows); err != nil {
-		return err
+		return nil, err
 	}
 	if len(roles) > 0 {
 		// event_actors.event_pk is resolved from the event id in one statement per chunk.
@@ -493,25 +600,11 @@ func (s *DB) putLayers(ctx context.Context, tx *sql.Tx, pk int64, d *doc.Documen
 			}
 			b.WriteString(`) v ON v.event_id = e.event_id`)
 			if _, err := tx.ExecContext(ctx, s.rebind(b.String()), args...); err != nil {
-				return fmt.Errorf("writing event_actors: %w", err)
+				return nil, fmt.Errorf("writing event_actors: %w", err)
 			}
 		}
 	}
-	for _, k := range order {
-		v := dyads[k]
-		_, err := s.txExec(ctx, tx, (`INSERT INTO dyad_day (actor, recipient, day, precision, factuality, events, q0, q1, q2, q3, q4, goldstein)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (actor, recipient, day, precision, factuality) DO UPDATE SET
-			events = dyad_day.events + excluded.events, q0 = dyad_day.q0 + excluded.q0,
-			q1 = dyad_day.q1 + excluded.q1, q2 = dyad_day.q2 + excluded.q2,
-			q3 = dyad_day.q3 + excluded.q3, q4 = dyad_day.q4 + excluded.q4,
-			goldstein = dyad_day.goldstein + excluded.goldstein`),
-			k.actor, k.recipient, k.day, k.precision, k.factuality, v.events, v.quad[0], v.quad[1], v.quad[2], v.quad[3], v.quad[4], v.goldstein)
-		if err != nil {
-			return fmt.Errorf("updating dyad_day: %w", err)
-		}
-	}
-	return nil
+	return dyads, nil
 }
 
 // words splits a full-text query into folded words.
