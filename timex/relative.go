@@ -732,7 +732,8 @@ func (sc *scanner) duration(j int) (match, bool) {
 		if sc.lit(j-1, ",", "(") {
 			return match{}, false
 		}
-		if sc.lit(j-1, "de") && j-1 > sc.s0 && !sc.lit(j-2, "plus", "moins", "pres", "pendant", "durant", "periode", "peine", "cours", "duree", "bout", "espace", "environ") {
+		// "trois ans de tractations" is a period, "une fillette de 6 ans" an age
+		if sc.lit(j-1, "de") && j-1 > sc.s0 && !sc.lit(k2, "de", "d'") && !sc.lit(j-2, "plus", "moins", "pres", "pendant", "durant", "periode", "peine", "cours", "duree", "bout", "espace", "environ", "terme", "issue", "sur") {
 			return match{}, false
 		}
 	}

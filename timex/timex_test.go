@@ -86,6 +86,9 @@ func TestTag(t *testing.T) {
 		{"en", "Some 1,500 troops and 300 police were sent.", nil},
 		{"fr", "Le bilan est de 30,5 % de hausse, 4 000 morts.", nil},
 		{"en", "The 6-year-old boy was found.", nil},
+		{"fr", "Une fillette de 6 ans s'est noyée.", nil},
+		{"fr", "Alain Martin, 53 ans, est mort.", nil},
+		{"fr", "Au terme de trois ans de tractations, l'accord est signé.", []want{{"trois ans", "DURATION", "P3Y"}}},
 		// sets
 		{"fr", "Les patrouilles passent chaque jour.", []want{{"chaque jour", "SET", "P1D"}}},
 		{"en", "The council meets every Monday.", []want{{"every Monday", "SET", "XXXX-WXX-1"}}},
