@@ -68,15 +68,21 @@ func Tokens(text string) []doc.Token {
 		if unicode.IsSpace(r) {
 			continue
 		}
-		// URLs are one token
+		// URLs are one token, even when a word is glued to them ("30th.https://…")
 		for ui < len(urls) && urls[ui].End <= start {
 			ui++
 		}
-		if ui < len(urls) && urls[ui].Start <= start {
-			if n := len(toks); n > 0 && toks[n-1].Kind == doc.URL && toks[n-1].Start == urls[ui].Start {
-				continue
+		if ui < len(urls) && urls[ui].Start < end {
+			u := urls[ui]
+			if start < u.Start {
+				toks = appendPiece(toks, text, start, u.Start)
 			}
-			toks = append(toks, doc.Token{Start: urls[ui].Start, End: urls[ui].End, Norm: strings.ToLower(text[urls[ui].Start:urls[ui].End]), Kind: doc.URL})
+			if n := len(toks); n == 0 || toks[n-1].End <= u.Start {
+				toks = append(toks, doc.Token{Start: u.Start, End: u.End, Norm: strings.ToLower(text[u.Start:u.End]), Kind: doc.URL})
+			}
+			if end > u.End {
+				toks = appendPiece(toks, text, u.End, end)
+			}
 			continue
 		}
 		kind := classify(w)
@@ -311,4 +317,16 @@ func validUTF8(s string) bool { return utf8.ValidString(s) }
 func frenchCloser(text string, prevEnd int, t doc.Token) bool {
 	w := text[t.Start:t.End]
 	return (w == "»" || w == "›" || w == "”") && strings.TrimSpace(text[prevEnd:t.Start]) == "" && !strings.ContainsAny(text[prevEnd:t.Start], "\n\r")
+}
+
+// appendPiece appends the part of a word left beside a URL.
+func appendPiece(toks []doc.Token, text string, start, end int) []doc.Token {
+	if strings.TrimSpace(text[start:end]) == "" {
+		return toks
+	}
+	kind := classify(text[start:end])
+	if kind == doc.Word {
+		return appendWord(toks, text, start, end)
+	}
+	return append(toks, doc.Token{Start: start, End: end, Norm: normalize.String(text[start:end]), Kind: kind})
 }

@@ -28,6 +28,7 @@ func TestTokens(t *testing.T) {
 		{"Russia's army didn't move", "Russia|'s|army|did|n't|move"},
 		{"voir https://example.org/a?b=1. Puis", "voir|https://example.org/a?b=1|.|Puis"},
 		{"2 000 soldats, 3.200 déplacés", "2|000|soldats|,|3.200|déplacés"},
+		{"on Sept 30th.https://t.co/abcd more", "on|Sept|30th.|https://t.co/abcd|more"},
 	}
 	for _, c := range cases {
 		got := strings.Join(norms(c.in), "|")
@@ -101,6 +102,7 @@ func TestParagraphs(t *testing.T) {
 func FuzzSegment(f *testing.F) {
 	f.Add("M. Goïta a dit « oui ». l’Ukraine #Mali @x https://a.b/c 🇷🇺")
 	f.Add("'''’’’ n't 's")
+	f.Add("30th.https://t.co/x glued.www.a.b")
 	s := New()
 	f.Fuzz(func(t *testing.T, text string) {
 		if !validUTF8(text) {
