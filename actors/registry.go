@@ -45,6 +45,7 @@ const (
 	classState   = "state"
 	classInst    = "inst"
 	classGroup   = "group"
+	classAnaphor = "anaphor" // "le groupe", "the bloc": the organisation named last
 	maxPatternNG = 12
 )
 
@@ -659,7 +660,7 @@ func (r *Resolver) loadRoles() error {
 	}
 	for _, f := range rs {
 		switch f[3] {
-		case classPerson, classTitle, classState, classInst, classGroup:
+		case classPerson, classTitle, classState, classInst, classGroup, classAnaphor:
 		default:
 			return fmt.Errorf("actors: roles.tsv: %q: bad class %q", f[0], f[3])
 		}

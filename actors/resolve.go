@@ -424,6 +424,10 @@ func (st *state) resolve(p int) int {
 				}
 			}
 		}
+		if rl.class == classAnaphor {
+			st.anaphorMention(p, rl)
+			return p + 1
+		}
 		st.roleMention(it.t0, it.t1, rl, "", "", st.former(p))
 		return p + 1
 	case itemEntry:
@@ -833,6 +837,40 @@ func (st *state) roleMention(t0, t1 int, rl *role, iso, org string, former bool)
 		return
 	}
 	st.add(c)
+}
+
+// anaphorMention: "le groupe", "the bloc" after an article stand for the organisation (of
+// the role's sector, if it has one; never a news outlet) named last in this sentence or the
+// three before.
+func (st *state) anaphorMention(p int, rl *role) {
+	it := st.items[p]
+	if !st.determined(it.t0) {
+		return
+	}
+	// "le bloc régional de la Communauté d'Afrique de l'Est": the organisation that follows
+	if p+1 < len(st.items) && st.items[p+1].sent == it.sent {
+		if org := st.orgOf(st.items[p+1]); org != "" {
+			if g := st.gap(it, st.items[p+1]); len(g) > 0 && len(g) <= 3 && allIn(g, ofGap, nil) {
+				st.add(cand{roleOnly: true, full: doc.Mention{Tok0: it.t0, Tok1: it.t1, Type: "ORG", Form: FormRole}, actor: st.entryActor(st.items[p+1].hits[0].entry)})
+				return
+			}
+		}
+	}
+	for q := len(st.out) - 1; q >= 0; q-- {
+		c := st.out[q]
+		if st.d.SentenceAt(st.d.Tokens[c.full.Tok0].Start) < it.sent-5 {
+			break
+		}
+		a := c.actor
+		if a == nil || a.Kind != kindOrg || hasSector(a.Sector, "JRN") || strings.Contains(a.ID, "-") && len(a.ID) > 3 && a.ID[3] == '-' {
+			continue
+		}
+		if rl.sector != "" && !hasSector(a.Sector, rl.sector) {
+			continue
+		}
+		st.add(cand{roleOnly: true, full: doc.Mention{Tok0: it.t0, Tok1: it.t1, Type: "ORG", Form: FormRole}, actor: a})
+		return
+	}
 }
 
 // determined: a definite article or demonstrative stands before token t0 ("la junte", "the army").
