@@ -245,6 +245,23 @@ func (v *view) frames(si int) []frame {
 			i += 1
 			continue
 		}
+		// "Asked whether …, X said": a question put to someone, asker unnamed
+		if i == v.skipOpeners(s0, s1) && (v.norm(i) == "asked" || v.norm(i) == "interroge" || v.norm(i) == "interrogee") && i+1 < s1 && questionWords[v.norm(i+1)] {
+			e := v.clauseEnd(i+1, s1)
+			if e > i+2 && e < s1 {
+				out = append(out, frame{kind: fPreposed, sent: si, cue0: i, cue1: i + 1, sp0: i, sp1: i, lemma: "ask", full0: -1,
+					content: [][2]int{{i + 1, v.trimEnd(i+1, e)}}})
+				i = e
+				continue
+			}
+		}
+		// "Trump: 'We will win'", "Lynch: No outside influence on FBI probe" — a line that
+		// opens with a person's or an organisation's name and a colon
+		if fr, ok := v.colonFrame(si, i); ok {
+			out = append(out, fr)
+			i = fr.cue1
+			continue
+		}
 		end, inv, passive, lemma := v.cueAt(i, s0, s1)
 		if end < 0 {
 			continue
@@ -577,7 +594,7 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 			return fr, false // "déclarer la guerre"
 		}
 	}
-	thatless := v.lex.thatOnly[lemma] && !v.hasThat(c1, s1)
+	thatless := v.lex.thatOnly[lemma] && !v.hasThat(c1, s1) && !(c0 > s0 && v.f.evidence[v.norm(c0-1)])
 	L0 := v.clauseStartParen(c0, s0)
 	R1 := v.clauseEnd(c1, s1)
 	// content before: from the sentence start (past an opener) to the boundary before the incise
@@ -846,6 +863,41 @@ func (v *view) colonBeforeQuote(c1, s1 int) bool {
 		return false
 	}
 	return isQuoteChar(v.text(s1)) && !v.closingQuote(s1)
+}
+
+var questionWords = map[string]bool{"about": true, "whether": true, "if": true, "what": true, "how": true, "why": true, "when": true,
+	"who": true, "sur": true, "si": true}
+
+// colonFrame: the sentence si opens a line with a short name and a colon at token i
+// ("Lynch: No outside influence …"); the name must be a person or an organisation the actors
+// stage knows (not a country or a place: "Mali: five soldiers killed" is a dateline).
+func (v *view) colonFrame(si, i int) (frame, bool) {
+	s := v.d.Sentences[si]
+	if v.text(i) != ":" || i == s.Tok0 || i-s.Tok0 > 4 || i+2 >= s.Tok1 {
+		return frame{}, false
+	}
+	if ls := strings.LastIndexAny(v.d.Text[:s.Start], "\n\r"); strings.TrimSpace(v.d.Text[ls+1:s.Start]) != "" {
+		return frame{}, false // not at the start of a line
+	}
+	for k := s.Tok0; k < i; k++ {
+		if v.d.Tokens[k].Kind == doc.Word {
+			if r, _ := utf8.DecodeRuneInString(v.text(k)); !unicode.IsUpper(r) {
+				return frame{}, false
+			}
+		}
+	}
+	id := v.actorIn(s.Tok0, i, "person")
+	if id == "" {
+		return frame{}, false
+	}
+	if a := v.d.ActorByID(id); a == nil || (a.Kind != "person" && a.Kind != "organization") {
+		return frame{}, false
+	}
+	if isQuoteChar(v.text(i + 1)) {
+		return frame{}, false // "Name: « … »" is a caption the direct quote takes (captionSpeaker)
+	}
+	return frame{kind: fPreposed, sent: si, cue0: i, cue1: i + 1, sp0: s.Tok0, sp1: i, lemma: ":", full0: -1,
+		content: [][2]int{{i + 1, v.trimEnd(i+1, s.Tok1)}}}, true
 }
 
 // hasRelative: a relative or complement word in tokens [a, b) ("in a finish that he said").

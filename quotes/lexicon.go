@@ -242,8 +242,28 @@ func loadSet(name string) (map[string]bool, error) {
 	}
 	m := map[string]bool{}
 	for _, line := range lines {
+		if strings.HasPrefix(line, "evidence ") {
+			continue // read by loadTagged
+		}
 		for _, w := range strings.Fields(line) {
 			m[normalize.String(w)] = true
+		}
+	}
+	return m, nil
+}
+
+// loadTagged reads the words of the lines of name that start with tag.
+func loadTagged(name, tag string) (map[string]bool, error) {
+	lines, err := readData(name)
+	if err != nil {
+		return nil, err
+	}
+	m := map[string]bool{}
+	for _, line := range lines {
+		if f := strings.Fields(line); len(f) > 1 && f[0] == tag {
+			for _, w := range f[1:] {
+				m[normalize.String(w)] = true
+			}
 		}
 	}
 	return m, nil

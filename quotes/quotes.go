@@ -26,6 +26,7 @@ type Finder struct {
 	fr, en, both *lexicon
 	roles        map[string]bool
 	sourceNouns  map[string]bool
+	evidence     map[string]bool // "a poll shows …": reports without "that"
 	months       map[string]int
 	// AnonymousSources: a speaker that names nobody known but is a source by its words
 	// ("a Whitehall source", "un expert occidental") gets an actor and a mention of its own
@@ -56,6 +57,9 @@ func New() (*Finder, error) {
 		return nil, err
 	}
 	if f.sourceNouns, err = loadSet("sources.txt"); err != nil {
+		return nil, err
+	}
+	if f.evidence, err = loadTagged("sources.txt", "evidence"); err != nil {
 		return nil, err
 	}
 	f.AnonymousSources = true
@@ -640,6 +644,8 @@ func (v *view) captionSpeaker(q *doc.Quote, r rawQuote) {
 			q.Speaker = id
 			ss := v.tokSpan(a, i-1)
 			q.SpeakerSpan = &ss
+			cs := v.tokSpan(i-1, i)
+			q.Cue, q.CueSpan = v.text(i-1), &cs
 		}
 	}
 }

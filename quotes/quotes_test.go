@@ -209,6 +209,12 @@ func TestFrames(t *testing.T) {
 			"un tribunal a statué", "indirect", "anon-avocat-de-la-chanteuse", "indique", ""},
 		{"relative qui", "fr", "La nouvelle a été confirmée par le gouvernement sénégalais qui accuse les rebelles de mentir.", []actor{senegal},
 			"les rebelles de mentir", "indirect", "senegal", "accuse", ""},
+		{"headline name and colon", "en", "Okafor: No talks before the vote\nThe envoy spoke on Monday.", []actor{okafor},
+			"No talks before the vote", "indirect", "okafor", ":", ""},
+		{"asked whether", "en", "Asked whether the border would reopen, James Okafor said it would.", []actor{okafor},
+			"whether the border would reopen", "indirect", "", "Asked", ""},
+		{"a poll shows", "en", "A new poll shows James Okafor leading by ten points.", []actor{okafor},
+			"James Okafor leading by ten points", "indirect", "", "shows", ""},
 		{"coordinated cue", "en", "James Okafor met the envoy and said the border would reopen.", []actor{okafor},
 			"the border would reopen", "indirect", "okafor", "said", ""},
 		{"selon heading", "fr", "Selon l’agence Reuters, l’armée a quitté la ville.", []actor{reuters},
@@ -304,6 +310,20 @@ func TestAnonymousSource(t *testing.T) {
 	for _, a := range d.Actors {
 		if strings.HasPrefix(a.ID, "anon-") {
 			t.Errorf("named speaker made anonymous actor %q", a.ID)
+		}
+	}
+}
+
+// TestNoFrame: a country before a colon is a dateline, "shows" without "that" or evidence is
+// no report.
+func TestNoFrame(t *testing.T) {
+	for _, tc := range []struct{ lang, text string }{
+		{"fr", "Sénégal : cinq soldats tués dans une embuscade\nL'armée a ouvert une enquête."},
+		{"en", "The minister shows the way to the exit."},
+	} {
+		d := read(t, tc.lang, tc.text, senegal)
+		for _, q := range d.Quotes {
+			t.Errorf("%q: unexpected %s %q (cue %q)", tc.text, q.Kind, q.Text, q.Cue)
 		}
 	}
 }
