@@ -708,7 +708,7 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 		return fr, true
 	}
 	// a subject stands between the boundary and the cue
-	if L0 > s0 && !v.hasOpener(L0, L) && !v.hasRelative(L, c0) && c0-L <= 9 && !clitics[v.norm(c0-1)] && (R1 == s1 || R1-c1 <= 6 && (v.isComma(R1) || v.sentenceEndPunct(R1) || v.trimEnd(c1, s1) <= R1)) && v.boundaryBeforeIsContent(L0, s0) && !v.hasThat(c1, R1) && v.adjunctTail(c1, v.trimEnd(c1, R1), lemma) {
+	if L0 > s0 && !v.hasOpener(L0, L) && !v.hasRelative(L, c0) && c0-L <= 9 && !clitics[v.norm(c0-1)] && (R1 == s1 || (R1-c1 <= 6 || R1-c1 <= 14 && prepositions[v.norm(c1)]) && (v.isComma(R1) || v.sentenceEndPunct(R1) || v.trimEnd(c1, s1) <= R1)) && v.boundaryBeforeIsContent(L0, s0) && !v.hasThat(c1, R1) && v.adjunctTail(c1, v.trimEnd(c1, R1), lemma) {
 		// "…, he said." / "…, M. Nguessan explique."
 		fr.kind = fIncise
 		fr.sp0, fr.sp1 = L, c0
@@ -751,6 +751,9 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 	fr.sp0 = v.subjectStart(fr.sp0, fr.sp1)
 	fr.pronoun = c0-L == 1 && v.isPronoun(L)
 	fr.content = after()
+	if c := fr.content; len(c) == 1 && prepositions[v.norm(c[0][0])] && c[0][0] == c1 && c[0][1]-c[0][0] <= 10 && !v.hasVerb(c[0][0], c[0][1]) && !v.hasPronoun(c[0][0], c[0][1]) {
+		return fr, false // "said in a tweet after the primaries": an adjunct, nothing reported
+	}
 	if fr.content == nil && v.colonBeforeQuote(c1, s1) {
 		fr.quoteOnly = true // "X said:" and the quote in the next sentence or paragraph
 		return fr, true
@@ -836,8 +839,8 @@ func (v *view) adjunctTail(a, b int, lemma string) bool {
 	if npStops[n] || n == "to" || n == "a" || n == "in" || n == "en" || n == "par" || v.lex.adverb[n] || strings.HasSuffix(n, "ly") || strings.HasSuffix(n, "ment") {
 		return true
 	}
-	// the addressee of "tell"/"told"
-	return lemma == "tell" && b-a <= 6
+	// the addressee of "tell"/"told", "ask"
+	return (lemma == "tell" || lemma == "ask") && b-a <= 6
 }
 
 // closingQuote: the quote mark token at i closes a quotation (“ « ‹ „ always open; a
@@ -864,6 +867,12 @@ func (v *view) colonBeforeQuote(c1, s1 int) bool {
 	}
 	return isQuoteChar(v.text(s1)) && !v.closingQuote(s1)
 }
+
+// prepositions that open an adjunct after a cue ("said in a statement", "a déclaré lors d'un
+// meeting").
+var prepositions = map[string]bool{"in": true, "on": true, "at": true, "from": true, "aboard": true, "during": true, "after": true,
+	"before": true, "via": true, "through": true, "dans": true, "lors": true, "depuis": true, "pendant": true, "apres": true,
+	"avant": true, "sur": true, "en": true}
 
 var questionWords = map[string]bool{"about": true, "whether": true, "if": true, "what": true, "how": true, "why": true, "when": true,
 	"who": true, "sur": true, "si": true}
@@ -914,6 +923,15 @@ func (v *view) hasRelative(a, b int) bool {
 func (v *view) hasOpener(a, b int) bool {
 	for k := a; k < b; k++ {
 		if v.d.Tokens[k].Kind == doc.Word && v.lex.opener[v.norm(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+func (v *view) hasPronoun(a, b int) bool {
+	for k := a; k < b; k++ {
+		if v.isPronoun(k) || v.norm(k) == "it" || v.norm(k) == "il" {
 			return true
 		}
 	}
