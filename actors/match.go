@@ -189,7 +189,13 @@ func (r *Resolver) scan(d *doc.Document, si int, s doc.Sentence, out []item) []i
 			}
 			// a one-word country or capital glued to an unknown capitalised word is part of a
 			// name ("Sanaa Seif", "Jordan Peterson"), not the place
-			if k == itemEntry && n == 1 && r.placeOnly(hs) && i+1 < end && r.isNameWord(d, i+1) && !r.stop[d.Tokens[i+1].Norm] {
+			if k == itemEntry && n == 1 && r.placeOnly(hs) && i+1 < end && r.isNameWord(d, i+1) && !r.stop[d.Tokens[i+1].Norm] && !r.orgWords[d.Tokens[i+1].Norm] {
+				// not before a role word: "Ukraine Energy Minister X" is the country and a title
+				if m2, hs2 := r.lookup(d, i+2, end); i+2 < end && m2 > 0 && hs2[0].entry < 0 {
+					out = append(out, item{t0: i, t1: i + n, kind: k, hits: hs})
+					i += n
+					continue
+				}
 				if m, _ := r.lookup(d, i+1, end); m == 0 {
 					j := r.nameRunEnd(d, i+1, end)
 					out = append(out, item{t0: i, t1: j, kind: itemName})
