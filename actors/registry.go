@@ -397,7 +397,7 @@ func (r *Resolver) loadCountries() error {
 		flag := string([]rune{0x1F1E6 + rune(code[0]-'A'), 0x1F1E6 + rune(code[1]-'A')})
 		r.addPattern(flag, hit{entry: int32(i), role: -1, form: FormFlag})
 	}
-	hand, err := rows("data/countries.tsv", 6)
+	hand, err := rows("data/countries.tsv", 7)
 	if err != nil {
 		return err
 	}
@@ -405,6 +405,9 @@ func (r *Resolver) loadCountries() error {
 		i, ok := r.byID[f[0]]
 		if !ok {
 			return fmt.Errorf("actors: countries.tsv: unknown country %q", f[0])
+		}
+		if f[6] != "" {
+			r.entries[i].Wikidata = f[6]
 		}
 		for _, n := range split(f[1]) {
 			r.addPattern(n, hit{entry: int32(i), role: -1, form: FormAlias})
