@@ -263,6 +263,10 @@ func (v *view) frames(si int) []frame {
 			continue
 		}
 		end, inv, passive, lemma := v.cueAt(i, s0, s1)
+		if end < 0 && v.reportingVerb(i, s0, s1) {
+			// an unlisted English verb with a "that" clause after a subject ("X insinuated that")
+			end, inv, lemma = i+1, -1, v.norm(i)
+		}
 		if end < 0 {
 			continue
 		}
@@ -907,6 +911,39 @@ func (v *view) colonFrame(si, i int) (frame, bool) {
 	}
 	return frame{kind: fPreposed, sent: si, cue0: i, cue1: i + 1, sp0: s.Tok0, sp1: i, lemma: ":", full0: -1,
 		content: [][2]int{{i + 1, v.trimEnd(i+1, s.Tok1)}}}, true
+}
+
+// notReporting: words before "that" that do not report ("so that", "now that", "such that").
+var notReporting = map[string]bool{"so": true, "now": true, "such": true, "given": true, "except": true, "provided": true,
+	"assuming": true, "is": true, "was": true, "are": true, "were": true, "be": true, "been": true, "means": true, "meant": true,
+	"has": true, "had": true, "have": true, "does": true, "did": true, "ensure": true, "ensured": true, "ensures": true}
+
+// reportingVerb: token i is an English verb in the past or third person ("-ed", "-s") right
+// before "that", after a subject (a name, a pronoun, a determiner and noun).
+func (v *view) reportingVerb(i, s0, s1 int) bool {
+	if v.d.Lang != "en" || i+1 >= s1 || v.norm(i+1) != "that" || i == s0 {
+		return false
+	}
+	n := v.norm(i)
+	if v.d.Tokens[i].Kind != doc.Word || notReporting[n] || len(n) < 4 || !(strings.HasSuffix(n, "ed") || strings.HasSuffix(n, "s") && !strings.HasSuffix(n, "ss")) {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(v.text(i)); unicode.IsUpper(r) {
+		return false
+	}
+	p := i - 1
+	for p > s0 && v.lex.adverb[v.norm(p)] {
+		p--
+	}
+	pn := v.norm(p)
+	if v.lex.determiner[pn] || v.lex.aux[pn] || passiveBe[pn] || prepositions[pn] {
+		return false // "the claims that", "has ensured that", "was told that"
+	}
+	if v.isPronoun(p) && !v.lex.plural[pn] || pn == "they" || pn == "we" || pn == "it" {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(v.text(p))
+	return unicode.IsUpper(r) && p > s0 || v.f.sourceNouns[pn] || v.f.roles[pn] || v.f.evidence[pn]
 }
 
 // hasRelative: a relative or complement word in tokens [a, b) ("in a finish that he said").
