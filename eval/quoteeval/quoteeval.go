@@ -11,8 +11,9 @@
 // exactly when they cover the same characters once white space, quote marks and final
 // punctuation are trimmed from both ends; they match by overlap when they share at least one
 // character. Matching is one-to-one (greedy, largest overlap first), so one long predicted
-// span cannot claim several gold spans. A gold span in several pieces (brat "0 5;9 12")
-// counts its pieces together.
+// span cannot claim several gold spans; the summary line uses it. A "lenient" column also
+// shows any-overlap matching (not one-to-one), the looser usual reading of partial match. A
+// gold span in several pieces (brat "0 5;9 12") counts its pieces together.
 package quoteeval
 
 import (
@@ -191,6 +192,8 @@ type Counts struct {
 	Gold, Pred                int
 	ExactTP, OverlapTPGold    int // gold spans matched
 	OverlapTPPred, ExactTPPrd int // predicted spans matched
+	// lenient: any overlap, not one-to-one (a predicted span may cover several gold spans)
+	LenientGold, LenientPred int
 }
 
 // Add adds another tally.
@@ -201,7 +204,12 @@ func (c *Counts) Add(o Counts) {
 	c.OverlapTPGold += o.OverlapTPGold
 	c.OverlapTPPred += o.OverlapTPPred
 	c.ExactTPPrd += o.ExactTPPrd
+	c.LenientGold += o.LenientGold
+	c.LenientPred += o.LenientPred
 }
+
+// Lenient returns any-overlap precision, recall, F1 (not one-to-one).
+func (c Counts) Lenient() (p, r, f float64) { return prf(c.LenientPred, c.Pred, c.LenientGold, c.Gold) }
 
 func prf(tpPred, pred, tpGold, gold int) (p, r, f float64) {
 	if pred > 0 {
@@ -299,6 +307,20 @@ func Score(text []rune, gold, pred []Span) map[string]Counts {
 				if n := overlap(gs, ps); n > 0 {
 					pairs = append(pairs, pair{i, j, n})
 				}
+			}
+		}
+		lg, lp := make([]bool, len(g)), make([]bool, len(p))
+		for _, x := range pairs {
+			lg[x.i], lp[x.j] = true, true
+		}
+		for _, b := range lg {
+			if b {
+				c.LenientGold++
+			}
+		}
+		for _, b := range lp {
+			if b {
+				c.LenientPred++
 			}
 		}
 		sort.Slice(pairs, func(a, b int) bool { return pairs[a].n > pairs[b].n })
@@ -468,14 +490,15 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		what = "predictions from " + filepath.Base(*predFile)
 	}
 	fmt.Fprintf(stdout, "PolNeAR %d articles (%d failed, scored empty), %.1f KB, %s (%.0f articles/s, %s)\n", len(pairs), failed, float64(bytes)/1024, el.Round(time.Millisecond), float64(len(pairs))/el.Seconds(), what)
-	fmt.Fprintf(stdout, "%-8s %6s %6s | %-22s | %-22s\n", "kind", "gold", "pred", "exact P/R/F1", "overlap P/R/F1")
+	fmt.Fprintf(stdout, "%-8s %6s %6s | %-22s | %-22s | %-22s\n", "kind", "gold", "pred", "exact P/R/F1", "overlap P/R/F1", "lenient P/R/F1")
 	f1 := map[string]float64{}
 	for _, k := range Kinds {
 		c := total[k]
 		ep, er, ef := c.Exact()
 		op, or, of := c.Overlap()
+		lp, lr, lf := c.Lenient()
 		f1[k] = of
-		fmt.Fprintf(stdout, "%-8s %6d %6d | %.3f %.3f %.3f      | %.3f %.3f %.3f\n", k, c.Gold, c.Pred, ep, er, ef, op, or, of)
+		fmt.Fprintf(stdout, "%-8s %6d %6d | %.3f %.3f %.3f      | %.3f %.3f %.3f      | %.3f %.3f %.3f\n", k, c.Gold, c.Pred, ep, er, ef, op, or, of, lp, lr, lf)
 	}
 	fmt.Fprintf(stdout, "quotes: content_f1=%.3f source_f1=%.3f cue_f1=%.3f\n", f1["Content"], f1["Source"], f1["Cue"])
 	return nil
