@@ -122,6 +122,10 @@ func (sc *scanner) relative(j int) (match, bool) {
 		t := sc.weekday(e.n, dir, strict)
 		return sc.withTime(dayMatch(j, end, t)), true
 	}
+	// à ce jour: to date
+	if sc.lit(j, "ce") && sc.lit(j+1, "jour") && j > sc.s0 && sc.lit(j-1, "a") && !sc.lit(j+2, "-") {
+		return match{end: j + 2, typ: sc.vagueType(), val: "PRESENT_REF"}, true
+	}
 	// last/next/this/past + weekday, month, unit, season, part of day
 	if m, ok := sc.relFirst(j); ok {
 		return m, true
@@ -246,7 +250,7 @@ func (sc *scanner) relative(j int) (match, bool) {
 	if sc.lit(j, "current") && sc.lang == en {
 		return match{end: j + 1, typ: "DATE", val: "PRESENT_REF"}, true
 	}
-	if sc.lit(j, "future") && j > sc.s0 && sc.lit(j-1, "in") {
+	if sc.lit(j, "future") && j > sc.s0 && sc.lit(j-1, "in") && (j+1 >= sc.s1 || sc.toks[j+1].Kind == doc.Punct) {
 		return match{end: j + 1, typ: "DATE", val: "FUTURE_REF"}, true
 	}
 	// the past, the future, the near future, à l'avenir
@@ -727,8 +731,14 @@ func (sc *scanner) duration(j int) (match, bool) {
 	if nv >= 1000 && !strings.HasSuffix(sc.norm(k), "s") {
 		return match{}, false
 	}
-	// French ages: "Alain, 53 ans,", "une fillette de 6 ans", "âgé de 54 ans"
-	if sc.lang == fr && u.s == "Y" && j > sc.s0 {
+	// des années 1970, the years 1990-1995: decades and years, not a duration
+	if u.s == "Y" && n == "X" {
+		if _, _, ok := sc.digits(k2); ok {
+			return match{}, false
+		}
+	}
+	// French ages: "Alain, 53 ans,", "une fillette de 6 ans", "âgé de 54 ans", "un bébé de 1 mois"
+	if sc.lang == fr && (u.s == "Y" || u.s == "M") && j > sc.s0 {
 		if sc.lit(j-1, ",", "(") {
 			return match{}, false
 		}

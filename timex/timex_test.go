@@ -87,6 +87,9 @@ func TestTag(t *testing.T) {
 		{"fr", "Le bilan est de 30,5 % de hausse, 4 000 morts.", nil},
 		{"en", "The 6-year-old boy was found.", nil},
 		{"fr", "Une fillette de 6 ans s'est noyée.", nil},
+		{"fr", "Un bébé de 1 mois a été soigné.", nil},
+		{"fr", "Le virus a fait 35 millions de victimes à ce jour.", []want{{"ce jour", "TIME", "PRESENT_REF"}}},
+		{"fr", "Les images des années 1960 sont floues.", []want{{"années 1960", "DATE", "196"}}},
 		{"fr", "Alain Martin, 53 ans, est mort.", nil},
 		{"fr", "Au terme de trois ans de tractations, l'accord est signé.", []want{{"trois ans", "DURATION", "P3Y"}}},
 		// sets
