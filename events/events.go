@@ -129,6 +129,7 @@ func (c *Coder) Process(d *doc.Document) error {
 	}
 	r.complements(cands)
 	cands = r.objectNouns(cands)
+	r.accusationContent(cands)
 	r.confirmations(cands)
 	cands = r.merge(cands)
 	d.Events = d.Events[:0]
@@ -230,6 +231,48 @@ func (r *reader) objectNouns(cands []*cand) []*cand {
 		}
 	}
 	return out
+}
+
+// accusationContent: what an accusation says ("Kinshasa accuse Kigali de soutenir le M23",
+// "accused Moscow of using its gas as a weapon") is not asserted by the article: it is
+// hedged, and told according to the accuser.
+func (r *reader) accusationContent(cands []*cand) {
+	for i, c := range cands {
+		if c.ev.Type != "ACCUSE" || c.hit.p.noun {
+			continue
+		}
+		for _, n := range cands[i+1:] {
+			if n.sent != c.sent || n.hit.start-c.hit.end > 8 {
+				break
+			}
+			if !r.complementOf(c.hit.end, n.hit.start) {
+				continue
+			}
+			if n.ev.Factuality == "asserted" || n.ev.Factuality == "historical" {
+				n.ev.Factuality = "hedged"
+			}
+			if len(c.ev.Actor) > 0 {
+				cue := r.d.Text[r.d.Tokens[c.hit.start].Start:r.d.Tokens[c.hit.end-1].End]
+				n.ev.Attribution = addAttr(n.ev.Attribution, doc.Attribution{Source: c.ev.Actor[0], Cue: cue})
+			}
+			break
+		}
+	}
+}
+
+// complementOf: the trigger at b is the "de …"/"of …" complement of the verb ending at a
+// (with its object between): "accuse Kigali de soutenir", "accused Moscow of using".
+func (r *reader) complementOf(a, b int) bool {
+	for j := b - 1; j >= a && j >= b-3; j-- {
+		switch r.tok(j) {
+		case "de", "d'", "of":
+			return true
+		case "avoir", "having", "to", "have", "been", "ete":
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // linkers: the tokens between two triggers only join a verb to its complement.
@@ -368,7 +411,30 @@ func (r *reader) nounContext(i int) bool {
 	if r.lang == "en" && r.w.prep[p] != "" && p != "to" && !strings.HasSuffix(r.tok(i), "ing") {
 		return true // "in jail": after an English preposition a verb form is a noun or a gerund
 	}
+	if r.lang == "en" && strings.HasSuffix(r.tok(i), "s") && r.adjectiveLike(i-1) {
+		return true // "deadly attacks", "fresh strikes": a plural noun after an adjective
+	}
 	return r.w.is("det", p) && p != "that" && p != "this" && p != "ce"
+}
+
+// lyAdjectives end like adverbs but qualify nouns.
+var lyAdjectives = map[string]bool{"deadly": true, "bloody": true, "costly": true, "early": true, "daily": true, "weekly": true, "monthly": true, "friendly": true, "elderly": true, "likely": true, "unlikely": true, "only": true}
+
+// adjectiveLike: token j can be an English adjective before a noun (a lower-case word that is
+// not a pronoun, an auxiliary, a modal, a name or an adverb).
+func (r *reader) adjectiveLike(j int) bool {
+	if j < 0 || r.d.Tokens[j].Kind != doc.Word || r.mentionAt[j] >= 0 {
+		return false
+	}
+	t := r.d.Tokens[j]
+	if c := r.d.Text[t.Start]; c >= 'A' && c <= 'Z' {
+		return false
+	}
+	n := t.Norm
+	if r.w.is("pron1", n) || r.w.is("pron3", n) || r.w.is("rel", n) || r.w.is("aux", n) || r.w.is("modal", n) || r.w.prep[n] != "" || r.w.is("coord", n) {
+		return false
+	}
+	return !strings.HasSuffix(n, "ly") || lyAdjectives[n]
 }
 
 func (r *reader) tok(i int) string { return r.d.Tokens[i].Norm }
