@@ -451,3 +451,46 @@ func BenchmarkScan(b *testing.B) {
 		b.ReportMetric(float64(n)*float64(b.N)/c.Seconds()/1e6, "cpu-MB/s")
 	}
 }
+
+// TestConcurrent runs one resolver over several documents at once (go test -race).
+func TestConcurrent(t *testing.T) {
+	r := resolver(t)
+	texts := []string{
+		"Le président sénégalais Macky Sall a reçu le colonel Mamady Doumbouya à Dakar.",
+		"Kenyan President William Ruto met Mr Museveni in Kampala on Tuesday.",
+		"Le Conseil national de transition (CNT) a salué la décision de la CEDEAO.",
+	}
+	want := make([]string, len(texts))
+	for i, s := range texts {
+		d, err := read(r, s, "fr", day("2023-05-10"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[i] = strings.Join(mentionList(d), "|")
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 64)
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			for k := 0; k < 20; k++ {
+				i := (g + k) % len(texts)
+				d, err := read(r, texts[i], "fr", day("2023-05-10"))
+				if err != nil {
+					errs <- err.Error()
+					return
+				}
+				if got := strings.Join(mentionList(d), "|"); got != want[i] {
+					errs <- got + " != " + want[i]
+					return
+				}
+			}
+		}(g)
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}

@@ -190,6 +190,13 @@ func (st *state) countryOf(it item) string {
 	if it.kind != itemEntry && it.kind != itemHashtag {
 		return ""
 	}
+	if len(it.hits) == 1 { // the usual case: no choice to make
+		h := it.hits[0]
+		if h.entry >= 0 && h.sect == "" && st.r.entries[h.entry].Kind == kindCountry {
+			return st.r.entries[h.entry].ID
+		}
+		return ""
+	}
 	first := ""
 	for _, h := range it.hits {
 		if h.entry >= 0 && st.r.entries[h.entry].Kind == kindCountry && h.sect == "" {
