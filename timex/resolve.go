@@ -227,7 +227,8 @@ func (sc *scanner) tenseOf(i int, strongOnly bool) int {
 	return 0
 }
 
-var frFutureStop = map[string]bool{"extra": true, "opera": true, "camera": true, "contra": true, "sera": false, "cobra": true, "tiara": true, "sierra": true, "mantra": true, "algebra": true, "zebra": true, "era": true, "ultra": true, "para": true, "supra": true, "infra": true, "sutra": true, "agora": true, "flora": true, "aura": false}
+// frFutureStop are lower-case words in -ra that are no simple future.
+var frFutureStop = map[string]bool{"extra": true, "opera": true, "camera": true, "contra": true, "cobra": true, "tiara": true, "sierra": true, "mantra": true, "algebra": true, "zebra": true, "era": true, "ultra": true, "para": true, "supra": true, "infra": true, "sutra": true, "agora": true, "flora": true, "cholera": true, "viagra": true}
 
 func (sc *scanner) cueAt(k int) int {
 	w := sc.toks[k].Norm
