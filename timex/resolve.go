@@ -198,31 +198,30 @@ func (sc *scanner) tenseOf(i int, strongOnly bool) int {
 		}
 		sc.tenseDone = true
 	}
-	// the nearest strong cue (an auxiliary, a French future) wins; weak cues (-ed, -ait)
-	// count only when there is no strong one
-	for _, strong := range []bool{true, false} {
-		if !strong && strongOnly {
-			break
+	// the nearest cue wins; weak cues (-ed, -ait, plans) count as three times as far as
+	// strong ones (auxiliaries, French futures)
+	best, bestDist := 0, 1<<30
+	for _, c := range sc.cues {
+		strong := c.dir == 2 || c.dir == -2
+		if strongOnly && !strong {
+			continue
 		}
-		best, bestDist := 0, 1<<30
-		for _, c := range sc.cues {
-			if (c.dir == 2 || c.dir == -2) != strong {
-				continue
-			}
-			dist := c.tok - i
-			if dist < 0 {
-				dist = -dist
-			}
-			if dist < bestDist || dist == bestDist && c.dir > 0 {
-				best, bestDist = c.dir, dist
-			}
+		dist := c.tok - i
+		if dist < 0 {
+			dist = -dist
 		}
-		if best != 0 {
-			if best > 0 {
-				return 1
-			}
-			return -1
+		if !strong {
+			dist *= 3
 		}
+		if dist < bestDist || dist == bestDist && c.dir > 0 {
+			best, bestDist = c.dir, dist
+		}
+	}
+	switch {
+	case best > 0:
+		return 1
+	case best < 0:
+		return -1
 	}
 	return 0
 }
