@@ -1132,8 +1132,8 @@ func (st *state) guessType(it item) string {
 		if _, ok := st.aliases[toks[it.t0].Norm]; ok {
 			return "PER"
 		}
-		if st.r.first[toks[it.t0].Norm] {
-			return "PER"
+		if st.r.first[toks[it.t0].Norm] || len(st.r.surname[toks[it.t0].Norm]) > 0 {
+			return "PER" // a first name, or the surname of someone in the registry
 		}
 		// a lone unknown capitalised word with no title, preposition or organisation word
 		// around it: measured on the dev sets (docs/quality/ner.md), in French it is as often

@@ -42,9 +42,10 @@ type Token struct {
 	EOS     bool   // the sentence ends after this token
 }
 
-// Doc is one gold document: its tokens.
+// Doc is one gold document: its tokens and, when the file says it, its date.
 type Doc struct {
 	ID     string
+	Date   time.Time
 	Tokens []Token
 }
 
@@ -62,6 +63,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	gold := fs.String("gold", "", "gold file")
 	lang := fs.String("lang", "", "language of the texts (fr, en); default: en for conll, fr otherwise")
 	limit := fs.Int("limit", 0, "score only the first N documents (0: all)")
+	date := fs.String("date", "", "date of documents without one, YYYY-MM-DD (default: conll 1996-08-30, iob 1906-06-01; hipe documents carry theirs)")
 	errs := fs.Bool("errors", false, "print every error (missed and spurious names)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -97,6 +99,20 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	if *limit > 0 && len(docs) > *limit {
 		docs = docs[:*limit]
+	}
+	// the documents' own time: who held an office is read on that date
+	def := map[string]string{"conll": "1996-08-30", "iob": "1906-06-01", "hipe": "1900-01-01"}[*format]
+	if *date != "" {
+		def = *date
+	}
+	anchor, err := time.Parse("2006-01-02", def)
+	if err != nil {
+		return fmt.Errorf("eval ner: bad --date %q", *date)
+	}
+	for i := range docs {
+		if docs[i].Date.IsZero() {
+			docs[i].Date = anchor
+		}
 	}
 	r, err := actors.New()
 	if err != nil {
@@ -155,7 +171,11 @@ func Predict(r *actors.Resolver, gd Doc, lang string, titles bool) ([]Entity, in
 	if strings.TrimSpace(text) == "" {
 		return nil, 0, nil
 	}
-	d := &doc.Document{Text: text, Lang: lang, Anchor: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)}
+	anchor := gd.Date
+	if anchor.IsZero() {
+		anchor = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	d := &doc.Document{Text: text, Lang: lang, Anchor: anchor, Published: anchor}
 	for _, s := range []interface{ Process(*doc.Document) error }{normalize.Stage{}, langid.Stage{}, segmenter, r} {
 		if err := s.Process(d); err != nil {
 			return nil, 0, err
@@ -401,6 +421,10 @@ func ParseHIPE(r io.Reader) ([]Doc, error) {
 			if k, v, ok := strings.Cut(s, "="); ok && strings.Contains(k, "document_id") {
 				docs = append(docs, Doc{ID: strings.TrimSpace(v)})
 				cur = &docs[len(docs)-1]
+			} else if ok && strings.HasSuffix(strings.TrimSpace(k), ":date") && cur != nil {
+				if t, err := time.Parse("2006-01-02", strings.TrimSpace(v)); err == nil {
+					cur.Date = t
+				}
 			}
 			continue
 		}
