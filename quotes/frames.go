@@ -150,7 +150,8 @@ func (v *view) isPronoun(i int) bool {
 }
 
 var passiveBe = map[string]bool{"was": true, "were": true, "is": true, "are": true, "been": true, "being": true, "be": true,
-	"ete": true, "fut": true, "furent": true}
+	"ete": true, "fut": true, "furent": true, "est": true, "sont": true, "etait": true, "etaient": true, "sera": true,
+	"seront": true, "serait": true, "seraient": true}
 
 // cueAt recognises a speech cue starting at token i: a finite verb, an auxiliary with its
 // participle, or either with a French inverted pronoun. It returns the cue's end, the
@@ -234,6 +235,18 @@ func (v *view) frames(si int) []frame {
 		}
 		if matched {
 			continue
+		}
+		// "Pour l'ONU, la situation est catastrophique": a French opinion frame, only when a
+		// known actor follows "pour" and a comma closes it
+		if v.d.Lang == "fr" && v.norm(i) == "pour" && i == v.skipOpeners(s0, s1) {
+			if x1 := v.clauseEnd(i+1, s1); x1 < s1 && x1-i <= 7 && v.isComma(x1) && v.actorIn(i+1, x1, "") != "" && !v.hasVerb(i+1, x1) {
+				if e := v.trimEnd(x1+1, s1); e > x1+1 {
+					out = append(out, frame{kind: fAccording, sent: si, cue0: i, cue1: i + 1, sp0: i + 1, sp1: x1, lemma: "pour", full0: -1,
+						content: [][2]int{{x1 + 1, e}}})
+					i = x1
+					continue
+				}
+			}
 		}
 		// "Et de poursuivre :" — the speaker is the one who spoke last
 		if v.norm(i) == "de" && i+1 < s1 && v.lex.infinitive[v.norm(i+1)] && i > s0 && (v.norm(i-1) == "et" || v.norm(i-1) == "and") {
@@ -755,6 +768,19 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 	fr.sp0 = v.subjectStart(fr.sp0, fr.sp1)
 	fr.pronoun = c0-L == 1 && v.isPronoun(L)
 	fr.content = after()
+	if v.norm(c0) == "avoir" || v.norm(c0) == "having" {
+		// "Après avoir annoncé sa candidature, X …": the clause ends at its comma, and its
+		// subject is the main clause's (not told here)
+		if e := v.clauseEnd(c1, s1); e < s1 {
+			fr.content = clip(v, fr.content, e)
+		}
+		fr.sp0, fr.sp1 = c0, c0
+		return fr, fr.content != nil
+	}
+	if fr.content == nil && fr.sp0 > s0 && v.speakerLike(fr.sp0, fr.sp1) {
+		// "…, mais les rebelles démentent.": nothing reported, but the clause ends the one before
+		return fr, true
+	}
 	if c := fr.content; len(c) == 1 && prepositions[v.norm(c[0][0])] && c[0][0] == c1 && c[0][1]-c[0][0] <= 10 && !v.hasVerb(c[0][0], c[0][1]) && !v.hasPronoun(c[0][0], c[0][1]) {
 		return fr, false // "said in a tweet after the primaries": an adjunct, nothing reported
 	}

@@ -215,6 +215,10 @@ func TestFrames(t *testing.T) {
 			"whether the border would reopen", "indirect", "", "Asked", ""},
 		{"a poll shows", "en", "A new poll shows James Okafor leading by ten points.", []actor{okafor},
 			"James Okafor leading by ten points", "indirect", "", "shows", ""},
+		{"pour X", "fr", "Pour l’Unicef, la situation humanitaire est catastrophique.", []actor{unicef},
+			"la situation humanitaire est catastrophique", "according", "unicef", "Pour", ""},
+		{"a denial after mais ends the claim", "fr", "Le gouvernement sénégalais affirme avoir repoussé l’attaque, mais les rebelles démentent.", []actor{senegal},
+			"avoir repoussé l’attaque", "indirect", "senegal", "affirme", ""},
 		{"coordinated cue", "en", "James Okafor met the envoy and said the border would reopen.", []actor{okafor},
 			"the border would reopen", "indirect", "okafor", "said", ""},
 		{"selon heading", "fr", "Selon l’agence Reuters, l’armée a quitté la ville.", []actor{reuters},
@@ -320,6 +324,8 @@ func TestNoFrame(t *testing.T) {
 	for _, tc := range []struct{ lang, text string }{
 		{"fr", "Sénégal : cinq soldats tués dans une embuscade\nL'armée a ouvert une enquête."},
 		{"en", "The minister shows the way to the exit."},
+		{"fr", "Pour la première fois, les deux camps se sont parlé."},
+		{"fr", "Le coût des travaux est estimé à trois millions d’euros."},
 	} {
 		d := read(t, tc.lang, tc.text, senegal)
 		for _, q := range d.Quotes {
