@@ -1126,6 +1126,9 @@ func (st *state) guessType(it item) string {
 		return "ORG"
 	}
 	if n >= 2 && n <= 4 {
+		if allUpper(d, it.t0, it.t1) {
+			return "ORG"
+		}
 		return "PER"
 	}
 	if n == 1 {
