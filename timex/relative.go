@@ -724,6 +724,10 @@ func (sc *scanner) duration(j int) (match, bool) {
 	if u.s == "Q" && (n == "1" && sc.lang == en || adj) {
 		return match{}, false
 	}
+	// "a year-earlier quarter" is read from "year" on
+	if sc.lit(k2, "-") && sc.lit(k2+1, "earlier", "ago") {
+		return match{}, false
+	}
 	// ages: 6-year-old, 52 years old
 	if sc.lit(k2, "old") || sc.lit(k2, "-") && sc.lit(k2+1, "old") {
 		return match{}, false
