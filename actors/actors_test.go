@@ -291,6 +291,11 @@ func checkInvariants(t testing.TB, d *doc.Document) {
 		default:
 			t.Errorf("bad type %+v", m)
 		}
+		switch m.Form {
+		case "name", "alias", "role", "demonym", "capital", "handle", "flag", "acronym", "hashtag":
+		default:
+			t.Errorf("bad form %+v", m)
+		}
 		if m.Actor != "" && ids[m.Actor] == 0 {
 			t.Errorf("mention actor %s not in d.Actors", m.Actor)
 		}

@@ -32,7 +32,7 @@ const (
 	FormFlag     = "flag"
 	FormAcronym  = "acronym"
 	FormHashtag  = "hashtag"
-	FormSurname  = "surname"
+	FormSurname  = "alias" // a surname after the full name is an alias
 	FormSeat     = "capital"
 	kindPerson   = "person"
 	kindCountry  = "country"
