@@ -104,6 +104,7 @@ func TestSampleForms(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkInvariants(t, d)
 		for _, ra := range rd.Actors {
 			for _, form := range ra.Forms {
 				key := normalize.String(form)
