@@ -304,6 +304,12 @@ func (r *reader) finish(cd *cand) *doc.Event {
 	if len(e.Actor) == 0 && len(e.Recipient) == 0 {
 		return nil
 	}
+	if len(e.Actor) == 0 && e.Type != "ASSAULT" && e.Type != "COERCE" && e.Type != "PROTEST" {
+		// PLOVER records need a source; only violence and coercion against a known target
+		// are kept with an unknown perpetrator ("three people were killed in Kyiv"), and
+		// protests by unnamed crowds
+		return nil
+	}
 
 	if len(e.Recipient) == 0 && coupNoun(r.d.Tokens, cd.hit) {
 		// a coup is against the government of the plotters' country
