@@ -149,6 +149,8 @@ func (v *view) isPronoun(i int) bool {
 	return v.lex.pronoun[n] || v.lex.plural[n]
 }
 
+var naming = map[string]bool{"call": true, "name": true, "dub": true, "title": true, "label": true, "appeler": true, "qualifier": true}
+
 var passiveBe = map[string]bool{"was": true, "were": true, "is": true, "are": true, "been": true, "being": true, "be": true,
 	"ete": true, "fut": true, "furent": true, "est": true, "sont": true, "etait": true, "etaient": true, "sera": true,
 	"seront": true, "serait": true, "seraient": true}
@@ -207,7 +209,18 @@ func (v *view) cueAt(i, s0, s1 int) (end, inv int, passive bool, lemma string) {
 			return -1, -1, false, "" // a noun ("l'annonce"), or the participle of a compound seen from its aux
 		}
 		if passiveBe[p] {
+			if strings.HasSuffix(n, "ing") || strings.HasSuffix(n, "ant") && v.d.Lang != "en" {
+				return i + 1, -1, false, lem // "is accusing": progressive, not passive
+			}
 			return i + 1, -1, true, lem
+		}
+		// "a firm called Gavekal", "a group named X": naming, not speech
+		if naming[lem] && v.d.Tokens[i-1].Kind == doc.Word && !v.isPronoun(i-1) && !v.f.sourceNouns[p] && i+1 < s1 {
+			if r, _ := utf8.DecodeRuneInString(v.text(i - 1)); unicode.IsLower(r) {
+				if r2, _ := utf8.DecodeRuneInString(v.text(i + 1)); unicode.IsUpper(r2) || isQuoteChar(v.text(i+1)) {
+					return -1, -1, false, ""
+				}
+			}
 		}
 	}
 	e, inv := v.inversion(i+1, s1)
@@ -664,7 +677,11 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 		return fr, true
 	case strings.HasSuffix(v.norm(c0), "ing") && v.d.Lang != "fr" || strings.HasSuffix(v.norm(c0), "ant") && v.lex.finite[v.norm(c0)] != "" && v.d.Lang != "en":
 		// "…, saying that …": the subject of the main clause speaks
-		if c0 == s0 || !(v.isComma(c0-1) || v.boundary(c0-1) && strings.ContainsAny(v.text(c0-1), "-—–")) {
+		b := c0 - 1
+		for b > s0 && (isQuoteChar(v.text(b)) || v.text(b) == "'" || v.text(b) == "’") {
+			b-- // '"… expansionist,'' accusing it of …"
+		}
+		if c0 == s0 || !(v.isComma(b) || v.boundary(b) && strings.ContainsAny(v.text(b), "-—–")) {
 			return fr, false
 		}
 		fr.kind = fGerund
