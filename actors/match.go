@@ -80,6 +80,9 @@ func (t *trie) insert(key string, hs []hit) {
 // lookup finds the longest registry pattern starting at token i and ending before token end,
 // with the hits whose case constraints the text meets.
 func (r *Resolver) lookup(d *doc.Document, i, end int) (int, []hit) {
+	if i >= end || i >= len(d.Tokens) {
+		return 0, nil // callers look ahead ("i+2") at the end of a sentence
+	}
 	if f := firstHash(d.Tokens[i].Norm); r.starts[f>>6]&(1<<(f&63)) == 0 {
 		return 0, nil
 	}
