@@ -17,6 +17,12 @@ import (
 // English) when ../shared is there, else the project's example article.
 func corpus(b *testing.B) []string {
 	b.Helper()
+	return corpusTexts(b)
+}
+
+// corpusTexts reads the MasakhaNEWS dev texts, or the example article when ../shared is absent.
+func corpusTexts(b testing.TB) []string {
+	b.Helper()
 	var texts []string
 	for _, lang := range []string{"fra", "eng"} {
 		f, err := os.Open(filepath.Join("..", "..", "shared", "data", "masakhanews-fr-en", lang, "dev.tsv"))
