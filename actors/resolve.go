@@ -1368,6 +1368,21 @@ func (st *state) handleMention(p int) {
 					a = st.actors[id]
 				}
 			}
+			// a handle made of an organisation's or a country's name: @Reuters, @ECOWAS_cedeao
+			whole := strings.Join(parts, "")
+			for _, w := range append([]string{whole}, parts...) {
+				if a != nil {
+					break
+				}
+				for _, h := range st.r.pats[w] {
+					if h.entry >= 0 && h.form != FormDemonym {
+						if e := &st.r.entries[h.entry]; e.Kind == kindOrg || e.Kind == kindCountry || e.Kind == kindPerson && len(parts) == 1 {
+							a = st.entryActor(h.entry)
+							break
+						}
+					}
+				}
+			}
 		}
 	}
 	typ := "MISC"
