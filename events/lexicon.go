@@ -44,7 +44,24 @@ type pattern struct {
 type index struct {
 	exact  map[string][]*pattern
 	prefix map[string][]*pattern // keyed by the first 3 bytes of the stem
+	// bits is a filter of the keys above (hash of the exact key, of the 3-byte prefix): most
+	// tokens start no pattern, and a bit test is cheaper than two map look-ups
+	bits [1 << 10]uint64
 }
+
+const filterMask = 1<<16 - 1
+
+func fnv(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	return h & filterMask
+}
+
+func (ix *index) set(h uint32)      { ix.bits[h>>6] |= 1 << (h & 63) }
+func (ix *index) has(h uint32) bool { return ix.bits[h>>6]&(1<<(h&63)) != 0 }
 
 func newIndex() *index {
 	return &index{exact: map[string][]*pattern{}, prefix: map[string][]*pattern{}}
@@ -56,12 +73,14 @@ func (ix *index) add(p *pattern) {
 		first := a.toks[0]
 		if len(a.toks) == 1 && a.prefix {
 			k := first[:min(3, len(first))]
+			ix.set(fnv(k))
 			if !seen["p"+k] {
 				ix.prefix[k] = append(ix.prefix[k], p)
 				seen["p"+k] = true
 			}
 			continue
 		}
+		ix.set(fnv(first))
 		if !seen["e"+first] {
 			ix.exact[first] = append(ix.exact[first], p)
 			seen["e"+first] = true
@@ -71,8 +90,11 @@ func (ix *index) add(p *pattern) {
 
 // candidates returns the patterns that may start with a token of that norm.
 func (ix *index) candidates(norm string, buf []*pattern) []*pattern {
-	buf = append(buf[:0], ix.exact[norm]...)
-	if len(norm) >= 3 {
+	buf = buf[:0]
+	if ix.has(fnv(norm)) {
+		buf = append(buf, ix.exact[norm]...)
+	}
+	if len(norm) >= 3 && ix.has(fnv(norm[:3])) {
 		buf = append(buf, ix.prefix[norm[:3]]...)
 	}
 	return buf
