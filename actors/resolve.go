@@ -426,8 +426,19 @@ func (st *state) resolve(p int) int {
 				}
 				if len(g) <= 3 && allIn(g, gs, st.r.fillers) && !(len(g) > 0 && rl.class != classState && (g[0] == "en" || g[0] == "in")) {
 					st.countryPart = st.items[p+1]
-					st.roleMention(it.t0, st.items[p+1].t1, rl, iso, "", st.former(p))
-					return p + 2
+					t1 := st.items[p+1].t1
+					// "le ministre nigérien de la Défense": the ministry after the nationality
+					if rl.role == "minister" {
+						if r2, n := st.ministryAfter(t1); r2 != nil {
+							rl, t1 = r2, t1+n
+						}
+					}
+					next := p + 2
+					for next < len(st.items) && st.items[next].t0 < t1 {
+						next++
+					}
+					st.roleMention(it.t0, t1, rl, iso, "", st.former(p))
+					return next
 				}
 			}
 		}
@@ -449,6 +460,42 @@ func (st *state) resolve(p int) int {
 		st.handleMention(p)
 	}
 	return p + 1
+}
+
+var ministries = []struct {
+	words []string
+	role  string
+}{
+	{[]string{"de", "la", "defense"}, "defence"},
+	{[]string{"des", "armees"}, "defence"},
+	{[]string{"des", "affaires", "etrangeres"}, "foreign"},
+	{[]string{"de", "l'", "interieur"}, "interior"},
+}
+
+// ministryAfter reads "de la Défense", "des Affaires étrangères" at token t and returns the
+// role of that minister and the number of tokens.
+func (st *state) ministryAfter(t int) (*role, int) {
+	toks := st.d.Tokens
+	for _, m := range ministries {
+		if t+len(m.words) > len(toks) {
+			continue
+		}
+		ok := true
+		for k, w := range m.words {
+			if toks[t+k].Norm != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			for i := range st.r.roles {
+				if st.r.roles[i].class == classPerson && st.r.roles[i].role == m.role {
+					return &st.r.roles[i], len(m.words)
+				}
+			}
+		}
+	}
+	return nil, 0
 }
 
 // former reports whether a "former"/"ancien"/"then" word stands just before item p.
