@@ -153,7 +153,7 @@ var naming = map[string]bool{"call": true, "name": true, "dub": true, "title": t
 
 var passiveBe = map[string]bool{"was": true, "were": true, "is": true, "are": true, "been": true, "being": true, "be": true,
 	"ete": true, "fut": true, "furent": true, "est": true, "sont": true, "etait": true, "etaient": true, "sera": true,
-	"seront": true, "serait": true, "seraient": true}
+	"seront": true, "serait": true, "seraient": true, "etre": true}
 
 // cueAt recognises a speech cue starting at token i: a finite verb, an auxiliary with its
 // participle, or either with a French inverted pronoun. It returns the cue's end, the
@@ -207,6 +207,13 @@ func (v *view) cueAt(i, s0, s1 int) (end, inv int, passive bool, lemma string) {
 		p := v.norm(i - 1)
 		if v.lex.determiner[p] || v.lex.aux[p] {
 			return -1, -1, false, "" // a noun ("l'annonce"), or the participle of a compound seen from its aux
+		}
+		pb := i - 1
+		for pb > s0 && v.lex.adverb[v.norm(pb)] {
+			pb-- // "est également accusé"
+		}
+		if pb != i-1 && passiveBe[v.norm(pb)] && v.lex.participle[n] != "" {
+			return i + 1, -1, true, lem
 		}
 		if passiveBe[p] {
 			if strings.HasSuffix(n, "ing") || strings.HasSuffix(n, "ant") && v.d.Lang != "en" {
@@ -508,7 +515,7 @@ func (v *view) skipOpeners(a, b int) int {
 	return a
 }
 
-var relWords = map[string]bool{"qui": true, "who": true, "which": true, "que": true, "that": true}
+var relWords = map[string]bool{"qui": true, "who": true, "which": true, "que": true, "qu'": true, "that": true}
 
 // clitics before a verb show that it has its object ("nous en dit plus"): no incise.
 var clitics = map[string]bool{"en": true, "y": true, "lui": true, "leur": true, "le": true, "la": true, "les": true, "l'": true}
@@ -695,7 +702,7 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 		// nothing between the boundary and the cue
 		afterQuote := L0 >= s0+2 && isQuoteChar(v.text(L0-2))
 		n0 := v.skipAdjuncts(c1, R1)
-		if ne := v.npEnd(n0, R1); L0 > s0 && (v.lex.incise[lemma] || afterQuote) && v.looksLikeNP(n0, ne) && !v.hasVerb(n0, ne) && (R1 == s1 || v.sentenceEndPunct(R1) || v.isComma(R1) || v.text(R1) == ":" || v.text(R1) == "(") && v.boundaryBeforeIsContent(L0, s0) {
+		if ne := v.npEnd(n0, R1); L0 > s0 && (v.lex.incise[lemma] || afterQuote) && v.looksLikeNP(n0, ne) && !v.hasVerb(n0, ne) && !v.hasThat(n0, R1) && (R1 == s1 || v.sentenceEndPunct(R1) || v.isComma(R1) || v.text(R1) == ":" || v.text(R1) == "(") && v.boundaryBeforeIsContent(L0, s0) {
 			// "…, a indiqué le ministre" / "…, said Mr Smith, the minister." / "…, a assuré
 			// jeudi à l'AFP X"
 			fr.kind = fIncise
@@ -705,7 +712,7 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 			fr.content = before(L0 - 1)
 			return fr, true
 		}
-		if L0 > s0 && (v.isComma(L0-1) || v.isDash(L0-1)) {
+		if L0 > s0 && (v.isComma(L0-1) || v.isDash(L0-1)) && !thatless {
 			// "X, APPOSITION, affirme …": the speaker is before the apposition
 			fr.kind = fPreposed
 			fr.sp0, fr.sp1 = v.appositionSubject(L0-1, s0)
@@ -922,15 +929,15 @@ var prepositions = map[string]bool{"in": true, "on": true, "at": true, "from": t
 	"avant": true, "sur": true, "en": true}
 
 var questionWords = map[string]bool{"about": true, "whether": true, "if": true, "what": true, "how": true, "why": true, "when": true,
-	"who": true, "sur": true, "si": true}
+	"who": true, "where": true, "sur": true, "si": true}
 
 // colonFrame: the sentence si opens a line with a short name and a colon at token i
 // ("Lynch: No outside influence …"); the name must be a person or an organisation the actors
 // stage knows (not a country or a place: "Mali: five soldiers killed" is a dateline).
 func (v *view) colonFrame(si, i int) (frame, bool) {
 	s := v.d.Sentences[si]
-	if v.text(i) != ":" || i == s.Tok0 || i-s.Tok0 > 4 || i+2 >= s.Tok1 {
-		return frame{}, false
+	if v.d.Lang != "en" || v.text(i) != ":" || i == s.Tok0 || i-s.Tok0 > 4 || i+2 >= s.Tok1 || questionWords[v.norm(i+1)] {
+		return frame{}, false // French "X : ce que l'on sait" is a topic, not words of X
 	}
 	if ls := strings.LastIndexAny(v.d.Text[:s.Start], "\n\r"); strings.TrimSpace(v.d.Text[ls+1:s.Start]) != "" {
 		return frame{}, false // not at the start of a line

@@ -100,9 +100,16 @@ func (s *speakers) resolve(fr *frame) string {
 	}
 	// "un avocat de la chanteuse", "an analyst at the bank": someone of its own, not the
 	// actor named in the complement (a spokesperson or a minister does speak for it)
-	if v.headWithComplement(fr.sp0, fr.sp1) && !speaksFor[v.norm(v.skipDeterminers(fr.sp0, fr.sp1))] {
-		if id := v.actorIn(fr.sp0, v.skipDeterminers(fr.sp0, fr.sp1)+1, ""); id != "" {
+	if h := v.skipDeterminers(fr.sp0, fr.sp1); v.headWithComplement(fr.sp0, fr.sp1) && !speaksFor[v.norm(h)] {
+		if id := v.actorIn(fr.sp0, h+1, ""); id != "" {
 			return id // the head itself is a resolved mention
+		}
+		// "la correspondante de BBC Afrique" after "Valérie Bony, la correspondante de …"
+		if id := s.byRole[v.norm(h)]; id != "" {
+			return id
+		}
+		if v.f.roles[v.norm(h)] {
+			return s.roleHolder(h)
 		}
 		return ""
 	}
