@@ -64,6 +64,7 @@ type cand struct {
 	dateFrom  string
 	hardStart int // evidence span
 	hardEnd   int
+	cues      map[string]bool // factuality cues that scope the trigger
 }
 
 // reader holds what one document's coding needs; it lives for one Process call.
@@ -164,6 +165,7 @@ func (r *reader) candidate(si int, h hit) *cand {
 	r.roles(cd)
 	cd.ev.Factuality = r.factuality(cd)
 	cd.ev.Attribution = r.attribution(cd)
+	r.demand(cd)
 	r.date(cd)
 	return cd
 }
@@ -285,6 +287,28 @@ func (r *reader) linkers(a, b int) bool {
 		}
 	}
 	return true
+}
+
+// demand: "Abdel Fattah must be released", said by Amnesty, is Amnesty's REQUEST (mode yield)
+// to whoever holds him; the release itself has not happened. Only inside speech: the
+// speaker is the one who asks.
+func (r *reader) demand(cd *cand) {
+	if !cd.cues["demand"] || cd.ev.Type == "REQUEST" || len(cd.ev.Attribution) == 0 || cd.ev.Factuality == "negated" {
+		return
+	}
+	speaker := cd.ev.Attribution[0].Source
+	if speaker == "" || contains(cd.ev.Actor, speaker) {
+		return
+	}
+	target := cd.ev.Actor
+	if len(target) == 0 {
+		target = nil
+	}
+	cd.ev.Type, cd.ev.Mode = "REQUEST", "yield"
+	cd.ev.Actor = []string{speaker}
+	cd.ev.Recipient = target
+	cd.actorM, cd.recipM = nil, cd.actorM
+	cd.ev.Factuality = "asserted"
 }
 
 // finish applies the last rules (roles that cannot be, types that need a recipient) and

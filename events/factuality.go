@@ -10,10 +10,11 @@ var negWords = map[string]bool{"pas": true, "plus": true, "jamais": true, "aucun
 // possibility), hypothetical, future, hedged, historical, asserted. Date-based historical
 // and future are applied later, once the event is dated.
 func (r *reader) factuality(cd *cand) string {
+	cd.cues = map[string]bool{}
 	d := r.d
 	h := cd.hit
 	s := d.Sentences[cd.sent]
-	found := map[string]bool{}
+	found := cd.cues
 	for _, cu := range r.sentCues[cd.sent] {
 		if cu.start <= h.start && h.start < cu.end {
 			continue // the trigger is part of the cue ("menace de" as a THREATEN trigger)

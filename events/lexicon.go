@@ -253,7 +253,7 @@ func loadTriggers() (map[string]*index, error) {
 	return out, err
 }
 
-var cueValues = map[string]bool{"reportedfuture": true, "negated": true, "confirm": true, "hedged": true, "future": true, "hypothetical": true, "historical": true, "possible": true, "question": true}
+var cueValues = map[string]bool{"demand": true, "reportedfuture": true, "negated": true, "confirm": true, "hedged": true, "future": true, "hypothetical": true, "historical": true, "possible": true, "question": true}
 var cueScopes = map[string]bool{"before": true, "after": true, "around": true, "sentence": true, "paragraph": true, "start": true}
 
 func loadCues() (map[string]*index, error) {
