@@ -898,7 +898,7 @@ func (sc *scanner) clock(j int, day time.Time) (match, bool) {
 		}
 		h, k = 12, j+1
 	case sc.lit(j, "minuit", "midnight"):
-		h, k = 0, j+1
+		h, k = 24, j+1 // TIMEX3 writes midnight as the end of its day
 	case len(w) >= 2 && len(w) <= 5 && strings.IndexByte(w, 'h') > 0 && isDigits(w[:strings.IndexByte(w, 'h')]):
 		// 16h, 16h15
 		p := strings.IndexByte(w, 'h')

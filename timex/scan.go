@@ -310,8 +310,13 @@ func (sc *scanner) at(i int) (match, bool) {
 	j := i
 	mod := ""
 	approx := false
-	// prefixes: determiner, approximation, start/mid/end of a period
+	quant := "" // TIMEX3 mod of a bounded quantity: more than, at least, less than
+	// prefixes: determiner, approximation, bounds, start/mid/end of a period
 	for iter := 0; iter < 4 && j < sc.s1; iter++ {
+		if q, n := sc.bound(j); n > j {
+			quant, j = q, n
+			continue
+		}
 		if _, next, ok := sc.is(j, kApprox); ok {
 			if sc.lang == en && sc.lit(j, "some") {
 				if _, _, _, ok := sc.number(j + 1); !ok {
@@ -391,6 +396,9 @@ func (sc *scanner) at(i int) (match, bool) {
 	}
 	if approx && best.mod == "" {
 		best.mod = "APPROX"
+	}
+	if quant != "" && best.mod == "" {
+		best.mod = quant
 	}
 	if i > sc.s0 && best.typ == "DATE" {
 		if _, _, ok := sc.is(i-1, kSince); ok {
@@ -851,6 +859,40 @@ func (sc *scanner) dayMonthDir(start, end, mo, d, dir int) (match, bool) {
 		return match{}, false
 	}
 	return sc.withTime(dayMatch(start, end, time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC))), true
+}
+
+// bound reads "more than", "at least", "less than", "plus de", "au moins", "moins de",
+// "nearly", "presque" before a quantity; it returns the TIMEX3 mod and the next token.
+func (sc *scanner) bound(j int) (string, int) {
+	if !sc.starterFor(j+1) && !sc.starterFor(j+2) && !sc.starterFor(j+3) {
+		return "", j
+	}
+	switch {
+	case sc.lit(j, "more", "plus") && sc.lit(j+1, "than", "de", "d'"):
+		return "MORE_THAN", j + 2
+	case sc.lit(j, "less", "moins") && sc.lit(j+1, "than", "de", "d'"):
+		return "LESS_THAN", j + 2
+	case sc.lit(j, "at", "au") && sc.lit(j+1, "least", "moins"):
+		return "EQUAL_OR_MORE", j + 2
+	case sc.lit(j, "no") && sc.lit(j+1, "more") && sc.lit(j+2, "than"):
+		return "EQUAL_OR_LESS", j + 3
+	case sc.lit(j, "presque"):
+		return "LESS_THAN", j + 1
+	}
+	return "", j
+}
+
+// starterFor reports whether a count starts at token i: a number, a quantity word or an
+// article ("trois", "several", "a").
+func (sc *scanner) starterFor(i int) bool {
+	if !sc.starter(i) {
+		return false
+	}
+	if _, _, _, ok := sc.number(i); ok {
+		return true
+	}
+	_, _, q := sc.is(i, kQuant)
+	return q || sc.lit(i, "a", "an", "des", "un", "une")
 }
 
 // relYear reads "l'année dernière", "l'an prochain", "cette année", "last year", "this year".

@@ -155,6 +155,9 @@ func TestBeginAndMod(t *testing.T) {
 		{"fr", "Le régime a annoncé fin mars son retrait.", "2022-03", "END", false},
 		{"fr", "À la mi-mai, le régime a quitté le bloc.", "2022-05", "MID", false},
 		{"en", "Fighting resumed in early September.", "2021-09", "START", false},
+		{"en", "The siege lasted more than four decades.", "P40Y", "MORE_THAN", false},
+		{"fr", "Le blocus a duré au moins trois jours.", "P3D", "EQUAL_OR_MORE", false},
+		{"fr", "Le pays est en guerre depuis plus de dix ans.", "P10Y", "MORE_THAN", false},
 	}
 	for _, tc := range tests {
 		got := tg.Tag(tc.text, tc.lang, anchor)
