@@ -104,10 +104,8 @@ type Resolver struct {
 	first     map[string]bool // known first names (generic recognition)
 	orgWords  map[string]bool
 	locPrep   map[string]bool
-	perTitle  map[string]bool
 	fillers   map[string]bool // words allowed between a role word and a demonym
-	nPats     int
-	pool      sync.Pool // *bufs
+	pool      sync.Pool       // *bufs
 }
 
 type leaderTerm struct {

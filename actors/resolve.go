@@ -455,7 +455,7 @@ func (st *state) resolve(p int) int {
 			st.entryMention(it)
 		}
 	case itemName:
-		st.nameMention(it, nil, "", "")
+		st.nameMention(it)
 	case itemHandle:
 		st.handleMention(p)
 	}
@@ -1043,7 +1043,7 @@ func (st *state) nameChain(t0 int, it item, rl *role, iso, org string) {
 }
 
 // nameMention: a capitalised name not in the registry, with no title before it.
-func (st *state) nameMention(it item, _ *role, _, _ string) {
+func (st *state) nameMention(it item) {
 	d := st.d
 	n := it.t1 - it.t0
 	// a sentence-initial word alone is a name only if the text never writes it in lower case
@@ -1081,7 +1081,7 @@ func (st *state) nameMention(it item, _ *role, _, _ string) {
 	if n == 1 && allUpper(d, it.t0, it.t1) && len(d.Tokens[it.t0].Norm) <= 6 {
 		form = FormAcronym
 	}
-	if a != nil && a.Kind == kindPerson && strings.HasPrefix(a.ID, "x-") == false && n == 1 {
+	if a != nil && a.Kind == kindPerson && !strings.HasPrefix(a.ID, "x-") && n == 1 {
 		form = FormSurname
 	}
 	st.add(cand{full: doc.Mention{Tok0: it.t0, Tok1: it.t1, Type: typ, Form: form}, n0: it.t0, n1: it.t1, actor: a})
@@ -1480,24 +1480,6 @@ func camelParts(h string) []string {
 	}
 	flush(len(rs))
 	return parts
-}
-
-// actorList gives one actor per distinct id, in order of first mention.
-func (r *Resolver) actorList(d *doc.Document, ms []cand) []doc.Actor {
-	seen := map[string]bool{}
-	var out []doc.Actor
-	for _, m := range ms {
-		if m.actor == nil || seen[m.actor.ID] {
-			continue
-		}
-		seen[m.actor.ID] = true
-		a := *m.actor
-		if a.Sector == nil {
-			a.Sector = []string{}
-		}
-		out = append(out, a)
-	}
-	return out
 }
 
 // expandAcronyms finds "words (ACR)" where the initials of the words before the parenthesis
