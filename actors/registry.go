@@ -164,7 +164,7 @@ func New() (*Resolver, error) {
 		return nil, err
 	}
 	r.locPrep = setOf("in", "at", "near", "from", "to", "into", "across", "outside", "a", "au", "aux", "en", "vers", "pres", "depuis", "dans", "sur")
-	r.fillers = setOf("militaire", "militaires", "military", "armed", "armee", "armees", "nationale", "national", "nationales", "federal", "federale", "interim", "transitional", "de", "transition", "la", "en", "place", "actuel", "actuelle", "new", "nouveau", "nouvelle", "current", "then", "-", "former", "ancien", "ancienne", "elected", "elu", "interimaire")
+	r.fillers = setOf("militaire", "militaires", "military", "armed", "armee", "armees", "nationale", "national", "nationales", "federal", "federale", "interim", "transitional", "de", "transition", "la", "en", "place", "actuel", "actuelle", "new", "nouveau", "nouvelle", "current", "then", "-", "former", "ancien", "ancienne", "elected", "elu", "interimaire", "pouvoir", "au", "ruling")
 	for _, e := range r.entries {
 		if e.Kind == kindPerson {
 			for _, w := range e.words {
