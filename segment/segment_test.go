@@ -75,6 +75,7 @@ func TestSentences(t *testing.T) {
 		{"John F. Kennedy spoke.\nNew paragraph", []string{"John F. Kennedy spoke.", "New paragraph"}},
 		{"a title without stop\nthe body. more text", []string{"a title without stop", "the body. more text"}},
 		{"Il a dit « Assez ! » et il est parti.", []string{"Il a dit « Assez ! » et il est parti."}},
+		{"Talks run until 9 a.m. Tuesday. Then they stop.", []string{"Talks run until 9 a.m. Tuesday.", "Then they stop."}},
 	}
 	for _, c := range cases {
 		got := sents(c.in)
@@ -103,6 +104,7 @@ func FuzzSegment(f *testing.F) {
 	f.Add("M. Goïta a dit « oui ». l’Ukraine #Mali @x https://a.b/c 🇷🇺")
 	f.Add("'''’’’ n't 's")
 	f.Add("30th.https://t.co/x glued.www.a.b")
+	f.Add("pֿpwww.ֻֿp.ֻֿ")
 	s := New()
 	f.Fuzz(func(t *testing.T, text string) {
 		if !validUTF8(text) {
