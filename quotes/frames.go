@@ -149,6 +149,9 @@ func (v *view) isPronoun(i int) bool {
 	return v.lex.pronoun[n] || v.lex.plural[n]
 }
 
+// declaring verbs whose object can be a state of affairs ("declare war", "déclarer forfait")
+var declaring = map[string]bool{"declarer": true, "declare": true, "proclamer": true, "proclaim": true, "annoncer": true, "announce": true}
+
 var naming = map[string]bool{"call": true, "name": true, "dub": true, "title": true, "label": true, "appeler": true, "qualifier": true}
 
 var passiveBe = map[string]bool{"was": true, "were": true, "is": true, "are": true, "been": true, "being": true, "be": true,
@@ -405,6 +408,25 @@ func (v *view) settle(si int, fs []frame) []frame {
 			}
 		}
 	}
+	// "Durbin, noting the size of his following, said, « … »": a verb right after a comma
+	// whose subject stands before the commas ends the clause it seemed to belong to
+	for k := range fs {
+		f := &fs[k]
+		if f.kind != fPreposed || f.full0 < 0 || f.full0 != f.sp0 || f.sp1 >= f.cue0 || f.cue0 <= s0 || !v.isComma(f.cue0-1) {
+			continue
+		}
+		for j := range fs {
+			if j == k || fs[j].kind == fIncise || fs[j].trailing || fs[j].cue1 > f.cue0-1 || fs[j].cue0 < f.sp1 {
+				continue
+			}
+			for _, c := range fs[j].content {
+				if c[0] < f.cue0-1 && f.cue0 < c[1] {
+					fs[j].content = clip(v, fs[j].content, f.cue0-1)
+					break
+				}
+			}
+		}
+	}
 	var out []frame
 	for k := range fs {
 		inside := false
@@ -573,7 +595,13 @@ func (v *view) looksLikeNP(a, b int) bool {
 // afterClosingQuote: the sentence starting at s0 follows a closing quote mark ("…missing.”
 // Trump said.") — the quote's incise stands in a sentence of its own.
 func (v *view) afterClosingQuote(s0 int) bool {
-	return s0 > 0 && isQuoteChar(v.text(s0-1)) && v.closingQuote(s0-1) && !strings.ContainsAny(v.d.Text[v.d.Tokens[s0-1].End:v.d.Tokens[s0].Start], "\n\r")
+	if s0 <= 0 || strings.ContainsAny(v.d.Text[v.d.Tokens[s0-1].End:v.d.Tokens[s0].Start], "\n\r") {
+		return false
+	}
+	if w := v.text(s0 - 1); (w == "'" || w == "’") && s0 > 1 && v.text(s0-2) == w {
+		return true // ''…'' typewriter quotes
+	}
+	return isQuoteChar(v.text(s0-1)) && v.closingQuote(s0-1)
 }
 
 var timeWords = map[string]bool{"lundi": true, "mardi": true, "mercredi": true, "jeudi": true, "vendredi": true, "samedi": true, "dimanche": true,
@@ -626,9 +654,11 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 	s := v.d.Sentences[si]
 	s0, s1 := s.Tok0, s.Tok1
 	fr := frame{sent: si, cue0: c0, cue1: c1, lemma: lemma, full0: -1}
-	for o := c1; o < s1 && o < c1+3; o++ {
-		if v.lex.notSpeech[v.norm(o)] {
-			return fr, false // "déclarer la guerre"
+	if declaring[lemma] {
+		for o := c1; o < s1 && o < c1+3; o++ {
+			if v.lex.notSpeech[v.norm(o)] {
+				return fr, false // "déclarer la guerre", "declare victory"
+			}
 		}
 	}
 	thatless := v.lex.thatOnly[lemma] && !v.hasThat(c1, s1) && !(c0 > s0 && v.f.evidence[v.norm(c0-1)])
@@ -720,6 +750,15 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 			fr.content = after()
 			return fr, fr.content != nil && fr.sp1 > fr.sp0
 		}
+		if c0 == v.skipOpeners(s0, c0) && v.lex.incise[lemma] && (v.isComma(R1) || v.text(R1) == ":") && R1+1 < s1 && isQuoteChar(v.text(R1+1)) {
+			// "Said Comey, « … »": the speaker after the cue, the quote after the comma
+			if ne := v.npEnd(c1, R1); v.looksLikeNP(c1, ne) && !v.hasVerb(c1, ne) {
+				fr.kind = fPreposed
+				fr.sp0, fr.sp1 = c1, ne
+				fr.quoteOnly = true
+				return fr, true
+			}
+		}
 		if c0 > s0 && coordinators[v.norm(c0-1)] {
 			// "… and said …": the speaker is the previous verb's (see settle)
 			fr.kind = fPreposed
@@ -749,7 +788,7 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 		return fr, true
 	}
 	// a subject stands between the boundary and the cue
-	if L0 > s0 && !v.hasOpener(L0, L) && !v.hasRelative(L, c0) && c0-L <= 9 && !clitics[v.norm(c0-1)] && (R1 == s1 || (R1-c1 <= 6 || R1-c1 <= 14 && prepositions[v.norm(c1)]) && (v.isComma(R1) || v.sentenceEndPunct(R1) || v.trimEnd(c1, s1) <= R1)) && v.boundaryBeforeIsContent(L0, s0) && !v.hasThat(c1, R1) && v.adjunctTail(c1, v.trimEnd(c1, R1), lemma) {
+	if L0 > s0 && !v.hasOpener(L0, L) && !v.hasRelative(L, c0) && c0-L <= 9 && !clitics[v.norm(c0-1)] && (R1 == s1 || (R1-c1 <= 6 || R1-c1 <= 14 && prepositions[v.norm(c1)]) && (v.isComma(R1) || v.sentenceEndPunct(R1) || v.trimEnd(c1, s1) <= R1)) && v.boundaryBeforeIsContent(L0, s0) && !v.hasThat(c1, min(R1, c1+4)) && v.adjunctTail(c1, v.trimEnd(c1, R1), lemma) {
 		// "…, he said." / "…, M. Nguessan explique."
 		fr.kind = fIncise
 		fr.sp0, fr.sp1 = L, c0

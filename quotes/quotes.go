@@ -541,8 +541,11 @@ func (v *view) attaches(fr *frame, r rawQuote) bool {
 		return a >= r.close && onlyPunct(v.d.Text[r.close:a])
 	case fPreposed, fAccording, fGerund:
 		if len(fr.content) == 0 {
-			// "X said:" then the quote
+			// "X said:" then the quote; "Said X, « … »"
 			ce := v.tokSpan(fr.cue0, fr.cue1).End
+			if fr.sp1 > fr.sp0 && v.d.Tokens[fr.sp1-1].End > ce {
+				ce = v.d.Tokens[fr.sp1-1].End
+			}
 			return fr.quoteOnly && ce <= r.open && r.open-ce < 40 && onlyPunctOr(v.d.Text[ce:r.open])
 		}
 		// the quote must be the whole content, not its first words ("said "Elementary logic" shows…")
