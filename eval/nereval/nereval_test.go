@@ -78,6 +78,9 @@ func TestParsers(t *testing.T) {
 	if err != nil || len(docs) != 2 || docs[0].ID != "own-1" || !docs[0].Tokens[4].NoSpace || !docs[0].Tokens[5].EOS {
 		t.Fatalf("hipe: %v %+v", err, docs)
 	}
+	if got := docs[0].Date.Format("2006-01-02"); got != "2001-02-03" || !docs[1].Date.IsZero() {
+		t.Errorf("hipe dates: %s, %v", got, docs[1].Date)
+	}
 	for _, bad := range []string{"onlyonefield\n", "a\tb\n"} {
 		if _, err := ParseHIPE(strings.NewReader(bad)); err == nil {
 			t.Errorf("ParseHIPE(%q): no error", bad)
