@@ -1169,6 +1169,10 @@ func (st *state) guessType(it item) string {
 	if st.r.first[toks[it.t0].Norm] && n >= 2 {
 		return "PER"
 	}
+	// "the Boatmen", "the Federal Reserve": people are not named with an article
+	if it.t0 > 0 && toks[it.t0-1].Norm == "the" && d.Lang != "fr" {
+		return "ORG"
+	}
 	if n == 1 && allUpper(d, it.t0, it.t1) && len(toks[it.t0].Norm) <= 6 {
 		return "ORG"
 	}
