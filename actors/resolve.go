@@ -1144,6 +1144,8 @@ func (st *state) capitalisedInside(t0 int) bool {
 	return false
 }
 
+var speechVerb = map[string]bool{"said": true, "says": true, "told": true, "added": true, "asked": true, "wrote": true, "explained": true, "declared": true, "dit": true, "declare": true, "a-t-il": true, "ajoute": true, "explique": true, "affirme": true}
+
 func verbLike(w string) bool {
 	return len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ment"))
 }
@@ -1188,6 +1190,9 @@ func (st *state) guessType(it item) string {
 		}
 		if st.r.first[toks[it.t0].Norm] || len(st.r.surname[toks[it.t0].Norm]) > 0 {
 			return "PER" // a first name, or the surname of someone in the registry
+		}
+		if it.t0 > 0 && speechVerb[toks[it.t0-1].Norm] {
+			return "PER" // "…, said Dole."
 		}
 		// a lone unknown capitalised word with no title, preposition or organisation word
 		// around it: measured on the dev sets (docs/quality/ner.md), in French it is as often
