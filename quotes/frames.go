@@ -152,6 +152,9 @@ func (v *view) isPronoun(i int) bool {
 // declaring verbs whose object can be a state of affairs ("declare war", "déclarer forfait")
 var declaring = map[string]bool{"declarer": true, "declare": true, "proclamer": true, "proclaim": true, "annoncer": true, "announce": true}
 
+// possessives: 's' singular, 'p' plural.
+var possessives = map[string]byte{"son": 's', "sa": 's', "his": 's', "her": 's', "leur": 'p', "their": 'p'}
+
 var naming = map[string]bool{"call": true, "name": true, "dub": true, "title": true, "label": true, "appeler": true, "qualifier": true}
 
 var passiveBe = map[string]bool{"was": true, "were": true, "is": true, "are": true, "been": true, "being": true, "be": true,
@@ -1185,9 +1188,20 @@ func (v *view) according(si, m0, m1 int) (frame, bool) {
 	fr := frame{kind: fAccording, sent: si, cue0: m0, cue1: m1, lemma: strings.Join(wordsOf(v, m0, m1), " ")}
 	x1 := v.clauseEnd(m1, s1)
 	if x1 == m1 {
-		return fr, false
+		// "À leur avis, …", "in his view, …": the possessive in the marker is the speaker
+		for k := m0; k < m1; k++ {
+			if possessives[v.norm(k)] != 0 {
+				fr.sp0, fr.sp1, fr.pronoun = k, k+1, true
+				x1 = m1
+				break
+			}
+		}
+		if fr.sp1 == 0 {
+			return fr, false
+		}
+	} else {
+		fr.sp0, fr.sp1 = m1, x1
 	}
-	fr.sp0, fr.sp1 = m1, x1
 	// heads the sentence (after openers and short adverbials)?
 	head := v.skipOpeners(s0, m0) == m0
 	rest := x1

@@ -130,6 +130,16 @@ func (s *speakers) resolve(fr *frame) string {
 			return id
 		}
 	}
+	if fr.sp1-fr.sp0 == 1 && possessives[v.norm(fr.sp0)] != 0 {
+		// "à son avis" → the last speaker; "à leur avis" → the group the sentence before is about
+		if possessives[v.norm(fr.sp0)] == 's' {
+			if s.lastID != "" && s.gap(s.lastSent, fr.sent) <= 2 {
+				return s.lastID
+			}
+			return s.previousPerson(v.d.Tokens[fr.sp0].Start, 0)
+		}
+		return s.previousGroup(fr.sent)
+	}
 	first := v.skipDeterminers(fr.sp0, fr.sp1)
 	if first < fr.sp1 && v.isPronoun(first) && fr.sp1-first <= 2 {
 		if v.lex.plural[v.norm(first)] {
@@ -234,6 +244,37 @@ func (s *speakers) roleHolder(k int) string {
 		}
 	}
 	return found
+}
+
+// previousGroup: the subject of the sentence before sent when it is a group of unnamed
+// sources ("Les observateurs s'attendent à …. À leur avis, …"), as an anon- actor.
+func (s *speakers) previousGroup(sent int) string {
+	v := s.v
+	if sent <= 0 {
+		return ""
+	}
+	p := v.d.Sentences[sent-1]
+	a := v.skipOpeners(p.Tok0, p.Tok1)
+	b := v.skipDeterminers(a, p.Tok1)
+	for b < p.Tok1 && b < a+5 {
+		n := v.norm(b)
+		if n == "s'" || n == "se" || clitics[n] || v.lex.aux[n] || passiveBe[n] || v.lex.finite[n] != "" || v.d.Tokens[b].Kind == doc.Punct {
+			break
+		}
+		b++
+	}
+	if b == a || b >= p.Tok1 {
+		return ""
+	}
+	plural := false
+	for k := a; k < b; k++ {
+		n := v.norm(k)
+		plural = plural || v.f.sourceNouns[n] && (strings.HasSuffix(n, "s") || strings.HasSuffix(n, "x"))
+	}
+	if !plural {
+		return ""
+	}
+	return v.anonymousSource(&frame{sp0: a, sp1: b, sent: sent - 1})
 }
 
 // gap counts the sentences from a to b that are not inside a quotation (a quote running
