@@ -88,6 +88,7 @@ type state struct {
 	learned     map[string]string     // mention text → actor id already learnt
 	lower       map[string]bool       // words written in lower case somewhere (built on demand)
 	lowerBuilt  bool
+	capBuilt    bool
 	order       []*doc.Actor // actors in order of first mention
 	b           *bufs
 	main        string // the document's main country
@@ -109,6 +110,7 @@ type bufs struct {
 	learned   map[string]string
 	lower     map[string]bool
 	lowerBits [1 << 10]uint64
+	capBits   [1 << 10]uint64
 }
 
 func (r *Resolver) getBufs() *bufs {
@@ -1133,6 +1135,23 @@ func (st *state) lowerElsewhere(norm string) bool {
 // (not first) somewhere else in the document: a name, not a sentence opener.
 func (st *state) capitalisedInside(t0 int) bool {
 	norm := st.d.Tokens[t0].Norm
+	if !st.capBuilt {
+		// a filter of the words written with a capital inside a sentence
+		st.capBuilt = true
+		clear(st.b.capBits[:])
+		for si := range st.d.Sentences {
+			s := st.d.Sentences[si]
+			for k := s.Tok0 + 1; k < s.Tok1 && k < len(st.d.Tokens); k++ {
+				if t := &st.d.Tokens[k]; t.Kind == doc.Word && capitalised(st.d, k) {
+					f := firstHash(t.Norm)
+					st.b.capBits[f>>6] |= 1 << (f & 63)
+				}
+			}
+		}
+	}
+	if f := firstHash(norm); st.b.capBits[f>>6]&(1<<(f&63)) == 0 {
+		return false
+	}
 	for si := range st.d.Sentences {
 		s := st.d.Sentences[si]
 		for k := s.Tok0 + 1; k < s.Tok1; k++ {
