@@ -87,9 +87,8 @@ type state struct {
 	words       map[string][]string   // person actor id → folded name words
 	learned     map[string]string     // mention text → actor id already learnt
 	lower       map[string]bool       // words written in lower case somewhere (built on demand)
-	lowerBuilt  bool
-	capBuilt    bool
-	order       []*doc.Actor // actors in order of first mention
+	lowerBuilt  bool                  // the word filters are built
+	order       []*doc.Actor          // actors in order of first mention
 	b           *bufs
 	main        string // the document's main country
 	cur         int    // index of the item being resolved
@@ -1095,24 +1094,39 @@ func (st *state) knownName(w string) bool {
 	return ok
 }
 
+// wordBits builds, once per document, two filters over the words: those written in lower
+// case and those written with a capital inside a sentence (exact checks only on a hit).
+func (st *state) wordBits() {
+	if st.lowerBuilt {
+		return
+	}
+	st.lowerBuilt = true
+	clear(st.b.lowerBits[:])
+	clear(st.b.capBits[:])
+	si := 0
+	sents := st.d.Sentences
+	for i := range st.d.Tokens {
+		t := &st.d.Tokens[i]
+		if t.Kind != doc.Word {
+			continue
+		}
+		for si < len(sents) && sents[si].Tok1 <= i {
+			si++
+		}
+		f := firstHash(t.Norm)
+		if c := st.d.Text[t.Start]; 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf && capitalised(st.d, i) {
+			if si < len(sents) && sents[si].Tok0 < i {
+				st.b.capBits[f>>6] |= 1 << (f & 63)
+			}
+			continue
+		}
+		st.b.lowerBits[f>>6] |= 1 << (f & 63)
+	}
+}
+
 // lowerElsewhere: the word occurs in lower case somewhere in the document.
 func (st *state) lowerElsewhere(norm string) bool {
-	if !st.lowerBuilt {
-		// a filter of the words written in lower case; exact check only on a hit
-		st.lowerBuilt = true
-		clear(st.b.lowerBits[:])
-		for i := range st.d.Tokens {
-			t := &st.d.Tokens[i]
-			if t.Kind != doc.Word {
-				continue
-			}
-			if c := st.d.Text[t.Start]; 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf && capitalised(st.d, i) {
-				continue
-			}
-			f := firstHash(t.Norm)
-			st.b.lowerBits[f>>6] |= 1 << (f & 63)
-		}
-	}
+	st.wordBits()
 	f := firstHash(norm)
 	if st.b.lowerBits[f>>6]&(1<<(f&63)) == 0 {
 		return false
@@ -1135,20 +1149,7 @@ func (st *state) lowerElsewhere(norm string) bool {
 // (not first) somewhere else in the document: a name, not a sentence opener.
 func (st *state) capitalisedInside(t0 int) bool {
 	norm := st.d.Tokens[t0].Norm
-	if !st.capBuilt {
-		// a filter of the words written with a capital inside a sentence
-		st.capBuilt = true
-		clear(st.b.capBits[:])
-		for si := range st.d.Sentences {
-			s := st.d.Sentences[si]
-			for k := s.Tok0 + 1; k < s.Tok1 && k < len(st.d.Tokens); k++ {
-				if t := &st.d.Tokens[k]; t.Kind == doc.Word && capitalised(st.d, k) {
-					f := firstHash(t.Norm)
-					st.b.capBits[f>>6] |= 1 << (f & 63)
-				}
-			}
-		}
-	}
+	st.wordBits()
 	if f := firstHash(norm); st.b.capBits[f>>6]&(1<<(f&63)) == 0 {
 		return false
 	}
