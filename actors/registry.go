@@ -282,14 +282,14 @@ func (r *Resolver) addEntry(e entry) (int, error) {
 
 // keyOf tokenises a pattern the way segment tokenises text and returns the joined folded key
 // and the capitalisation constraints.
-func keyOf(pattern string) (key string, n int, caps uint32, upper bool) {
+func keyOf(pattern string, keepArticle bool) (key string, n int, caps uint32, upper bool) {
 	toks := segment.Tokens(pattern)
 	if len(toks) == 0 || len(toks) > maxPatternNG {
 		return "", 0, 0, false
 	}
 	// a leading article before a capitalised word is not part of the pattern ("the West",
 	// "l'Occident", "le Kremlin"): articles are too frequent to start patterns
-	if len(toks) > 1 && leadingArticle[toks[0].Norm] {
+	if len(toks) > 1 && leadingArticle[toks[0].Norm] && !keepArticle {
 		if r, _ := utf8.DecodeRuneInString(pattern[toks[1].Start:]); unicode.IsUpper(r) {
 			pattern = pattern[toks[1].Start:]
 			toks = segment.Tokens(pattern)
@@ -334,7 +334,9 @@ func firstHash(s string) uint32 {
 }
 
 func (r *Resolver) addPattern(pattern string, h hit) {
-	key, n, caps, upper := keyOf(pattern)
+	// a title keeps its article ("Le Point", "The Economist"): without it, it is a common word
+	keep := h.entry >= 0 && hasSector(r.entries[h.entry].Sector, "JRN")
+	key, n, caps, upper := keyOf(pattern, keep)
 	if key == "" {
 		return
 	}

@@ -1046,6 +1046,13 @@ func (st *state) nameChain(t0 int, it item, rl *role, iso, org string) {
 // nameMention: a capitalised name not in the registry, with no title before it.
 func (st *state) nameMention(it item) {
 	d := st.d
+	// "Economist John Smith", "Analyst Paul Melly" at a sentence start: the capitalised
+	// common noun before a first name is no part of the name
+	if it.t1-it.t0 >= 3 && !it.acro && !st.r.first[d.Tokens[it.t0].Norm] && st.r.first[d.Tokens[it.t0+1].Norm] {
+		if si := d.SentenceAt(d.Tokens[it.t0].Start); si >= 0 && d.Sentences[si].Tok0 == it.t0 {
+			it.t0++
+		}
+	}
 	n := it.t1 - it.t0
 	// a sentence-initial word alone is a name only if the text never writes it in lower case
 	if n == 1 {
