@@ -510,8 +510,12 @@ func (v *view) clauseStartParen(i, s0 int) int {
 	k := i - 1
 	for k >= s0 {
 		if v.text(k) == ")" {
+			close := k
 			for k >= s0 && v.text(k) != "(" {
 				k--
+			}
+			if k < s0 {
+				return close + 1 // an unmatched ")" is a boundary
 			}
 			k--
 			continue
@@ -753,7 +757,7 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 			fr.content = after()
 			return fr, fr.content != nil && fr.sp1 > fr.sp0
 		}
-		if c0 == v.skipOpeners(s0, c0) && v.lex.incise[lemma] && (v.isComma(R1) || v.text(R1) == ":") && R1+1 < s1 && isQuoteChar(v.text(R1+1)) {
+		if c0 == v.skipOpeners(s0, c0) && v.lex.incise[lemma] && R1+1 < s1 && (v.isComma(R1) || v.text(R1) == ":") && isQuoteChar(v.text(R1+1)) {
 			// "Said Comey, « … »": the speaker after the cue, the quote after the comma
 			if ne := v.npEnd(c1, R1); v.looksLikeNP(c1, ne) && !v.hasVerb(c1, ne) {
 				fr.kind = fPreposed
