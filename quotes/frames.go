@@ -207,7 +207,7 @@ func (v *view) cueAt(i, s0, s1 int) (end, inv int, passive bool, lemma string) {
 		}
 	}
 	if i > s0 {
-		if w := v.text(i); w != "" && w[0] >= 'A' && w[0] <= 'Z' && !isQuoteChar(v.text(i-1)) {
+		if w := v.text(i); w != "" && w[0] >= 'A' && w[0] <= 'Z' && !isQuoteChar(v.text(i-1)) && !v.titleCase(s0, s1) {
 			return -1, -1, false, "" // "the United States": a name
 		}
 		p := v.norm(i - 1)
@@ -1040,6 +1040,22 @@ func (v *view) reportingVerb(i, s0, s1 int) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(v.text(p))
 	return unicode.IsUpper(r) && p > s0 || v.f.sourceNouns[pn] || v.f.roles[pn] || v.f.evidence[pn]
+}
+
+// titleCase: a headline in title case ("Trevor Noah Says Trump Is …"), where a capital
+// does not make a name.
+func (v *view) titleCase(s0, s1 int) bool {
+	words, caps := 0, 0
+	for k := s0; k < s1; k++ {
+		if v.d.Tokens[k].Kind != doc.Word || len(v.text(k)) < 4 {
+			continue
+		}
+		words++
+		if r, _ := utf8.DecodeRuneInString(v.text(k)); unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return words >= 4 && caps*10 >= words*8
 }
 
 // hasRelative: a relative or complement word in tokens [a, b) ("in a finish that he said").
