@@ -23,6 +23,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Doc is one article to read.
@@ -75,6 +76,10 @@ func checked(o Options, fn func(Item) error) func(Item) error {
 		if it.Err == nil && it.Doc != nil {
 			if strings.TrimSpace(it.Doc.Text) == "" {
 				it.Err = errors.New("no text")
+			} else if i := strings.IndexByte(it.Doc.Text, 0); i >= 0 {
+				it.Err = fmt.Errorf("binary data, not text (NUL byte at %d)", i)
+			} else if !utf8.ValidString(it.Doc.Text) {
+				it.Err = fmt.Errorf("invalid UTF-8 at byte %d (not text, or not UTF-8)", invalidAt(it.Doc.Text))
 			} else if o.MinWords > 0 {
 				if n := len(strings.Fields(it.Doc.Text)); n < o.MinWords {
 					it.Err = fmt.Errorf("%w: %d words", ErrTooShort, n)
@@ -86,6 +91,17 @@ func checked(o Options, fn func(Item) error) func(Item) error {
 		}
 		return fn(it)
 	}
+}
+
+func invalidAt(s string) int {
+	for i, r := range s {
+		if r == utf8.RuneError {
+			if _, n := utf8.DecodeRuneInString(s[i:]); n <= 1 {
+				return i
+			}
+		}
+	}
+	return len(s)
 }
 
 // Format is an input format.

@@ -250,9 +250,11 @@ func TestBadInputs(t *testing.T) {
 			t.Errorf("%s: error %v, want one saying %q", origin, err, want)
 		}
 	}
-	// Junk is read as text (the pipeline rejects its invalid UTF-8); the line after the
-	// long one and the item with a broken date are read.
-	for _, origin := range []string{filepath.Join(dir, "junk.bin"), filepath.Join(dir, "longline.jsonl:2"), filepath.Join(dir, "brokendates.rss#item1")} {
+	if err := errs[filepath.Join(dir, "junk.bin")]; err == nil || !strings.Contains(err.Error(), "binary") {
+		t.Errorf("junk: error %v, want one saying binary", err)
+	}
+	// The line after the long one and the item with a broken date are read.
+	for _, origin := range []string{filepath.Join(dir, "longline.jsonl:2"), filepath.Join(dir, "brokendates.rss#item1")} {
 		if docs[origin] == nil {
 			t.Errorf("%s: no document; items %v errors %v", origin, order, errs)
 		}

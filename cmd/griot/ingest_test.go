@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
 	"log/slog"
@@ -188,4 +189,54 @@ func run2(t *testing.T, args ...string) (string, string, error) {
 	var out, errb bytes.Buffer
 	err := run(context.Background(), args, strings.NewReader(""), &out, &errb)
 	return out.String(), errb.String(), err
+}
+
+// TestIngestBadInputs: every bad input gives a clear error naming it, counted in the
+// summary, and the run goes on to the good ones.
+func TestIngestBadInputs(t *testing.T) {
+	dir := t.TempDir()
+	good := "Le ministre des Affaires étrangères a rencontré mardi son homologue à Dakar pour parler de la frontière commune."
+	long := strings.Repeat("x", 3000)
+	files := map[string][]byte{
+		"truncated.txt.gz": gz(t, []byte(strings.Repeat(good+"\n", 50)))[:60],
+		"junk.bin":         {0x00, 0x01, 0xff, 0xfe, 'W', 0x00, 0x9c, 0xc3, 0x28},
+		"badutf8.txt":      []byte(good + " \xff\xfe fin."),
+		"brokendates.rss":  []byte(`<rss><channel><item><title>x</title><pubDate>32 Foo 99999</pubDate><description>` + good + `</description></item></channel></rss>`),
+		"nobody.html":      []byte("<!DOCTYPE html><html><head><title>Empty</title></head></html>"),
+		"oneline.jsonl":    []byte(`{"text": "` + long + `"}` + "\n" + `{"text": "` + good + `"}` + "\n"),
+		"good.txt":         []byte(good),
+	}
+	var paths []string
+	for name, b := range files {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	db := "sqlite://" + filepath.Join(t.TempDir(), "g.db")
+	out, errOut, err := ingestRun(t, "", append([]string{"--store", db, "--max-bytes", "2000"}, paths...)...)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, errOut)
+	}
+	s := summary(t, out)
+	// Read: the feed item with the broken date (its text is fine), the line after the long
+	// one and good.txt: one text three times, so one added and two already stored.
+	if got := strings.Join(s[:5], " "); got != "3 1 2 0 5" {
+		t.Errorf("read, added, stored, short, errors = %s, want 3 1 2 0 5\n%s\n%s", got, out, errOut)
+	}
+	for _, w := range []string{"truncated.txt.gz", "unexpected EOF", "junk.bin", "binary", "invalid UTF-8", "badutf8.txt", "nobody.html", "no main text", "oneline.jsonl:1", "too large"} {
+		if !strings.Contains(errOut, w) {
+			t.Errorf("stderr does not mention %q:\n%s", w, errOut)
+		}
+	}
+}
+
+func gz(t *testing.T, b []byte) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	w := gzip.NewWriter(&buf)
+	w.Write(b)
+	w.Close()
+	return buf.Bytes()
 }
