@@ -144,6 +144,9 @@ func englishForms(lemma string, noBase bool) (fin, part []string) {
 		s, ed, ing = lemma+"s", lemma+"d", lemma[:len(lemma)-1]+"ing"
 	case strings.HasSuffix(lemma, "s") || strings.HasSuffix(lemma, "sh") || strings.HasSuffix(lemma, "ch") || strings.HasSuffix(lemma, "x"):
 		s, ed, ing = lemma+"es", lemma+"ed", lemma+"ing"
+	case len(lemma) > 2 && strings.HasSuffix(lemma, "y") && !strings.ContainsRune("aeiou", rune(lemma[len(lemma)-2])):
+		// decry → decries, decried
+		s, ed, ing = lemma[:len(lemma)-1]+"ies", lemma[:len(lemma)-1]+"ied", lemma+"ing"
 	default:
 		s, ed, ing = lemma+"s", lemma+"ed", lemma+"ing"
 	}
