@@ -287,6 +287,18 @@ func (r *Resolver) frenchOrgEnd(d *doc.Document, j, end int) int {
 			break
 		}
 		if frOrgConnector[t.Norm] {
+			// "… d'Afrique de l'Est", "… du Mali": a place or a country ends the name
+			k := j + 1
+			for k < end && (d.Tokens[k].Norm == "la" || d.Tokens[k].Norm == "l'") {
+				k++
+			}
+			if k < end {
+				if n, hs := r.lookup(d, k, end); n > 0 && hs[0].entry >= 0 {
+					if e := &r.entries[hs[0].entry]; e.Kind == kindCountry || e.Kind == kindPlace {
+						return k + n
+					}
+				}
+			}
 			if j+1 < end && d.Tokens[j+1].Kind == doc.Word && !r.stop[d.Tokens[j+1].Norm] && !frOrgConnector[d.Tokens[j+1].Norm] {
 				j++
 				continue
