@@ -41,6 +41,9 @@ type Store interface {
 	// Documents lists stored documents without their text, in SHA-256 order, starting
 	// after the SHA-256 after ("" for the first page), at most limit (≤ MaxLimit) of them.
 	Documents(ctx context.Context, after string, limit int) ([]DocInfo, error)
+	// Actors lists actors by how many documents name them (most first, then id), with
+	// their names and counts. q filters by id or name prefix (folded, "" for all).
+	Actors(ctx context.Context, q string, limit, offset int) ([]ActorInfo, error)
 	// Events returns the events that match q, in q's order, one page at a time.
 	Events(ctx context.Context, q EventQuery) ([]EventRow, error)
 	// Dyads returns the per-dyad-per-day roll-up rows that match q, by day.
@@ -93,6 +96,13 @@ type DocInfo struct {
 	URL       string `json:"url,omitempty"`
 	Title     string `json:"title,omitempty"`
 	Events    int    `json:"events"`
+}
+
+// ActorInfo is an actor as the store knows it across documents.
+type ActorInfo struct {
+	doc.Actor
+	Documents int `json:"documents"` // documents that name it
+	Events    int `json:"events"`    // events where it acts or is acted on
 }
 
 // Order is the sort order of an event query.

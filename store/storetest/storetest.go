@@ -270,6 +270,24 @@ func testRoundTrip(ctx context.Context, t *testing.T, s store.Store) {
 			t.Errorf("Documents: %+v does not describe %v", d, want)
 		}
 	}
+	actors, err := s.Actors(ctx, "", 10, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := []string{}
+	for _, a := range actors {
+		got = append(got, fmt.Sprintf("%s:%s:%d:%d", a.ID, a.Name, a.Documents, a.Events))
+	}
+	// MLI is named in all three documents and in four events; RUS in three and three.
+	if want := []string{"MLI:Mali:3:4", "RUS:Russia:3:3", "FRA:France:2:2", "goita:Assimi Goïta:1:1"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("Actors = %v, want %v", got, want)
+	}
+	if a, err := s.Actors(ctx, "assimi", 10, 0); err != nil || len(a) != 1 || a[0].ID != "goita" || len(a[0].Sector) != 2 {
+		t.Errorf("Actors(assimi) = %+v, %v", a, err)
+	}
+	if a, err := s.Actors(ctx, "", 2, 1); err != nil || len(a) != 2 || a[0].ID != "RUS" {
+		t.Errorf("Actors page 2 = %+v, %v", a, err)
+	}
 	if _, err := s.Document(ctx, "no-such-document"); err == nil || !strings.Contains(err.Error(), store.ErrNotFound.Error()) {
 		t.Errorf("Document(missing) error = %v, want not found", err)
 	}

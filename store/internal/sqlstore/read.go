@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/griot-project/griot/doc"
@@ -156,4 +157,46 @@ func (s *DB) Documents(ctx context.Context, after string, limit int) ([]store.Do
 		return nil, fmt.Errorf("listing documents: %w", err)
 	}
 	return out, nil
+}
+
+// Actors lists actors across documents, most named first.
+func (s *DB) Actors(ctx context.Context, q string, limit, offset int) ([]store.ActorInfo, error) {
+	if limit <= 0 || limit > store.MaxLimit {
+		limit = 100
+	}
+	where, args := "", []any{}
+	if q = strings.TrimSpace(q); q != "" {
+		// Ids are folded already; names are matched case-insensitively on their prefix.
+		where = ` WHERE a.actor_id LIKE ? OR LOWER(a.name) LIKE ?`
+		args = append(args, likePrefix(fold(q)), likePrefix(strings.ToLower(q)))
+	}
+	args = append(args, limit, max(0, offset))
+	rows, err := s.db.QueryContext(ctx, s.rebind(`SELECT a.actor_id, MAX(a.name), MAX(a.kind), MAX(a.country), MAX(a.sector), MAX(a.wikidata), MAX(a.role),
+		COUNT(*) AS docs, (SELECT COUNT(DISTINCT ea.event_pk) FROM event_actors ea WHERE ea.actor_id = a.actor_id)
+		FROM actors a`+where+` GROUP BY a.actor_id ORDER BY docs DESC, a.actor_id LIMIT ? OFFSET ?`), args...)
+	if err != nil {
+		return nil, fmt.Errorf("listing actors: %w", err)
+	}
+	defer rows.Close()
+	var out []store.ActorInfo
+	for rows.Next() {
+		var a store.ActorInfo
+		var sector string
+		if err := rows.Scan(&a.ID, &a.Name, &a.Kind, &a.Country, &sector, &a.Wikidata, &a.Role, &a.Documents, &a.Events); err != nil {
+			return nil, fmt.Errorf("listing actors: %w", err)
+		}
+		if err := json.Unmarshal([]byte(sector), &a.Sector); err != nil {
+			a.Sector = []string{}
+		}
+		out = append(out, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("listing actors: %w", err)
+	}
+	return out, nil
+}
+
+// likePrefix escapes LIKE's wildcards and appends one.
+func likePrefix(s string) string {
+	return strings.NewReplacer("%", "", "_", "").Replace(s) + "%"
 }
