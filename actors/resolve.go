@@ -584,8 +584,8 @@ func (st *state) personChain(p int) (int, bool) {
 			}
 			return 0, false
 		case itemName:
-			if q+1 < len(st.items) && st.items[q+1].kind == itemRole && it.t1-it.t0 == 1 && st.items[q+1].t0 == it.t1 {
-				continue // "Energy Minister", "Interior Minister"
+			if q+1 < len(st.items) && st.items[q+1].kind == itemRole && it.t1-it.t0 == 1 && st.items[q+1].t0 == it.t1 && !st.sentenceStart(it.t0) {
+				continue // "Energy Minister", "Interior Minister" (not "Jailed activist …")
 			}
 			if !hasRole {
 				return 0, false
@@ -926,6 +926,18 @@ func (st *state) anaphorMention(p int, rl *role) {
 		st.add(cand{roleOnly: true, full: doc.Mention{Tok0: it.t0, Tok1: it.t1, Type: "ORG", Form: FormRole}, actor: a})
 		return
 	}
+}
+
+// sentenceStart: token t is the first of its sentence.
+func (st *state) sentenceStart(t int) bool {
+	if t > 0 {
+		switch st.d.Tokens[t-1].Norm {
+		case ":", "\"", "(", "-":
+			return true
+		}
+	}
+	si := st.d.SentenceAt(st.d.Tokens[t].Start)
+	return si >= 0 && st.d.Sentences[si].Tok0 == t
 }
 
 // determined: a definite article or demonstrative stands before token t0 ("la junte", "the army").
