@@ -669,6 +669,9 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 		}
 	}
 	thatless := v.lex.thatOnly[lemma] && !v.hasThat(c1, s1) && !(c0 > s0 && v.f.evidence[v.norm(c0-1)])
+	if v.lex.aboutOnly[lemma] && !(c1 < s1 && (v.norm(c1) == "about" || v.norm(c1) == "of")) {
+		return fr, false // "spoke with X" is a meeting
+	}
 	L0 := v.clauseStartParen(c0, s0)
 	R1 := v.clauseEnd(c1, s1)
 	// content before: from the sentence start (past an opener) to the boundary before the incise

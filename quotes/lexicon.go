@@ -26,6 +26,7 @@ type lexicon struct {
 	pronoun    map[string]bool // singular person pronouns
 	plural     map[string]bool // plural pronouns: no speaker
 	thatOnly   map[string]bool // lemmas that report only with "that"/"que" ("polls show that")
+	aboutOnly  map[string]bool // lemmas that report only with "about"/"of" ("spoke about", not "spoke with")
 	incise     map[string]bool // lemmas that may close a quotation with the speaker after them
 	notSpeech  map[string]bool // objects that make a cue something else ("déclarer la guerre")
 }
@@ -35,7 +36,7 @@ func newLexicon() *lexicon {
 		finite: map[string]string{}, participle: map[string]string{},
 		aux: map[string]bool{}, adverb: map[string]bool{}, determiner: map[string]bool{},
 		opener: map[string]bool{}, infinitive: map[string]bool{}, pronoun: map[string]bool{}, plural: map[string]bool{},
-		incise: map[string]bool{}, notSpeech: map[string]bool{}, thatOnly: map[string]bool{},
+		incise: map[string]bool{}, notSpeech: map[string]bool{}, thatOnly: map[string]bool{}, aboutOnly: map[string]bool{},
 	}
 }
 
@@ -79,11 +80,16 @@ func (l *lexicon) loadVerbs(name string, lang string) error {
 		lemma = strings.TrimSpace(lemma)
 		thatOnly := strings.HasSuffix(lemma, "^")
 		lemma = strings.TrimSuffix(lemma, "^")
+		aboutOnly := strings.HasSuffix(lemma, "~")
+		lemma = strings.TrimSuffix(lemma, "~")
 		noBase := strings.HasSuffix(lemma, "!")
 		lemma = strings.TrimSuffix(lemma, "!")
 		key := normalize.String(lemma)
 		if thatOnly {
 			l.thatOnly[key] = true
+		}
+		if aboutOnly {
+			l.aboutOnly[key] = true
 		}
 		l.infinitive[strings.TrimPrefix(key, "s'")] = true
 		if irregular {
@@ -304,7 +310,7 @@ func merge(a, b *lexicon) *lexicon {
 		for _, p := range []struct{ dst, src map[string]bool }{
 			{l.aux, src.aux}, {l.adverb, src.adverb}, {l.determiner, src.determiner},
 			{l.opener, src.opener}, {l.pronoun, src.pronoun}, {l.plural, src.plural},
-			{l.incise, src.incise}, {l.thatOnly, src.thatOnly}, {l.notSpeech, src.notSpeech}, {l.infinitive, src.infinitive}} {
+			{l.incise, src.incise}, {l.thatOnly, src.thatOnly}, {l.aboutOnly, src.aboutOnly}, {l.notSpeech, src.notSpeech}, {l.infinitive, src.infinitive}} {
 			for k := range p.src {
 				p.dst[k] = true
 			}
