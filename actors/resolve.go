@@ -544,6 +544,9 @@ func (st *state) personChain(p int) (int, bool) {
 				}
 			} else if !allIn(g, chainGap, st.r.fillers) {
 				return 0, false
+			} else if it.kind == itemRole && hasOf(g) {
+				// "l'avocat de la chanteuse X": the first is someone else's, not X's title
+				return 0, false
 			}
 		}
 		switch it.kind {
@@ -553,7 +556,7 @@ func (st *state) personChain(p int) (int, bool) {
 				return 0, false
 			}
 			hasRole = true
-			if x.class == classPerson || rl == nil {
+			if x.class == classPerson || rl == nil || rl.class == classTitle {
 				rl = x
 			}
 			continue
@@ -926,6 +929,17 @@ func (st *state) anaphorMention(p int, rl *role) {
 		st.add(cand{roleOnly: true, full: doc.Mention{Tok0: it.t0, Tok1: it.t1, Type: "ORG", Form: FormRole}, actor: a})
 		return
 	}
+}
+
+// hasOf: the gap holds "de", "du", "of": what follows belongs to what precedes.
+func hasOf(g []string) bool {
+	for _, w := range g {
+		switch w {
+		case "de", "du", "d'", "des", "of":
+			return true
+		}
+	}
+	return false
 }
 
 // sentenceStart: token t is the first of its sentence.
