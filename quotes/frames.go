@@ -835,6 +835,13 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 		}
 		return fr, fr.content != nil && fr.sp1 > fr.sp0
 	}
+	// "she would", "I didn't", "if Obama", "what Obama": modals and subordinators are not the speaker
+	for fr.sp1 > fr.sp0 && (clitics[v.norm(fr.sp1-1)] || v.lex.adverb[v.norm(fr.sp1-1)] || v.lex.aux[v.norm(fr.sp1-1)] && v.d.Lang != "fr") {
+		fr.sp1--
+	}
+	for fr.sp0 < fr.sp1 && (subordinators[v.norm(fr.sp0)] || questionWords[v.norm(fr.sp0)]) {
+		fr.sp0++
+	}
 	for fr.sp1 > fr.sp0 && (clitics[v.norm(fr.sp1-1)] || v.lex.adverb[v.norm(fr.sp1-1)]) {
 		fr.sp1--
 	}
