@@ -74,6 +74,7 @@ type role struct {
 	class   string
 	bare    bool // said alone after an article it stands for the context country
 	always  bool // said alone it stands for the context country, article or not
+	junta   bool // a military government (junte, junta, putschistes): a country ruled by a soldier
 }
 
 // hit is what a pattern of the registry points to.
@@ -668,6 +669,9 @@ func (r *Resolver) loadRoles() error {
 			return fmt.Errorf("actors: roles.tsv: %q: bad class %q", f[0], f[3])
 		}
 		rl := role{pattern: f[0], role: f[1], sector: f[2], class: f[3], bare: f[4] == "y" || f[4] == "a", always: f[4] == "a"}
+		if k := normalize.String(f[0]); strings.Contains(k, "junt") || strings.Contains(k, "putsch") || strings.Contains(k, "milit") {
+			rl.junta = rl.class == classState
+		}
 		if rl.role == "-" {
 			rl.role = ""
 		}

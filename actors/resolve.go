@@ -213,6 +213,31 @@ func (st *state) countryOf(it item) string {
 	return first
 }
 
+// juntaCountry: for "la junte", "the military rulers", among the countries named as states in
+// this sentence and the three before (nearest first) and the main one, the first whose head
+// of state on the document's date is a soldier in the registry; else ctx.
+func (st *state) juntaCountry(p int, ctx string) string {
+	military := func(iso string) bool {
+		for _, role := range []string{"president", "leader"} {
+			if i := st.r.leader(iso, role, st.d.Anchor); i >= 0 && hasSector(st.r.entries[i].Sector, "MIL") {
+				return true
+			}
+		}
+		return false
+	}
+	if p < len(st.items) {
+		for q := p - 1; q >= 0 && st.items[q].sent >= st.items[p].sent-3; q-- {
+			if c := st.stateCountry(q); c != "" && military(c) {
+				return c
+			}
+		}
+	}
+	if st.main != "" && military(st.main) {
+		return st.main
+	}
+	return ctx
+}
+
 // stateCountry is the country an item names as a state that acts: a country name, a capital
 // or a seat, not a demonym ("soldats français") nor a country named as a place ("près de
 // l'Ouganda", "in Egypt").
@@ -851,7 +876,11 @@ func (st *state) roleMention(t0, t1 int, rl *role, iso, org string, former bool)
 			c.actor = st.institution(st.contextCountry(st.cur), rl.sector)
 			c.full.Type = "ORG"
 		case rl.bare && st.contextCountry(st.cur) != "" && (st.determined(t0) || rl.always):
-			c.actor = st.institution(st.contextCountry(st.cur), rl.sector)
+			ctx := st.contextCountry(st.cur)
+			if rl.junta {
+				ctx = st.juntaCountry(st.cur, ctx)
+			}
+			c.actor = st.institution(ctx, rl.sector)
 			c.full.Type = "ORG"
 		default:
 			return
