@@ -83,6 +83,28 @@ func (v *view) boundary(i int) bool {
 	return isQuoteChar(w)
 }
 
+// opensWithPerson: a person mention starts tokens [a, b) (after determiners and titles).
+func (v *view) opensWithPerson(a, b int) bool {
+	h := v.skipDeterminers(a, b)
+	if h >= b {
+		return false
+	}
+	st := v.d.Tokens[h].Start
+	en := v.d.Tokens[b-1].End
+	for i := range v.d.Mentions {
+		m := &v.d.Mentions[i]
+		if m.Actor == "" || m.Form == "pronoun" || m.End > en {
+			continue
+		}
+		if m.Start == st || m.Start == v.d.Tokens[a].Start || m.Start < st && m.End > st {
+			if act := v.d.ActorByID(m.Actor); act != nil && act.Kind == "person" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // headWithComplement: tokens [a, b) are "(det) ROLE de/of …" ("un avocat de la chanteuse").
 func (v *view) headWithComplement(a, b int) bool {
 	h := v.skipDeterminers(a, b)
@@ -1170,7 +1192,14 @@ func (v *view) appositionSubject(c, s0 int) (int, int) {
 	if left := segs[len(segs)-1]; len(segs) > 1 && v.headWithComplement(left.a, left.b) {
 		return left.a, left.b
 	}
-	// a named person anywhere ("His sister, Sanaa Seif, has warned"), then an actor before
+	// a segment that opens with a person's name, leftmost first ("Stuart Stevens, a Republican
+	// operative and Mitt Romney's strategist, said"; "His sister, Sanaa Seif, has warned")
+	for k := len(segs) - 1; k >= 0; k-- {
+		if v.opensWithPerson(segs[k].a, segs[k].b) {
+			return segs[k].a, segs[k].b
+		}
+	}
+	// a named person anywhere, then an actor before
 	// the apposition ("Willy Ngoma, porte-parole du M23, affirme")
 	for k := 0; k < len(segs); k++ {
 		if v.segmentHas(segs[k].a, segs[k].b, "person") {
