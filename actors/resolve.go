@@ -971,6 +971,26 @@ func hasOf(g []string) bool {
 	return false
 }
 
+// capsSentence: the sentence of token t is written in capitals (a headline, a shout).
+func (st *state) capsSentence(t int) bool {
+	si := st.d.SentenceAt(st.d.Tokens[t].Start)
+	if si < 0 {
+		return false
+	}
+	s := st.d.Sentences[si]
+	words := 0
+	for k := s.Tok0; k < s.Tok1; k++ {
+		if st.d.Tokens[k].Kind != doc.Word {
+			continue
+		}
+		if !allUpper(st.d, k, k+1) {
+			return false
+		}
+		words++
+	}
+	return words >= 3
+}
+
 // sentenceStart: token t is the first of its sentence.
 func (st *state) sentenceStart(t int) bool {
 	if t > 0 {
@@ -1143,6 +1163,10 @@ func (st *state) nameMention(it item) {
 	form := FormName
 	if n == 1 && allUpper(d, it.t0, it.t1) && len(d.Tokens[it.t0].Norm) <= 6 {
 		form = FormAcronym
+		// in a headline written in capitals, an unknown capitalised word is just a word
+		if st.capsSentence(it.t0) && a != nil && strings.HasPrefix(a.ID, "x-") {
+			return
+		}
 	}
 	if a != nil && a.Kind == kindPerson && !strings.HasPrefix(a.ID, "x-") && n == 1 {
 		form = FormSurname
