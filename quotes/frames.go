@@ -219,6 +219,9 @@ func (v *view) cueAt(i, s0, s1 int) (end, inv int, passive bool, lemma string) {
 		return -1, -1, false, ""
 	}
 	lem := v.lex.finite[n]
+	if lem == "" && v.lex.sForm[n] != "" && i > s0 && v.subjectBefore(i-1) {
+		lem = v.lex.sForm[n] // "Clinton vows change", "Jeb Bush, who …, hopes"
+	}
 	if lem == "" {
 		if lem = v.lex.participle[n]; lem == "" {
 			return -1, -1, false, ""
@@ -1072,6 +1075,19 @@ func (v *view) reportingVerb(i, s0, s1 int) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(v.text(p))
 	return unicode.IsUpper(r) && p > s0 || v.f.sourceNouns[pn] || v.f.roles[pn] || v.f.evidence[pn]
+}
+
+// subjectBefore: token p can end a subject: a name, a subject pronoun, "who", or the comma
+// that closes an apposition.
+func (v *view) subjectBefore(p int) bool {
+	n := v.norm(p)
+	if n == "who" || n == "he" || n == "she" || n == "it" || v.isComma(p) {
+		return true
+	}
+	if r, _ := utf8.DecodeRuneInString(v.text(p)); unicode.IsUpper(r) && v.d.Tokens[p].Kind == doc.Word {
+		return !v.lex.determiner[n]
+	}
+	return false
 }
 
 // titleCase: a headline in title case ("Trevor Noah Says Trump Is …"), where a capital

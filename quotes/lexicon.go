@@ -15,6 +15,7 @@ var dataFS embed.FS
 // lexicon holds the cue words of one language, folded.
 type lexicon struct {
 	finite     map[string]string // folded finite form → lemma
+	sForm      map[string]string // -s forms of noun-like verbs ("claims", "hopes"): cues only after a subject
 	participle map[string]string // folded past participle → lemma
 	aux        map[string]bool
 	adverb     map[string]bool
@@ -33,7 +34,7 @@ type lexicon struct {
 
 func newLexicon() *lexicon {
 	return &lexicon{
-		finite: map[string]string{}, participle: map[string]string{},
+		finite: map[string]string{}, participle: map[string]string{}, sForm: map[string]string{},
 		aux: map[string]bool{}, adverb: map[string]bool{}, determiner: map[string]bool{},
 		opener: map[string]bool{}, infinitive: map[string]bool{}, pronoun: map[string]bool{}, plural: map[string]bool{},
 		incise: map[string]bool{}, notSpeech: map[string]bool{}, thatOnly: map[string]bool{}, aboutOnly: map[string]bool{},
@@ -108,6 +109,10 @@ func (l *lexicon) loadVerbs(name string, lang string) error {
 			fin, part, err = frenchForms(key)
 		default:
 			fin, part = englishForms(key, noBase)
+			if noBase {
+				s, _ := englishS(key)
+				l.sForm[s] = key
+			}
 		}
 		if err != nil {
 			return fmt.Errorf("quotes: %s line %d: %w", name, n+1, err)
@@ -140,6 +145,19 @@ func frenchForms(lemma string) (fin, part []string, err error) {
 		st + "era", st + "eront", st + "erait", st + "eraient", soft + "ant"}
 	part = []string{st + "e", st + "es", st + "ee"}
 	return fin, part, nil
+}
+
+// englishS returns the -s form of a regular English verb.
+func englishS(lemma string) (string, bool) {
+	switch {
+	case strings.HasSuffix(lemma, "e"):
+		return lemma + "s", true
+	case strings.HasSuffix(lemma, "s") || strings.HasSuffix(lemma, "sh") || strings.HasSuffix(lemma, "ch") || strings.HasSuffix(lemma, "x"):
+		return lemma + "es", true
+	case len(lemma) > 2 && strings.HasSuffix(lemma, "y") && !strings.ContainsRune("aeiou", rune(lemma[len(lemma)-2])):
+		return lemma[:len(lemma)-1] + "ies", true
+	}
+	return lemma + "s", true
 }
 
 // englishForms inflects a regular English verb.
@@ -303,6 +321,9 @@ func merge(a, b *lexicon) *lexicon {
 	for _, src := range []*lexicon{a, b} {
 		for k, v := range src.finite {
 			l.finite[k] = v
+		}
+		for k, v := range src.sForm {
+			l.sForm[k] = v
 		}
 		for k, v := range src.participle {
 			l.participle[k] = v
