@@ -1256,6 +1256,8 @@ func verbLike(w string) bool {
 	return len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ment"))
 }
 
+var toponymHead = map[string]bool{"saint": true, "sainte": true, "st": true, "san": true, "santa": true, "sao": true, "port": true, "fort": true, "mont": true, "mount": true, "lake": true, "lac": true, "cap": true, "cape": true, "golfe": true, "gulf": true, "ile": true, "iles": true, "isle": true, "chateau": true, "bois": true, "val": true, "new": true, "nouvelle": true, "nouveau": true, "north": true, "south": true, "east": true, "west": true, "nord": true, "sud": true, "haute": true, "haut": true, "bas": true, "basse": true}
+
 // guessType types a capitalised name the registry does not know.
 func (st *state) guessType(it item) string {
 	d := st.d
@@ -1272,6 +1274,10 @@ func (st *state) guessType(it item) string {
 		}
 	}
 	if it.t0 > 0 && st.isLocPrep(toks[it.t0-1].Norm) && !st.r.first[toks[it.t0].Norm] {
+		return "LOC"
+	}
+	// Saint-Brieuc, Port-Gentil, Mont-Saint-Michel, San Francisco, Fort Worth: place names
+	if n >= 2 && toponymHead[toks[it.t0].Norm] {
 		return "LOC"
 	}
 	if st.r.first[toks[it.t0].Norm] && n >= 2 {
