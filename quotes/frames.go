@@ -222,6 +222,9 @@ func (v *view) cueAt(i, s0, s1 int) (end, inv int, passive bool, lemma string) {
 	if lem == "" && v.lex.sForm[n] != "" && i > s0 && v.subjectBefore(i-1) {
 		lem = v.lex.sForm[n] // "Clinton vows change", "Jeb Bush, who …, hopes"
 	}
+	if lem == "" && v.lex.baseForm[n] != "" && i > s0 && v.pluralSubjectBefore(i-1) {
+		lem = v.lex.baseForm[n] // "Democrats support", "57 percent claim"
+	}
 	if lem == "" {
 		if lem = v.lex.participle[n]; lem == "" {
 			return -1, -1, false, ""
@@ -1088,6 +1091,17 @@ func (v *view) subjectBefore(p int) bool {
 		return !v.lex.determiner[n]
 	}
 	return false
+}
+
+// pluralSubjectBefore: token p can end a plural subject ("they", "voters", "Democrats").
+func (v *view) pluralSubjectBefore(p int) bool {
+	n := v.norm(p)
+	switch n {
+	case "they", "we", "you", "i", "who", "percent":
+		return true
+	}
+	return v.d.Tokens[p].Kind == doc.Word && len(n) > 3 && strings.HasSuffix(n, "s") && !strings.HasSuffix(n, "ss") &&
+		!v.lex.determiner[n] && !strings.Contains(n, "'")
 }
 
 // titleCase: a headline in title case ("Trevor Noah Says Trump Is …"), where a capital

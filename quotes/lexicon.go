@@ -16,6 +16,7 @@ var dataFS embed.FS
 type lexicon struct {
 	finite     map[string]string // folded finite form → lemma
 	sForm      map[string]string // -s forms of noun-like verbs ("claims", "hopes"): cues only after a subject
+	baseForm   map[string]string // base forms of noun-like verbs ("claim", "support"): only after a plural subject
 	participle map[string]string // folded past participle → lemma
 	aux        map[string]bool
 	adverb     map[string]bool
@@ -34,7 +35,7 @@ type lexicon struct {
 
 func newLexicon() *lexicon {
 	return &lexicon{
-		finite: map[string]string{}, participle: map[string]string{}, sForm: map[string]string{},
+		finite: map[string]string{}, participle: map[string]string{}, sForm: map[string]string{}, baseForm: map[string]string{},
 		aux: map[string]bool{}, adverb: map[string]bool{}, determiner: map[string]bool{},
 		opener: map[string]bool{}, infinitive: map[string]bool{}, pronoun: map[string]bool{}, plural: map[string]bool{},
 		incise: map[string]bool{}, notSpeech: map[string]bool{}, thatOnly: map[string]bool{}, aboutOnly: map[string]bool{},
@@ -112,6 +113,7 @@ func (l *lexicon) loadVerbs(name string, lang string) error {
 			if noBase {
 				s, _ := englishS(key)
 				l.sForm[s] = key
+				l.baseForm[key] = key
 			}
 		}
 		if err != nil {
@@ -324,6 +326,9 @@ func merge(a, b *lexicon) *lexicon {
 		}
 		for k, v := range src.sForm {
 			l.sForm[k] = v
+		}
+		for k, v := range src.baseForm {
+			l.baseForm[k] = v
 		}
 		for k, v := range src.participle {
 			l.participle[k] = v

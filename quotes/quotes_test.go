@@ -227,6 +227,10 @@ func TestFrames(t *testing.T) {
 			"les deux camps doivent parler d’une même voix", "according", "anon-observateurs", "À leur avis", ""},
 		{"in his view", "en", "James Okafor visited the camp. In his view, the border should reopen.", []actor{okafor},
 			"the border should reopen", "according", "okafor", "In his view", ""},
+		{"-s form after a name", "en", "James Okafor vows that the border will reopen.", []actor{okafor},
+			"the border will reopen", "indirect", "okafor", "vows", ""},
+		{"base form after a plural subject", "en", "Many voters doubt that the border will reopen.", nil,
+			"the border will reopen", "indirect", "", "doubt", ""},
 		{"coordinated cue", "en", "James Okafor met the envoy and said the border would reopen.", []actor{okafor},
 			"the border would reopen", "indirect", "okafor", "said", ""},
 		{"selon heading", "fr", "Selon l’agence Reuters, l’armée a quitté la ville.", []actor{reuters},
@@ -332,6 +336,7 @@ func TestNoFrame(t *testing.T) {
 	for _, tc := range []struct{ lang, text string }{
 		{"fr", "Sénégal : cinq soldats tués dans une embuscade\nL'armée a ouvert une enquête."},
 		{"en", "The minister shows the way to the exit."},
+		{"en", "The claims of the opposition were dismissed as rumours by the court of appeal."},
 		{"fr", "Pour la première fois, les deux camps se sont parlé."},
 		{"fr", "Le coût des travaux est estimé à trois millions d’euros."},
 	} {
