@@ -88,6 +88,7 @@ type state struct {
 	learned     map[string]string     // mention text → actor id already learnt
 	lower       map[string]bool       // words written in lower case somewhere (built on demand)
 	lowerBuilt  bool                  // the word filters are built
+	titled      map[string]bool       // last words of names a title precedes somewhere
 	order       []*doc.Actor          // actors in order of first mention
 	b           *bufs
 	main        string // the document's main country
@@ -108,6 +109,7 @@ type bufs struct {
 	words     map[string][]string
 	learned   map[string]string
 	lower     map[string]bool
+	titled    map[string]bool
 	lowerBits [1 << 10]uint64
 	capBits   [1 << 10]uint64
 }
@@ -136,6 +138,7 @@ func (r *Resolver) putBufs(b *bufs) {
 	clear(b.words)
 	clear(b.learned)
 	clear(b.lower)
+	clear(b.titled)
 	r.pool.Put(b)
 }
 
@@ -144,7 +147,7 @@ func (r *Resolver) recognize(d *doc.Document, b *bufs) []cand {
 		return nil
 	}
 	if b.aliases == nil {
-		b.aliases, b.actors, b.words, b.learned, b.lower = map[string]string{}, map[string]*doc.Actor{}, map[string][]string{}, map[string]string{}, map[string]bool{}
+		b.aliases, b.actors, b.words, b.learned, b.lower, b.titled = map[string]string{}, map[string]*doc.Actor{}, map[string][]string{}, map[string]string{}, map[string]bool{}, map[string]bool{}
 	}
 	st := &state{r: r, d: d, b: b, aliases: b.aliases, actors: b.actors, words: b.words, learned: b.learned, lower: b.lower, order: b.order[:0]}
 	st.items = b.items[:0]
@@ -160,6 +163,7 @@ func (r *Resolver) recognize(d *doc.Document, b *bufs) []cand {
 	}
 	st.items = st.expandAcronyms(st.items)
 	st.main = st.mainCountry()
+	st.titledNames()
 	st.out = b.out[:0]
 	defer func() { b.items, b.out, b.order = st.items, st.out, st.order }()
 	for p := 0; p < len(st.items); {
@@ -1180,6 +1184,25 @@ func (st *state) knownName(w string) bool {
 	return ok
 }
 
+// titledNames records the last words of the names that follow a title or a role anywhere in
+// the document ("M. Fragson"), so that the same word alone elsewhere is read as a person.
+func (st *state) titledNames() {
+	st.titled = st.b.titled
+	for p := 0; p+1 < len(st.items); p++ {
+		it, nx := st.items[p], st.items[p+1]
+		if it.kind != itemRole || nx.kind != itemName || nx.sent != it.sent {
+			continue
+		}
+		if c := st.r.roles[it.hits[0].role].class; c != classTitle && c != classPerson {
+			continue
+		}
+		if g := st.gap(it, nx); !allIn(g, nameGap, nil) {
+			continue
+		}
+		st.titled[st.d.Tokens[nx.t1-1].Norm] = true
+	}
+}
+
 // wordBits builds, once per document, two filters over the words: those written in lower
 // case and those written with a capital inside a sentence (exact checks only on a hit).
 func (st *state) wordBits() {
@@ -1300,8 +1323,8 @@ func (st *state) guessType(it item) string {
 		if _, ok := st.aliases[toks[it.t0].Norm]; ok {
 			return "PER"
 		}
-		if st.r.first[toks[it.t0].Norm] || len(st.r.surname[toks[it.t0].Norm]) > 0 {
-			return "PER" // a first name, or the surname of someone in the registry
+		if st.r.first[toks[it.t0].Norm] || len(st.r.surname[toks[it.t0].Norm]) > 0 || st.titled[toks[it.t0].Norm] {
+			return "PER" // a first name, the surname of someone in the registry, or a name that a title precedes elsewhere in the text
 		}
 		if it.t0 > 0 && speechVerb[toks[it.t0-1].Norm] {
 			return "PER" // "…, said Dole."
