@@ -246,9 +246,11 @@ func (r *Resolver) nameRunEnd(d *doc.Document, i, end int) int {
 		t := d.Tokens[j]
 		if r.isNameWord(d, j) && !r.stop[t.Norm] {
 			if n, hs := r.lookup(d, j, end); n > 0 {
-				// "Bank of England", "Université de Bamako" keep their place; otherwise a
-				// registry name ends the run
-				if !(r.placeOnly(hs) && r.orgWords[d.Tokens[i].Norm]) {
+				// "Bank of England", "Université de Bamako" keep their place, and so does a
+				// first name before a one-word place ("Michael Jordan", "George Washington");
+				// otherwise a registry name ends the run
+				firstName := j == i+1 && n == 1 && r.first[d.Tokens[i].Norm]
+				if !(r.placeOnly(hs) && (r.orgWords[d.Tokens[i].Norm] || firstName)) {
 					break
 				}
 			}
