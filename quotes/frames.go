@@ -863,6 +863,12 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 		}
 		return fr, fr.content != nil && fr.sp1 > fr.sp0
 	}
+	if w := v.norm(L); w == "what" || w == "whatever" || w == "ce" && L+1 < c0 && v.norm(L+1) == "qu'" {
+		return fr, false // "what he said", "ce qu'il a dit": the words are not told here
+	}
+	if n := v.norm(c0); n == "say" && (c0 > s0 && v.isComma(c0-1) && c1 < s1 && v.isComma(c1) || c0 > s0+1 && v.norm(c0-2) == "let") {
+		return fr, false // "to, say, single digits", "let's say"
+	}
 	// "she would", "I didn't", "if Obama", "what Obama": modals and subordinators are not the speaker
 	for fr.sp1 > fr.sp0 && (clitics[v.norm(fr.sp1-1)] || v.lex.adverb[v.norm(fr.sp1-1)] || v.lex.aux[v.norm(fr.sp1-1)] && v.d.Lang != "fr") {
 		fr.sp1--
@@ -888,6 +894,9 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 	if fr.content == nil && fr.sp0 > s0 && v.speakerLike(fr.sp0, fr.sp1) {
 		// "…, mais les rebelles démentent.": nothing reported, but the clause ends the one before
 		return fr, true
+	}
+	if c := fr.content; len(c) == 1 && c[0][1]-c[0][0] == 1 && (v.isPronoun(c[0][0]) || objectWords[v.norm(c[0][0])]) {
+		return fr, false // "I said it.", "just like I said so"
 	}
 	if c := fr.content; len(c) == 1 && prepositions[v.norm(c[0][0])] && c[0][0] == c1 && c[0][1]-c[0][0] <= 10 && !v.hasVerb(c[0][0], c[0][1]) && !v.hasPronoun(c[0][0], c[0][1]) {
 		return fr, false // "said in a tweet after the primaries": an adjunct, nothing reported
@@ -1011,6 +1020,9 @@ func (v *view) colonBeforeQuote(c1, s1 int) bool {
 var prepositions = map[string]bool{"in": true, "on": true, "at": true, "from": true, "aboard": true, "during": true, "after": true,
 	"before": true, "via": true, "through": true, "dans": true, "lors": true, "depuis": true, "pendant": true, "apres": true,
 	"avant": true, "sur": true, "en": true}
+
+var objectWords = map[string]bool{"it": true, "so": true, "this": true, "that": true, "them": true, "him": true, "her": true,
+	"le": true, "la": true, "cela": true, "ca": true, "non": true, "oui": true, "no": true, "yes": true}
 
 var questionWords = map[string]bool{"about": true, "whether": true, "if": true, "what": true, "how": true, "why": true, "when": true,
 	"who": true, "where": true, "sur": true, "si": true}
