@@ -55,6 +55,9 @@ type Options struct {
 	Stdin io.Reader
 	// MinWords: a document with fewer words is an Item with ErrTooShort (0: no minimum).
 	MinWords int
+	// Done, if set, is called after each file has been read, with its size in bytes (0
+	// for standard input), from Walk's goroutine.
+	Done func(path string, size int64)
 }
 
 func (o *Options) maxBytes() int64 {
@@ -135,15 +138,45 @@ func sidecar(name string) bool {
 // Walk reads every document under paths, in a stable order (directories walked in lexical
 // order, globs expanded and sorted), calling fn for each.
 func Walk(ctx context.Context, paths []string, o Options, fn func(Item) error) error {
+	bad := func(origin string, err error) error { return fn(Item{Origin: origin, Err: err}) }
+	return files(ctx, paths, bad, func(path string, size int64) error {
+		var err error
+		if path == "-" {
+			if o.Stdin == nil {
+				return errors.New("standard input requested but none given")
+			}
+			err = readStream(ctx, o.Stdin, "standard input", "", nil, o, fn)
+		} else {
+			err = readFile(ctx, path, o, fn)
+		}
+		if err == nil && o.Done != nil {
+			o.Done(path, size)
+		}
+		return err
+	})
+}
+
+// Size is the total size in bytes of the files Walk would read (standard input not
+// counted), for progress and ETA.
+func Size(ctx context.Context, paths []string) int64 {
+	var total int64
+	files(ctx, paths, func(string, error) error { return nil }, func(_ string, size int64) error {
+		total += size
+		return nil
+	})
+	return total
+}
+
+// files calls file for every file paths name ("-" as it is): globs expanded and sorted,
+// folders walked in lexical order, skipping dot and underscore folders, sidecar files and
+// files whose extension names no format. bad gets what cannot be listed.
+func files(ctx context.Context, paths []string, bad func(origin string, err error) error, file func(path string, size int64) error) error {
 	for _, p := range paths {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		if p == "-" {
-			if o.Stdin == nil {
-				return errors.New("standard input requested but none given")
-			}
-			if err := readStream(ctx, o.Stdin, "standard input", "", nil, o, fn); err != nil {
+			if err := file("-", 0); err != nil {
 				return err
 			}
 			continue
@@ -152,22 +185,22 @@ func Walk(ctx context.Context, paths []string, o Options, fn func(Item) error) e
 		if _, err := os.Stat(p); err != nil && strings.ContainsAny(p, "*?[") {
 			m, gerr := filepath.Glob(p)
 			if gerr != nil {
-				if err := fn(Item{Origin: p, Err: fmt.Errorf("bad glob: %w", gerr)}); err != nil {
+				if err := bad(p, fmt.Errorf("bad glob: %w", gerr)); err != nil {
+					return err
+				}
+				continue
+			}
+			if len(m) == 0 {
+				if err := bad(p, errors.New("no file matches")); err != nil {
 					return err
 				}
 				continue
 			}
 			sort.Strings(m)
 			matches = m
-			if len(m) == 0 {
-				if err := fn(Item{Origin: p, Err: errors.New("no file matches")}); err != nil {
-					return err
-				}
-				continue
-			}
 		}
 		for _, m := range matches {
-			if err := walkPath(ctx, m, true, o, fn); err != nil {
+			if err := walkPath(ctx, m, bad, file); err != nil {
 				return err
 			}
 		}
@@ -175,20 +208,20 @@ func Walk(ctx context.Context, paths []string, o Options, fn func(Item) error) e
 	return nil
 }
 
-func walkPath(ctx context.Context, path string, explicit bool, o Options, fn func(Item) error) error {
+func walkPath(ctx context.Context, path string, bad func(string, error) error, file func(string, int64) error) error {
 	st, err := os.Stat(path)
 	if err != nil {
-		return fn(Item{Origin: path, Err: err})
+		return bad(path, err)
 	}
 	if !st.IsDir() {
-		return readFile(ctx, path, explicit, o, fn)
+		return file(path, st.Size()) // named on the command line: read whatever it is
 	}
 	return filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
 		if cerr := ctx.Err(); cerr != nil {
 			return cerr
 		}
 		if err != nil {
-			return fn(Item{Origin: p, Err: err})
+			return bad(p, err)
 		}
 		name := d.Name()
 		if d.IsDir() {
@@ -205,11 +238,15 @@ func walkPath(ctx context.Context, path string, explicit bool, o Options, fn fun
 		if _, ok := byExt[strings.ToLower(filepath.Ext(strings.TrimSuffix(name, ".gz")))]; !ok {
 			return nil
 		}
-		return readFile(ctx, p, false, o, fn)
+		var size int64
+		if info, err := d.Info(); err == nil {
+			size = info.Size()
+		}
+		return file(p, size)
 	})
 }
 
-func readFile(ctx context.Context, path string, explicit bool, o Options, fn func(Item) error) error {
+func readFile(ctx context.Context, path string, o Options, fn func(Item) error) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return fn(Item{Origin: path, Err: err})

@@ -326,3 +326,26 @@ func TestParseDate(t *testing.T) {
 		}
 	}
 }
+
+func TestSizeAndDone(t *testing.T) {
+	var want int64
+	for _, f := range []string{"testdata/tree/article.txt", "testdata/tree/sub/docs.jsonl", "testdata/tree/sub/news.tsv"} {
+		st, err := os.Stat(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want += st.Size()
+	}
+	if got := Size(context.Background(), []string{"testdata/tree", "-", "testdata/nosuch*"}); got != want {
+		t.Errorf("Size = %d, want %d (the three readable files)", got, want)
+	}
+	var done int64
+	var n int
+	o := Options{Done: func(_ string, size int64) { done += size; n++ }}
+	if err := Walk(context.Background(), []string{"testdata/tree"}, o, func(Item) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if done != want || n != 3 {
+		t.Errorf("Done saw %d files, %d bytes; want 3, %d", n, done, want)
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/term"
@@ -152,6 +153,12 @@ func cmdIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 // ctx's error.
 func runIngest(ctx context.Context, st store.Store, p *pipeline.Pipeline, paths []string, opts ingest.Options, workers int, lang string, log *slog.Logger, tty bool, stderr io.Writer) (ingestSummary, error) {
 	start := time.Now()
+	var total int64
+	var done atomic.Int64
+	if tty {
+		total = ingest.Size(ctx, paths)
+		opts.Done = func(_ string, size int64) { done.Add(size) }
+	}
 	rctx, stop := context.WithCancel(ctx) // stops the reading when the store fails
 	defer stop()
 	jobs := make(chan ingestJob, workers*4)
@@ -256,6 +263,9 @@ func runIngest(ctx context.Context, st store.Store, p *pipeline.Pipeline, paths 
 			last = now
 			sum.Duration = now.Sub(start)
 			progress(stderr, log, tty, sum)
+			if tty && total > 0 {
+				fmt.Fprint(stderr, eta(done.Load(), total, sum.Duration))
+			}
 		}
 	}
 	flush()
@@ -275,6 +285,16 @@ func runIngest(ctx context.Context, st store.Store, p *pipeline.Pipeline, paths 
 // writeBatch is how many documents are written in one transaction (at most; a batch is
 // also written every 250 ms).
 const writeBatch = 64
+
+// eta is the share of input bytes read and the time left at the pace so far.
+func eta(done, total int64, elapsed time.Duration) string {
+	if done <= 0 || total <= 0 {
+		return ""
+	}
+	f := min(1, float64(done)/float64(total))
+	left := time.Duration(float64(elapsed) * (1 - f) / f).Round(time.Second)
+	return fmt.Sprintf(" · %.0f%% · ETA %s", 100*f, left)
+}
 
 func progressEvery(tty bool) time.Duration {
 	if tty {

@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/griot-project/griot/ingest"
 	"github.com/griot-project/griot/pipeline"
@@ -239,4 +240,22 @@ func gz(t *testing.T, b []byte) []byte {
 	w.Write(b)
 	w.Close()
 	return buf.Bytes()
+}
+
+func TestETA(t *testing.T) {
+	tests := []struct {
+		done, total int64
+		elapsed     time.Duration
+		want        string
+	}{
+		{50, 100, 10 * time.Second, " · 50% · ETA 10s"},
+		{100, 100, 10 * time.Second, " · 100% · ETA 0s"},
+		{0, 100, time.Second, ""},
+		{10, 0, time.Second, ""},
+	}
+	for _, tc := range tests {
+		if got := eta(tc.done, tc.total, tc.elapsed); got != tc.want {
+			t.Errorf("eta(%d, %d, %v) = %q, want %q", tc.done, tc.total, tc.elapsed, got, tc.want)
+		}
+	}
 }
