@@ -185,13 +185,12 @@ func (f *Finder) Process(d *doc.Document) error {
 		raw     rawQuote
 		q       doc.Quote
 		framed  bool // has an incise or an introducing frame of its own
-		postIdx int
-		inFrame int // the frame whose content holds this quote, or -1
+		inFrame int  // the frame whose content holds this quote, or -1
 	}
 	var direct []*dq
 	for _, r := range raws {
 		c := r.content()
-		x := &dq{raw: r, postIdx: -1, inFrame: -1}
+		x := &dq{raw: r, inFrame: -1}
 		x.q = doc.Quote{Text: r.text(d.Text), Kind: "direct", Occurrences: []doc.Span{c}}
 		if v.partial(r) {
 			x.q.Kind = "partial"
