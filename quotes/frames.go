@@ -79,6 +79,9 @@ func (v *view) boundary(i int) bool {
 	case "-", "—", "–", "―":
 		// a dash with space around (not the hyphen of a-t-il)
 		return i > 0 && v.d.Tokens[i-1].End < t.Start
+	case "'", "`":
+		// '' or `` typewriter quotes
+		return i > 0 && v.text(i-1) == w && v.d.Tokens[i-1].End == t.Start || i+1 < len(v.d.Tokens) && v.text(i+1) == w && v.d.Tokens[i+1].Start == t.End
 	}
 	return isQuoteChar(w)
 }
@@ -756,12 +759,19 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 		for b > s0 && (isQuoteChar(v.text(b)) || v.text(b) == "'" || v.text(b) == "’") {
 			b-- // '"… expansionist,'' accusing it of …"
 		}
-		if c0 == s0 || !(v.isComma(b) || v.boundary(b) && strings.ContainsAny(v.text(b), "-—–")) {
+		if c0 == s0 || !(v.isComma(b) || v.boundary(b) && strings.ContainsAny(v.text(b), "-—–") || gerundPreps[v.norm(c0-1)]) {
 			return fr, false
 		}
 		fr.kind = fGerund
 		a := v.skipOpeners(s0, c0)
-		fr.sp0, fr.sp1 = a, v.clauseEnd(a, c0)
+		e := v.clauseEnd(a, c0)
+		for k := a + 1; k < e; k++ {
+			if n := v.norm(k); v.lex.aux[n] || passiveBe[n] || v.lex.finite[n] != "" || v.lex.sForm[n] != "" {
+				e = k // the subject ends at its verb ("Sanders has soared … by saying")
+				break
+			}
+		}
+		fr.sp0, fr.sp1 = a, e
 		fr.content = after()
 		return fr, fr.content != nil
 	}
@@ -786,6 +796,14 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 			fr.sp0, fr.sp1 = v.appositionSubject(L0-1, s0)
 			fr.full0 = fr.sp0
 			fr.content = after()
+			if fr.content == nil && fr.sp1 > fr.sp0 && fr.sp0 > s0 && v.trimEnd(c1, s1) == c1 {
+				// "''…,'' Mr. Mahaney, of RBC Capital Markets, said.": an incise after a quote
+				fr.kind = fIncise
+				fr.anchor, fr.bnd = fr.sp0, fr.sp0-1
+				fr.full0 = -1
+				fr.quoteOnly = true
+				return fr, true
+			}
 			return fr, fr.content != nil && fr.sp1 > fr.sp0
 		}
 		if c0 == v.skipOpeners(s0, c0) && v.lex.incise[lemma] && R1+1 < s1 && (v.isComma(R1) || v.text(R1) == ":") && isQuoteChar(v.text(R1+1)) {
@@ -834,6 +852,12 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 		fr.bnd = L0 - 1
 		fr.content = before(L0 - 1)
 		fr.pronoun = c0-L == 1 && v.isPronoun(L)
+		if R1 < s1 && v.isComma(R1) && R1 == c1 {
+			// "Over the years, she said, email has helped …": the words go on after the incise
+			if e := v.trimEnd(R1+1, s1); e > R1+1 && !isQuoteChar(v.text(R1+1)) {
+				fr.content = append(fr.content, [2]int{R1 + 1, e})
+			}
+		}
 		return fr, true
 	}
 	if thatless {
@@ -1021,6 +1045,11 @@ var prepositions = map[string]bool{"in": true, "on": true, "at": true, "from": t
 	"before": true, "via": true, "through": true, "dans": true, "lors": true, "depuis": true, "pendant": true, "apres": true,
 	"avant": true, "sur": true, "en": true}
 
+// gerundPreps introduce a gerund whose subject is the sentence's ("by saying that", "while
+// saying", "en affirmant que").
+var gerundPreps = map[string]bool{"by": true, "while": true, "after": true, "before": true, "without": true, "when": true,
+	"en": true, "tout": true}
+
 var objectWords = map[string]bool{"it": true, "so": true, "this": true, "that": true, "them": true, "him": true, "her": true,
 	"le": true, "la": true, "cela": true, "ca": true, "non": true, "oui": true, "no": true, "yes": true}
 
@@ -1193,6 +1222,9 @@ func (v *view) boundaryBeforeIsContent(L0, s0 int) bool {
 	w := v.text(b)
 	if isQuoteChar(w) {
 		return v.closingQuote(b)
+	}
+	if (w == "'" || w == "`") && b > s0 && v.text(b-1) == w {
+		return w == "'" && b > s0+1 && v.d.Tokens[b-2].End == v.d.Tokens[b-1].Start // ''…'' closing, touching the word
 	}
 	if w != "," && w != "-" && w != "—" && w != "–" {
 		return false
