@@ -27,12 +27,26 @@ func (r *reader) key(id string) string {
 func (r *reader) overlap(a, b []string) bool {
 	for _, x := range a {
 		for _, y := range b {
-			if x == y || r.key(x) == r.key(y) {
+			if r.sameParty(x, y) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// sameParty: two role fillers stand for the same party. Two different persons never do
+// (two prime ministers of one country are two people); a person and a government or an
+// institution of the person's country do (Goïta and "le gouvernement malien").
+func (r *reader) sameParty(x, y string) bool {
+	if x == y {
+		return true
+	}
+	ax, ay := r.actors[x], r.actors[y]
+	if ax != nil && ay != nil && ax.Kind == "person" && ay.Kind == "person" {
+		return false
+	}
+	return r.key(x) == r.key(y)
 }
 
 // same says whether two candidates tell one event.
