@@ -511,3 +511,31 @@ func TestConcurrent(t *testing.T) {
 		t.Error(e)
 	}
 }
+
+// TestLongDocument guards against work that grows with the square of the text: 2 MB of
+// sentences full of role words with nobody to hold them must read in well under a few
+// seconds (about 0.1 s here).
+func TestLongDocument(t *testing.T) {
+	if testing.Short() {
+		t.Skip("short")
+	}
+	r := resolver(t)
+	var b strings.Builder
+	for b.Len() < 2_000_000 {
+		b.WriteString("Des soldats et des civils ont fui vers Kidal. The foreign minister agreed. Le porte-parole a parlé. Smithers said. La junte a réagi. Le groupe a dit.\n")
+	}
+	d, err := read(r, b.String(), "fr", day("2023-01-01"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t0 := time.Now()
+	if err := r.Process(d); err != nil {
+		t.Fatal(err)
+	}
+	if el := time.Since(t0); el > 10*time.Second {
+		t.Errorf("2 MB took %v", el)
+	}
+	if len(d.Mentions) < 10000 {
+		t.Errorf("only %d mentions", len(d.Mentions))
+	}
+}

@@ -88,6 +88,7 @@ type state struct {
 	learned     map[string]string     // mention text → actor id already learnt
 	lower       map[string]bool       // words written in lower case somewhere (built on demand)
 	lowerBuilt  bool                  // the word filters are built
+	lastSeen    map[string]int        // person actor id → index in out of its last mention
 	titled      map[string]bool       // last words of names a title precedes somewhere
 	order       []*doc.Actor          // actors in order of first mention
 	b           *bufs
@@ -110,6 +111,7 @@ type bufs struct {
 	learned   map[string]string
 	lower     map[string]bool
 	titled    map[string]bool
+	lastSeen  map[string]int
 	lowerBits [1 << 10]uint64
 	capBits   [1 << 10]uint64
 }
@@ -139,6 +141,7 @@ func (r *Resolver) putBufs(b *bufs) {
 	clear(b.learned)
 	clear(b.lower)
 	clear(b.titled)
+	clear(b.lastSeen)
 	r.pool.Put(b)
 }
 
@@ -148,8 +151,9 @@ func (r *Resolver) recognize(d *doc.Document, b *bufs) []cand {
 	}
 	if b.aliases == nil {
 		b.aliases, b.actors, b.words, b.learned, b.lower, b.titled = map[string]string{}, map[string]*doc.Actor{}, map[string][]string{}, map[string]string{}, map[string]bool{}, map[string]bool{}
+		b.lastSeen = map[string]int{}
 	}
-	st := &state{r: r, d: d, b: b, aliases: b.aliases, actors: b.actors, words: b.words, learned: b.learned, lower: b.lower, order: b.order[:0]}
+	st := &state{r: r, d: d, b: b, aliases: b.aliases, actors: b.actors, words: b.words, learned: b.learned, lower: b.lower, lastSeen: b.lastSeen, order: b.order[:0]}
 	st.items = b.items[:0]
 	sents := d.Sentences
 	if len(sents) == 0 {
@@ -654,6 +658,9 @@ func (st *state) add(c cand) {
 			st.order = append(st.order, &a)
 		}
 		c.full.Actor = c.actor.ID
+		if c.actor.Kind == kindPerson {
+			st.lastSeen[c.actor.ID] = len(st.out)
+		}
 	}
 	t := st.d.Tokens
 	c.full.Start, c.full.End = t[c.full.Tok0].Start, t[c.full.Tok1-1].End
@@ -1047,49 +1054,67 @@ func (st *state) national(t1 int) bool {
 	return false
 }
 
+// maxLookBack bounds the persons a role word is compared with (long texts stay linear).
+const maxLookBack = 200
+
 // docHolder returns a person of this document who holds (or, former, held) the role.
 func (st *state) docHolder(role string, former bool) string {
-	for i := len(st.out) - 1; i >= 0; i-- {
-		a := st.out[i].actor
-		if a == nil || a.Kind != kindPerson {
+	// among the persons of the text (the last maxLookBack introduced), the one mentioned last
+	best, bestAt := "", -1
+	for i, n := len(st.order)-1, 0; i >= 0 && n < maxLookBack; i-- {
+		a := st.order[i]
+		if a.Kind != kindPerson {
 			continue
 		}
-		e, ok := st.r.byID[a.ID]
-		if !ok {
-			if !former && a.Role == role {
-				return a.ID
-			}
+		n++
+		if st.lastSeen[a.ID] <= bestAt || !st.holds(a, role, former) {
 			continue
 		}
-		for _, t := range st.r.entries[e].terms {
-			if t.role != role {
-				continue
-			}
-			inOffice := !st.d.Anchor.Before(t.from) && (t.to.IsZero() || st.d.Anchor.Before(t.to.AddDate(0, 0, 1)))
-			if inOffice != former {
-				return a.ID
-			}
+		best, bestAt = a.ID, st.lastSeen[a.ID]
+	}
+	return best
+}
+
+// holds: the person holds the role on the document's date (or held it before, former).
+func (st *state) holds(a *doc.Actor, role string, former bool) bool {
+	e, ok := st.r.byID[a.ID]
+	if !ok {
+		return !former && a.Role == role
+	}
+	for _, t := range st.r.entries[e].terms {
+		if t.role != role {
+			continue
+		}
+		inOffice := !st.d.Anchor.Before(t.from) && (t.to.IsZero() || st.d.Anchor.Before(t.to.AddDate(0, 0, 1)))
+		if inOffice != former {
+			return true
 		}
 	}
-	return ""
+	return false
 }
 
 // docHolderOf: a person of this document who held the role for that country before the anchor.
 func (st *state) docHolderOf(org, role string) string {
-	for i := len(st.out) - 1; i >= 0; i-- {
-		a := st.out[i].actor
-		if a == nil || a.Kind != kindPerson {
+	best, bestAt := "", -1
+	for i, n := len(st.order)-1, 0; i >= 0 && n < maxLookBack; i-- {
+		a := st.order[i]
+		if a.Kind != kindPerson {
+			continue
+		}
+		n++
+		if st.lastSeen[a.ID] <= bestAt {
 			continue
 		}
 		if e, ok := st.r.byID[a.ID]; ok {
 			for _, t := range st.r.entries[e].terms {
 				if t.role == role && t.org == org && !t.to.IsZero() && t.to.Before(st.d.Anchor) {
-					return a.ID
+					best, bestAt = a.ID, st.lastSeen[a.ID]
+					break
 				}
 			}
 		}
 	}
-	return ""
+	return best
 }
 
 // personMention: a chain of titles and roles ending in a registry person.
