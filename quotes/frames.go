@@ -316,10 +316,14 @@ func (v *view) frames(si int) []frame {
 			continue
 		}
 		// "Asked whether …, X said": a question put to someone, asker unnamed
-		if i == v.skipOpeners(s0, s1) && (v.norm(i) == "asked" || v.norm(i) == "interroge" || v.norm(i) == "interrogee") && i+1 < s1 && questionWords[v.norm(i+1)] {
+		if (i == v.skipOpeners(s0, s1) || i > s0 && (askLead[v.norm(i-1)] || passiveBe[v.norm(i-1)])) && (v.norm(i) == "asked" || v.norm(i) == "interroge" || v.norm(i) == "interrogee") && i+1 < s1 && questionWords[v.norm(i+1)] {
 			e := v.clauseEnd(i+1, s1)
-			if e > i+2 && e < s1 {
-				out = append(out, frame{kind: fPreposed, sent: si, cue0: i, cue1: i + 1, sp0: i, sp1: i, lemma: "ask", full0: -1,
+			if e > i+2 && (e < s1 || i > s0) {
+				c0 := i
+				if i > s0 && (askLead[v.norm(i-1)] || passiveBe[v.norm(i-1)]) {
+					c0 = i - 1 // "when asked", "was asked"
+				}
+				out = append(out, frame{kind: fPreposed, sent: si, cue0: c0, cue1: i + 1, sp0: c0, sp1: c0, lemma: "ask", full0: -1,
 					content: [][2]int{{i + 1, v.trimEnd(i+1, e)}}})
 				i = e
 				continue
@@ -1049,6 +1053,8 @@ var prepositions = map[string]bool{"in": true, "on": true, "at": true, "from": t
 // saying", "en affirmant que").
 var gerundPreps = map[string]bool{"by": true, "while": true, "after": true, "before": true, "without": true, "when": true,
 	"en": true, "tout": true}
+
+var askLead = map[string]bool{"when": true, "if": true, "once": true, "after": true, "quand": true, "lorsqu'": true}
 
 var objectWords = map[string]bool{"it": true, "so": true, "this": true, "that": true, "them": true, "him": true, "her": true,
 	"le": true, "la": true, "cela": true, "ca": true, "non": true, "oui": true, "no": true, "yes": true}
