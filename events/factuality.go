@@ -22,7 +22,9 @@ func (r *reader) factuality(cd *cand) string {
 		ok := false
 		switch cu.p.scope {
 		case "before":
-			ok = cu.end <= h.start && h.start-cu.end <= 8 && !r.breakBetween(cu.end, h.start)
+			// the cue governs the next event in its clause, not one after another event or
+			// after "but": "stopped short of accusing Russia but the EU has accused Moscow"
+			ok = cu.end <= h.start && h.start-cu.end <= 8 && !r.breakBetween(cu.end, h.start) && !r.contrastBetween(cu.end, h.start) && (!r.triggerBetween(cu.end, h.start) || cu.p.typ == "historical")
 		case "after":
 			ok = cu.start >= h.end && cu.start-h.end <= 3
 		case "around":
@@ -123,6 +125,17 @@ func (r *reader) futureVerb(cd *cand) bool {
 	n := r.tok(cd.hit.start)
 	for _, suf := range []string{"era", "eront", "erai", "eras", "erons", "erez", "ira", "iront", "dra", "dront"} {
 		if strings.HasSuffix(n, suf) && len(n) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// contrastBetween: "but", "mais", "whereas"… between two positions opens another clause.
+func (r *reader) contrastBetween(a, b int) bool {
+	for j := a; j < b; j++ {
+		switch r.tok(j) {
+		case "but", "mais", "whereas", "tandis", "alors", "while", "however", "cependant", "pourtant", "yet":
 			return true
 		}
 	}
