@@ -522,7 +522,7 @@ func TestLongDocument(t *testing.T) {
 	r := resolver(t)
 	var b strings.Builder
 	for b.Len() < 2_000_000 {
-		b.WriteString("Des soldats et des civils ont fui vers Kidal. The foreign minister agreed. Le porte-parole a parlé. Smithers said. La junte a réagi. Le groupe a dit.\n")
+		b.WriteString("Des soldats et des civils ont fui vers Kidal. The foreign minister agreed. Le porte-parole a parlé. Smithers said. La junte a réagi. Le groupe a dit. Le Conseil national de transition (CNT) a parlé. Wallace arrive, dit Wallace.\n")
 	}
 	d, err := read(r, b.String(), "fr", day("2023-01-01"))
 	if err != nil {

@@ -89,6 +89,7 @@ type state struct {
 	lower       map[string]bool       // words written in lower case somewhere (built on demand)
 	lowerBuilt  bool                  // the word filters are built
 	lastSeen    map[string]int        // person actor id → index in out of its last mention
+	capIn       map[string]bool       // capitalisedInside answers
 	titled      map[string]bool       // last words of names a title precedes somewhere
 	order       []*doc.Actor          // actors in order of first mention
 	b           *bufs
@@ -103,6 +104,7 @@ type state struct {
 // bufs are the slices one reading needs, reused across documents through a pool.
 type bufs struct {
 	items     []item
+	items2    []item // the second item buffer (acronym expansions rebuild the list)
 	out       []cand
 	order     []*doc.Actor
 	aliases   map[string]string
@@ -112,6 +114,7 @@ type bufs struct {
 	lower     map[string]bool
 	titled    map[string]bool
 	lastSeen  map[string]int
+	capIn     map[string]bool
 	lowerBits [1 << 10]uint64
 	capBits   [1 << 10]uint64
 }
@@ -124,13 +127,13 @@ func (r *Resolver) getBufs() *bufs {
 }
 
 func (r *Resolver) putBufs(b *bufs) {
-	if cap(b.items) > 1<<20 || cap(b.out) > 1<<20 {
+	if cap(b.items) > 1<<20 || cap(b.items2) > 1<<20 || cap(b.out) > 1<<20 {
 		return // do not keep the buffers of a huge document
 	}
 	for i := range b.out {
 		b.out[i] = cand{}
 	}
-	b.items, b.out = b.items[:0], b.out[:0]
+	b.items, b.items2, b.out = b.items[:0], b.items2[:0], b.out[:0]
 	for i := range b.order {
 		b.order[i] = nil
 	}
@@ -142,6 +145,7 @@ func (r *Resolver) putBufs(b *bufs) {
 	clear(b.lower)
 	clear(b.titled)
 	clear(b.lastSeen)
+	clear(b.capIn)
 	r.pool.Put(b)
 }
 
@@ -151,9 +155,9 @@ func (r *Resolver) recognize(d *doc.Document, b *bufs) []cand {
 	}
 	if b.aliases == nil {
 		b.aliases, b.actors, b.words, b.learned, b.lower, b.titled = map[string]string{}, map[string]*doc.Actor{}, map[string][]string{}, map[string]string{}, map[string]bool{}, map[string]bool{}
-		b.lastSeen = map[string]int{}
+		b.lastSeen, b.capIn = map[string]int{}, map[string]bool{}
 	}
-	st := &state{r: r, d: d, b: b, aliases: b.aliases, actors: b.actors, words: b.words, learned: b.learned, lower: b.lower, lastSeen: b.lastSeen, order: b.order[:0]}
+	st := &state{r: r, d: d, b: b, aliases: b.aliases, actors: b.actors, words: b.words, learned: b.learned, lower: b.lower, lastSeen: b.lastSeen, capIn: b.capIn, order: b.order[:0]}
 	st.items = b.items[:0]
 	sents := d.Sentences
 	if len(sents) == 0 {
@@ -1284,6 +1288,9 @@ func (st *state) lowerElsewhere(norm string) bool {
 func (st *state) capitalisedInside(t0 int) bool {
 	norm := st.d.Tokens[t0].Norm
 	st.wordBits()
+	if v, ok := st.capIn[norm]; ok {
+		return v
+	}
 	if f := firstHash(norm); st.b.capBits[f>>6]&(1<<(f&63)) == 0 {
 		return false
 	}
@@ -1291,10 +1298,12 @@ func (st *state) capitalisedInside(t0 int) bool {
 		s := st.d.Sentences[si]
 		for k := s.Tok0 + 1; k < s.Tok1; k++ {
 			if k != t0 && st.d.Tokens[k].Norm == norm && capitalised(st.d, k) {
+				st.capIn[norm] = true
 				return true
 			}
 		}
 	}
+	st.capIn[norm] = false
 	return false
 }
 
@@ -1657,6 +1666,8 @@ func camelParts(h string) []string {
 func (st *state) expandAcronyms(items []item) []item {
 	d := st.d
 	toks := d.Tokens
+	var out []item // built only when an expansion is found
+	idx := 0       // items[:idx] are in out
 	for k := 1; k+2 < len(toks); k++ {
 		if toks[k].Kind != doc.Punct {
 			continue
@@ -1694,8 +1705,14 @@ func (st *state) expandAcronyms(items []item) []item {
 			continue
 		}
 		// the expansion [s, k) replaces the items inside it, unless one registry item already is it
-		lo := sort.Search(len(items), func(i int) bool { return items[i].t1 > s })
-		hi := lo
+		if out == nil {
+			out = st.b.items2[:0]
+		}
+		for idx < len(items) && items[idx].t1 <= s {
+			out = append(out, items[idx])
+			idx++
+		}
+		hi := idx
 		straddle := false
 		for hi < len(items) && items[hi].t0 < k {
 			if items[hi].t0 < s || items[hi].t1 > k {
@@ -1703,20 +1720,18 @@ func (st *state) expandAcronyms(items []item) []item {
 			}
 			hi++
 		}
-		if straddle || hi-lo == 1 && items[lo].t0 == s && items[lo].t1 == k && items[lo].kind == itemEntry {
+		if straddle || hi-idx == 1 && items[idx].t0 == s && items[idx].t1 == k && items[idx].kind == itemEntry {
 			continue
 		}
-		ni := item{t0: s, t1: k, sent: max(0, d.SentenceAt(toks[s].Start)), kind: itemName, acro: true}
-		if hi == lo {
-			items = append(items, item{})
-			copy(items[lo+1:], items[lo:])
-			items[lo] = ni
-			continue
-		}
-		items[lo] = ni
-		items = append(items[:lo+1], items[hi:]...)
+		out = append(out, item{t0: s, t1: k, sent: max(0, d.SentenceAt(toks[s].Start)), kind: itemName, acro: true})
+		idx = hi
 	}
-	return items
+	if out == nil {
+		return items // no expansion: the items as they were
+	}
+	out = append(out, items[idx:]...)
+	st.b.items2, st.b.items = items[:0], out // swap the buffers
+	return out
 }
 
 var acronymFiller = map[string]bool{"de": true, "du": true, "des": true, "d'": true, "la": true, "le": true, "les": true, "l'": true, "et": true, "pour": true, "of": true, "the": true, "and": true, "for": true, "in": true, "en": true, "a": true, "au": true, "aux": true, "sur": true, "on": true}
