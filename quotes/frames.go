@@ -1014,6 +1014,9 @@ func (v *view) adjunctTail(a, b int, lemma string) bool {
 	if npStops[n] || n == "to" || n == "a" || n == "in" || n == "en" || n == "par" || v.lex.adverb[n] || strings.HasSuffix(n, "ly") || strings.HasSuffix(n, "ment") {
 		return true
 	}
+	if n == "as" || n == "while" || n == "when" || n == "before" || n == "after" || n == "alors" || n == "tandis" {
+		return true // "Susan said as she turned around"
+	}
 	// the addressee of "tell"/"told", "ask"
 	return (lemma == "tell" || lemma == "ask") && b-a <= 6
 }
@@ -1230,7 +1233,7 @@ func (v *view) boundaryBeforeIsContent(L0, s0 int) bool {
 		return v.closingQuote(b)
 	}
 	if (w == "'" || w == "`") && b > s0 && v.text(b-1) == w {
-		return w == "'" && b > s0+1 && v.d.Tokens[b-2].End == v.d.Tokens[b-1].Start // ''…'' closing, touching the word
+		return w == "'" && v.d.Tokens[b].End < v.d.Tokens[L0].Start // a closing '' has a space after it
 	}
 	if w != "," && w != "-" && w != "—" && w != "–" {
 		return false
@@ -1327,7 +1330,11 @@ func (v *view) according(si, m0, m1 int) (frame, bool) {
 	fr := frame{kind: fAccording, sent: si, cue0: m0, cue1: m1, lemma: strings.Join(wordsOf(v, m0, m1), " ")}
 	x1 := v.clauseEnd(m1, s1)
 	if x1 == m1 {
-		// "À leur avis, …", "in his view, …": the possessive in the marker is the speaker
+		// "À leur avis, …", "in his view, …": the possessive in the marker is the speaker,
+		// only at the head of the sentence ("who leads the party in his view" is no frame)
+		if v.skipOpeners(s0, m0) != m0 {
+			return fr, false
+		}
 		for k := m0; k < m1; k++ {
 			if possessives[v.norm(k)] != 0 {
 				fr.sp0, fr.sp1, fr.pronoun = k, k+1, true
