@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -66,7 +67,9 @@ func shiftDay(day string, n int) string {
 }
 
 // clusterEvents puts each event of the document into the cluster of the same real event,
-// or a new one, and brings the touched clusters' counts up to date.
+// or a new one, and brings the touched clusters' counts up to date. It reads the candidate
+// clusters of all the document's events in one query and writes in bulk, so that the
+// number of statements (round trips to PostgreSQL) does not grow with the events.
 func (s *DB) clusterEvents(ctx context.Context, tx *sql.Tx, docPK, canonical int64, d *doc.Document) error {
 	if len(d.Events) == 0 {
 		return nil
@@ -89,80 +92,225 @@ func (s *DB) clusterEvents(ctx context.Context, tx *sql.Tx, docPK, canonical int
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	source := cluster.SourceOf(d)
+
+	type ev struct {
+		id, key, lo, hi, country string
+		pk                       int64
+		mentions                 int
+	}
+	evs := make([]ev, len(d.Events))
+	keys := map[string]bool{}
+	var keyArgs []any
+	minLo, maxHi := "", ""
 	for i := range d.Events {
 		e := &d.Events[i]
-		id := store.EventID(d.SHA256, e, i)
-		epk, ok := pks[id]
-		if !ok {
-			return fmt.Errorf("event %s not written", id)
+		x := ev{id: store.EventID(d.SHA256, e, i), key: cluster.Key(e), mentions: cluster.Mentions(e)}
+		var ok bool
+		if x.pk, ok = pks[x.id]; !ok {
+			return fmt.Errorf("event %s not written", x.id)
 		}
-		key := cluster.Key(e)
-		lo, hi, _, _ := store.DateRange(e.Date.Value)
-		country := ""
+		x.lo, x.hi, _, _ = store.DateRange(e.Date.Value)
 		if e.Location != nil {
-			country = e.Location.Country
+			x.country = e.Location.Country
 		}
-		cpk := int64(0)
-		if lo != "" {
-			cand, err := s.txQuery(ctx, tx, `SELECT pk, date_lo, date_hi, country FROM clusters WHERE key = ? AND date_lo <> '' AND date_lo <= ? AND date_hi >= ? ORDER BY pk`,
-				key, shiftDay(hi, 1), shiftDay(lo, -1))
-			if err != nil {
-				return err
-			}
-			var clo, chi, ccountry string
-			for cand.Next() {
-				var pk int64
-				var a, b, c string
-				if err := cand.Scan(&pk, &a, &b, &c); err != nil {
-					cand.Close()
-					return err
-				}
-				if cpk == 0 && cluster.DatesCompatible(lo, hi, a, b) && cluster.PlaceCompatible(country, c) {
-					cpk, clo, chi, ccountry = pk, a, b, c
-				}
-			}
-			cand.Close()
-			if err := cand.Err(); err != nil {
-				return err
-			}
-			if cpk != 0 {
-				nlo, nhi := cluster.Narrower(lo, hi, clo, chi)
-				if ccountry == "" {
-					ccountry = country
-				}
-				if _, err := s.txExec(ctx, tx, `UPDATE clusters SET date_lo = ?, date_hi = ?, country = ? WHERE pk = ?`, nlo, nhi, ccountry, cpk); err != nil {
-					return err
-				}
-			}
+		evs[i] = x
+		if x.lo == "" {
+			continue
 		}
-		if cpk == 0 {
-			err := s.txQueryRow(ctx, tx, `INSERT INTO clusters (type, key, date_lo, date_hi, country, num_mentions, num_articles, num_sources, rep_event) VALUES (?, ?, ?, ?, ?, 0, 0, 0, ?) RETURNING pk`,
-				e.Type, key, lo, hi, country, id).Scan(&cpk)
-			if err != nil {
-				return err
-			}
+		if minLo == "" || x.lo < minLo {
+			minLo = x.lo
 		}
-		// Counts are brought up to date incrementally: a new article if no member shares
-		// its canonical document, a new source if no member shares its outlet.
-		var newArticle, newSource int
-		if err := s.txQueryRow(ctx, tx, (`SELECT
-			CASE WHEN EXISTS (SELECT 1 FROM cluster_members WHERE cluster_pk = ? AND canonical_pk = ?) THEN 0 ELSE 1 END,
-			CASE WHEN EXISTS (SELECT 1 FROM cluster_members WHERE cluster_pk = ? AND source = ?) THEN 0 ELSE 1 END`),
-			cpk, canonical, cpk, source).Scan(&newArticle, &newSource); err != nil {
+		if x.hi > maxHi {
+			maxHi = x.hi
+		}
+		if !keys[x.key] {
+			keys[x.key] = true
+			keyArgs = append(keyArgs, x.key)
+		}
+	}
+
+	type cl struct {
+		pk                int64
+		key, lo, hi, ctry string
+		changed           bool
+	}
+	var cands []*cl
+	if len(keyArgs) > 0 {
+		args := append(keyArgs, shiftDay(maxHi, 1), shiftDay(minLo, -1))
+		rows, err := tx.QueryContext(ctx, s.rebind(`SELECT pk, key, date_lo, date_hi, country FROM clusters WHERE key IN (`+
+			strings.Repeat("?, ", len(keyArgs)-1)+`?) AND date_lo <> '' AND date_lo <= ? AND date_hi >= ? ORDER BY pk`), args...)
+		if err != nil {
 			return err
 		}
-		if _, err := s.txExec(ctx, tx, `INSERT INTO cluster_members (event_pk, cluster_pk, event_id, doc_pk, canonical_pk, source, lang, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			epk, cpk, id, docPK, canonical, source, d.Lang, cluster.Mentions(e)); err != nil {
-			return err
+		for rows.Next() {
+			c := &cl{}
+			if err := rows.Scan(&c.pk, &c.key, &c.lo, &c.hi, &c.ctry); err != nil {
+				rows.Close()
+				return err
+			}
+			cands = append(cands, c)
 		}
-		if _, err := s.txExec(ctx, tx, (`UPDATE clusters SET num_mentions = num_mentions + ?, num_articles = num_articles + ?,
-			num_sources = num_sources + ?, rep_event = CASE WHEN rep_event < ? THEN rep_event ELSE ? END WHERE pk = ?`),
-			cluster.Mentions(e), newArticle, newSource, id, id, cpk); err != nil {
+		rows.Close()
+		if err := rows.Err(); err != nil {
 			return err
 		}
 	}
-	return nil
+
+	// Assign each event to the first compatible cluster, stored or opened by an earlier
+	// event of this document; the others open clusters.
+	assigned := make([]*cl, len(evs))
+	var opened []*cl
+	openedBy := map[*cl]int{}
+	for i, x := range evs {
+		if x.lo != "" {
+			for _, c := range cands {
+				if c.key == x.key && cluster.DatesCompatible(x.lo, x.hi, c.lo, c.hi) && cluster.PlaceCompatible(x.country, c.ctry) {
+					assigned[i] = c
+					break
+				}
+			}
+		}
+		if c := assigned[i]; c != nil {
+			nlo, nhi := cluster.Narrower(x.lo, x.hi, c.lo, c.hi)
+			if nlo != c.lo || nhi != c.hi || (c.ctry == "" && x.country != "") {
+				c.lo, c.hi, c.changed = nlo, nhi, true
+				if c.ctry == "" {
+					c.ctry = x.country
+				}
+			}
+			continue
+		}
+		c := &cl{key: x.key, lo: x.lo, hi: x.hi, ctry: x.country}
+		assigned[i] = c
+		opened = append(opened, c)
+		openedBy[c] = i
+		if x.lo != "" {
+			cands = append(cands, c)
+		}
+	}
+
+	if len(opened) > 0 {
+		var b strings.Builder
+		b.WriteString(`INSERT INTO clusters (type, key, date_lo, date_hi, country, num_mentions, num_articles, num_sources, rep_event) VALUES `)
+		var args []any
+		for k, c := range opened {
+			if k > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(`(?, ?, ?, ?, ?, 0, 0, 0, ?)`)
+			i := openedBy[c]
+			args = append(args, d.Events[i].Type, c.key, c.lo, c.hi, c.ctry, evs[i].id)
+		}
+		b.WriteString(` RETURNING pk, rep_event`)
+		rows, err := tx.QueryContext(ctx, s.rebind(b.String()), args...)
+		if err != nil {
+			return err
+		}
+		byRep := map[string]int64{}
+		for rows.Next() {
+			var pk int64
+			var rep string
+			if err := rows.Scan(&pk, &rep); err != nil {
+				rows.Close()
+				return err
+			}
+			byRep[rep] = pk
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, c := range opened {
+			if c.pk = byRep[evs[openedBy[c]].id]; c.pk == 0 {
+				return fmt.Errorf("cluster of event %s not written", evs[openedBy[c]].id)
+			}
+			c.changed = false
+		}
+	}
+	for _, c := range cands {
+		if c.changed {
+			if _, err := s.txExec(ctx, tx, `UPDATE clusters SET date_lo = ?, date_hi = ?, country = ? WHERE pk = ?`, c.lo, c.hi, c.ctry, c.pk); err != nil {
+				return err
+			}
+		}
+	}
+
+	// Counts are brought up to date by deltas: the document's mentions, one article if no
+	// member shares its canonical document, one source if no member shares its outlet
+	// (looked up before its own members are written).
+	source := cluster.SourceOf(d)
+	type delta struct {
+		m   int
+		rep string
+	}
+	deltas := map[int64]*delta{}
+	var tpks []int64
+	members := make([][]any, len(evs))
+	for i, x := range evs {
+		c := assigned[i]
+		members[i] = []any{x.pk, c.pk, x.id, docPK, canonical, source, d.Lang, x.mentions}
+		dl := deltas[c.pk]
+		if dl == nil {
+			dl = &delta{rep: x.id}
+			deltas[c.pk] = dl
+			tpks = append(tpks, c.pk)
+		}
+		dl.m += x.mentions
+		dl.rep = min(dl.rep, x.id)
+	}
+	slices.Sort(tpks)
+	in := strings.Repeat("?, ", len(tpks)-1) + "?"
+	args := []any{canonical, source}
+	for _, pk := range tpks {
+		args = append(args, pk)
+	}
+	frows, err := tx.QueryContext(ctx, s.rebind(`SELECT c.pk,
+		EXISTS (SELECT 1 FROM cluster_members m WHERE m.cluster_pk = c.pk AND m.canonical_pk = ?),
+		EXISTS (SELECT 1 FROM cluster_members m WHERE m.cluster_pk = c.pk AND m.source = ?)
+		FROM clusters c WHERE c.pk IN (`+in+`)`), args...)
+	if err != nil {
+		return err
+	}
+	seenArticle, seenSource := map[int64]bool{}, map[int64]bool{}
+	for frows.Next() {
+		var pk int64
+		var a, src bool
+		if err := frows.Scan(&pk, &a, &src); err != nil {
+			frows.Close()
+			return err
+		}
+		seenArticle[pk], seenSource[pk] = a, src
+	}
+	frows.Close()
+	if err := frows.Err(); err != nil {
+		return err
+	}
+	if err := s.insertRows(ctx, tx, "cluster_members", []string{"event_pk", "cluster_pk", "event_id", "doc_pk", "canonical_pk", "source", "lang", "mentions"}, nil, members); err != nil {
+		return err
+	}
+	var b strings.Builder
+	b.WriteString(`UPDATE clusters SET num_mentions = clusters.num_mentions + v.column2,
+		num_articles = clusters.num_articles + v.column3, num_sources = clusters.num_sources + v.column4,
+		rep_event = CASE WHEN clusters.rep_event < v.column5 THEN clusters.rep_event ELSE v.column5 END
+		FROM (VALUES `)
+	args = args[:0]
+	for k, pk := range tpks {
+		if k > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(`(CAST(? AS BIGINT), CAST(? AS INTEGER), CAST(? AS INTEGER), CAST(? AS INTEGER), CAST(? AS TEXT))`)
+		a, src := 1, 1
+		if seenArticle[pk] {
+			a = 0
+		}
+		if seenSource[pk] {
+			src = 0
+		}
+		args = append(args, pk, deltas[pk].m, a, src, deltas[pk].rep)
+	}
+	b.WriteString(`) AS v WHERE clusters.pk = v.column1`)
+	_, err = tx.ExecContext(ctx, s.rebind(b.String()), args...)
+	return err
 }
 
 const clusterCols = `SELECT pk, type, date_lo, date_hi, country, num_mentions, num_articles, num_sources, rep_event FROM clusters`
