@@ -166,6 +166,7 @@ func (r *reader) candidate(si int, h hit) *cand {
 	cd.ev.Factuality = r.factuality(cd)
 	cd.ev.Attribution = r.attribution(cd)
 	r.demand(cd)
+	r.conditionalThreat(cd)
 	r.date(cd)
 	return cd
 }
@@ -309,6 +310,42 @@ func (r *reader) demand(cd *cand) {
 	cd.ev.Recipient = target
 	cd.actorM, cd.recipM = nil, cd.actorM
 	cd.ev.Factuality = "asserted"
+}
+
+// conditionalThreat: a harmful act its speaker says may come if something happens ("he
+// could slash aid to Ukraine if…", "nous retirerons nos troupes si…") is a THREATEN by the
+// speaker, addressed to the act's target.
+func (r *reader) conditionalThreat(cd *cand) {
+	if cd.ev.Factuality != "hypothetical" && cd.ev.Factuality != "future" || len(cd.ev.Attribution) == 0 {
+		return
+	}
+	switch cd.ev.Type {
+	case "SANCTION", "COERCE", "ASSAULT", "RETREAT":
+	default:
+		return
+	}
+	speaker := cd.ev.Attribution[0].Source
+	if speaker == "" || (len(cd.ev.Actor) > 0 && !contains(cd.ev.Actor, speaker)) {
+		return
+	}
+	if r.condition(cd.sent, cd.hit.end) == nil && !r.conditionWord(cd.sent, cd.hit.end) {
+		return
+	}
+	cd.ev.Type, cd.ev.Mode = "THREATEN", ""
+	cd.ev.Actor = []string{speaker}
+	cd.ev.Factuality = "asserted"
+}
+
+// conditionWord: "si"/"if"/"unless" after token from in the sentence.
+func (r *reader) conditionWord(si, from int) bool {
+	s := r.d.Sentences[si]
+	for j := from; j < s.Tok1; j++ {
+		switch r.tok(j) {
+		case "si", "if", "unless":
+			return true
+		}
+	}
+	return false
 }
 
 // finish applies the last rules (roles that cannot be, types that need a recipient) and
