@@ -703,7 +703,7 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 			}
 		}
 	}
-	thatless := v.lex.thatOnly[lemma] && !v.hasThat(c1, s1) && !(c0 > s0 && v.f.evidence[v.norm(c0-1)])
+	thatless := v.lex.thatOnly[lemma] && !v.hasThat(c1, s1) && !(c0 > s0 && v.f.evidence[v.norm(c0-1)]) && !(lemma == "see" && v.hasWord(c1, min(s1, c1+7), "as"))
 	if v.lex.aboutOnly[lemma] && !(c1 < s1 && (v.norm(c1) == "about" || v.norm(c1) == "of")) {
 		return fr, false // "spoke with X" is a meeting
 	}
@@ -762,6 +762,17 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 		b := c0 - 1
 		for b > s0 && (isQuoteChar(v.text(b)) || v.text(b) == "'" || v.text(b) == "’") {
 			b-- // '"… expansionist,'' accusing it of …"
+		}
+		if c0 > s0 && stanceGerunds[lemma] && v.d.Tokens[c0-1].Kind == doc.Word && !v.lex.aux[v.norm(c0-1)] && !passiveBe[v.norm(c0-1)] && !gerundPreps[v.norm(c0-1)] {
+			// "a California Democrat supporting Clinton": the noun before takes the stance
+			L := v.clauseStartParen(c0, s0)
+			fr.kind = fPreposed
+			fr.sp0, fr.sp1, fr.full0 = v.subjectStart(v.skipOpeners(L, c0), c0), c0, -1
+			fr.content = after()
+			if e := v.clauseEnd(c1, s1); e < s1 {
+				fr.content = clip(v, fr.content, e)
+			}
+			return fr, fr.content != nil && fr.sp1 > fr.sp0 && v.speakerLike(fr.sp0, fr.sp1)
 		}
 		if c0 == s0 || !(v.isComma(b) || v.boundary(b) && strings.ContainsAny(v.text(b), "-—–") || gerundPreps[v.norm(c0-1)]) {
 			return fr, false
@@ -1059,6 +1070,10 @@ var gerundPreps = map[string]bool{"by": true, "while": true, "after": true, "bef
 
 var askLead = map[string]bool{"when": true, "if": true, "once": true, "after": true, "quand": true, "lorsqu'": true}
 
+// stanceGerunds take a stance from the noun right before them ("voters supporting Clinton").
+var stanceGerunds = map[string]bool{"support": true, "back": true, "oppose": true, "endorse": true, "urge": true, "demand": true,
+	"seek": true, "call": true, "criticize": true, "criticise": true, "accuse": true}
+
 var objectWords = map[string]bool{"it": true, "so": true, "this": true, "that": true, "them": true, "him": true, "her": true,
 	"le": true, "la": true, "cela": true, "ca": true, "non": true, "oui": true, "no": true, "yes": true}
 
@@ -1193,6 +1208,15 @@ func (v *view) hasOpener(a, b int) bool {
 func (v *view) hasPronoun(a, b int) bool {
 	for k := a; k < b; k++ {
 		if v.isPronoun(k) || v.norm(k) == "it" || v.norm(k) == "il" {
+			return true
+		}
+	}
+	return false
+}
+
+func (v *view) hasWord(a, b int, w string) bool {
+	for k := a; k < b; k++ {
+		if v.norm(k) == w {
 			return true
 		}
 	}
