@@ -219,6 +219,20 @@ func TestActorFields(t *testing.T) {
 	}
 }
 
+func TestApposition(t *testing.T) {
+	r := resolver(t)
+	d, err := read(r, "Jean Kabila, porte-parole du M23, a parlé. Ali Musa, spokesman for the Nigerian army, denied it.", "fr", day("2022-06-20"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ id, country, sector string }{{"x-jean-kabila", "COD", "REB"}, {"x-ali-musa", "NGA", "MIL"}} {
+		a := d.ActorByID(c.id)
+		if a == nil || a.Country != c.country || !hasSector(a.Sector, c.sector) || a.Role != "spokesperson" {
+			t.Errorf("%s = %+v, want %s %s spokesperson", c.id, a, c.country, c.sector)
+		}
+	}
+}
+
 func TestRegistryLoad(t *testing.T) {
 	r := resolver(t)
 	if r.NumActors() < 400 || r.NumPatterns() < 2000 {

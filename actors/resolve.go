@@ -1206,7 +1206,75 @@ func (st *state) nameMention(it item) {
 	}
 	st.add(cand{full: doc.Mention{Tok0: it.t0, Tok1: it.t1, Type: typ, Form: form}, n0: it.t0, n1: it.t1, actor: a})
 	st.learn(a, it.t0, it.t1)
+	st.apposition(a)
 }
+
+// apposition gives a person unknown to the registry the country and sector of the office that
+// follows the name: "Willy Ngoma, porte-parole du M23", "Jane Doe, spokeswoman for the army".
+func (st *state) apposition(a *doc.Actor) {
+	p := st.cur
+	if a == nil || a.Kind != kindPerson || !strings.HasPrefix(a.ID, "x-") || p+2 >= len(st.items) {
+		return
+	}
+	a = st.actors[a.ID] // the document's copy
+	if a == nil {
+		return
+	}
+	it, rit, oit := st.items[p], st.items[p+1], st.items[p+2]
+	rl := st.roleOf(rit)
+	if rl == nil || rl.class == classAnaphor || rit.sent != it.sent || oit.sent != it.sent {
+		return
+	}
+	if g := st.gap(it, rit); len(g) != 1 || g[0] != "," {
+		return
+	}
+	g := st.gap(rit, oit)
+	if len(g) > 3 || !allIn(g, appositionGap, nil) {
+		return
+	}
+	// the item after the office's complement, right next to it ("Nigerian army", "armée malienne")
+	var next *item
+	if p+3 < len(st.items) && st.items[p+3].t0 == oit.t1 {
+		next = &st.items[p+3]
+	}
+	country, sectors := "", []string(nil)
+	if iso := st.countryOf(oit); iso != "" {
+		country = iso
+		if next != nil {
+			if r2 := st.roleOf(*next); r2 != nil && (r2.class == classInst || r2.class == classState) {
+				sectors = []string{r2.sector}
+			}
+		}
+	} else if org := st.orgOf(oit); org != "" {
+		e := &st.r.entries[oit.hits[0].entry]
+		country, sectors = e.Country, e.Sector
+	} else if r2 := st.roleOf(oit); r2 != nil && (r2.class == classInst || r2.class == classState) {
+		country, sectors = st.contextCountry(p), []string{r2.sector}
+		if next != nil {
+			if iso := st.countryOf(*next); iso != "" {
+				country = iso
+			}
+		}
+	} else {
+		return
+	}
+	if a.Country == "" {
+		a.Country = country
+	}
+	if len(a.Sector) == 0 {
+		switch {
+		case len(sectors) > 0:
+			a.Sector = append([]string{}, sectors...)
+		case rl.sector != "":
+			a.Sector = []string{rl.sector}
+		}
+	}
+	if a.Role == "" {
+		a.Role = rl.role
+	}
+}
+
+var appositionGap = map[string]bool{"de": true, "du": true, "d'": true, "des": true, "la": true, "l'": true, "le": true, "les": true, "of": true, "the": true, "for": true, "pour": true, "a": true, "au": true}
 
 func (st *state) knownName(w string) bool {
 	_, ok := st.aliases[w]
