@@ -224,8 +224,8 @@ func (r *reader) sentenceDate(si int) *doc.Timex {
 	var out *doc.Timex
 	for i := range r.d.Timexes {
 		t := &r.d.Timexes[i]
-		if t.Start >= s.Start && t.End <= s.End && datable(*t) {
-			out = t
+		if t.Start >= s.Start && t.End <= s.End && datable(*t) && !t.Begin {
+			out = t // "depuis mars" opens a period that may still run: not a past story
 		}
 	}
 	return out

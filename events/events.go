@@ -294,8 +294,14 @@ func (r *reader) linkers(a, b int) bool {
 // to whoever holds him; the release itself has not happened. Only inside speech: the
 // speaker is the one who asks.
 func (r *reader) demand(cd *cand) {
-	if !cd.cues["demand"] || cd.ev.Type == "REQUEST" || len(cd.ev.Attribution) == 0 || cd.ev.Factuality == "negated" {
+	if !cd.cues["demand"] || len(cd.ev.Attribution) == 0 || cd.ev.Factuality == "negated" {
 		return
+	}
+	switch cd.ev.Type {
+	case "RETREAT", "CONCEDE", "COERCE", "AGREE":
+		// acts done to or yielded to someone: "must be released", "must withdraw"
+	default:
+		return // "la force doit être déployée": a plan, not a demand
 	}
 	speaker := cd.ev.Attribution[0].Source
 	if speaker == "" || contains(cd.ev.Actor, speaker) {

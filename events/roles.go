@@ -619,7 +619,11 @@ func (r *reader) agentiveBefore(si, j int) bool {
 		if r.isPunct(k, ",") {
 			continue
 		}
-		if r.mentionAt[k] >= 0 || r.w.is("agentive", r.tok(k)) {
+		if mi := r.mentionAt[k]; mi >= 0 {
+			// "la crise en RD Congo qui…": a name governed by a preposition is not the head
+			return r.prepBeforeMode(r.d.Mentions[mi].Tok0, s.Tok0, true) == ""
+		}
+		if r.w.is("agentive", r.tok(k)) {
 			return true
 		}
 	}
@@ -647,7 +651,7 @@ func (r *reader) rightBeforeVerb(end, from int) bool {
 		return false
 	}
 	for j := end; j < from; j++ {
-		if r.w.prep[r.tok(j)] != "" || r.w.is("det", r.tok(j)) || r.d.Tokens[j].Kind != doc.Word {
+		if r.w.prep[r.tok(j)] != "" || r.w.is("det", r.tok(j)) || r.w.is("rel", r.tok(j)) || r.w.is("compl", r.tok(j)) || r.d.Tokens[j].Kind != doc.Word {
 			return false
 		}
 	}
