@@ -9,8 +9,30 @@
 // a title ("le ministre") stands for the person named before with that title, and a pronoun
 // for the closest preceding person. A speaker stays empty rather than wrong.
 //
-// Cue lexicons (speech verbs of both languages, markers, auxiliaries, roles, months) are
-// data files in quotes/data, embedded and loaded once by New.
+// What Process leaves in d.Quotes (one doc.Quote per thing said, sorted by position):
+//
+//   - Kind "direct": words between quote marks (or after a dialogue dash); Text is the words
+//     without the marks, one Occurrence per place they stand (the body and, when an embed
+//     repeats them, the embedded post). An interrupted quote (« A », dit X, « B ») is one
+//     quote whose occurrence runs from A to B.
+//   - Kind "partial": a quoted fragment inside a clause ("a qualifié de « provocation »").
+//   - Kind "post": the text of an embedded post that the body does not quote.
+//   - Kind "indirect": the reported clause of a speech verb ("X a déclaré que …", "…, he
+//     said"); Kind "according": the rest of the sentence of "selon X" / "according to X".
+//     Their Occurrences are the content, possibly in pieces: the two sides of "…, selon X,
+//     …", and a frame's clause minus the quoted fragments inside it (those are quotes of
+//     their own with the same speaker and cue).
+//
+// Cue/CueSpan are the verb group or marker as written ("a-t-il déclaré", "according to");
+// SpeakerSpan the words naming the speaker ("le ministre", "he", "who"); Speaker the actor id
+// (empty when unclear); Via the actor a speaker cites ("Reuters, citant un communiqué du
+// gouvernement russe"). Events whose trigger lies in an occurrence are what Speaker says.
+//
+// d.Posts gets one doc.Post per embed footer (Twitter/X, Instagram, Bluesky shapes) and per
+// quoted tweet without embed ("X tweeted: « … »", no handle, dated by the last full date told).
+//
+// Cue lexicons (speech verbs of both languages, markers, auxiliaries, roles, source nouns,
+// months) are data files in quotes/data, embedded and loaded once by New.
 package quotes
 
 import (
