@@ -295,7 +295,7 @@ func (v *view) frames(si int) []frame {
 		}
 		// "Pour l'ONU, la situation est catastrophique": a French opinion frame, only when a
 		// known actor follows "pour" and a comma closes it
-		if v.d.Lang == "fr" && v.norm(i) == "pour" && i == v.skipOpeners(s0, s1) {
+		if (v.d.Lang == "fr" && v.norm(i) == "pour" || v.d.Lang == "en" && v.norm(i) == "for") && i == v.skipOpeners(s0, s1) {
 			if x1 := v.clauseEnd(i+1, s1); x1 < s1 && x1-i <= 7 && v.isComma(x1) && v.actorIn(i+1, x1, "") != "" && !v.hasVerb(i+1, x1) {
 				if e := v.trimEnd(x1+1, s1); e > x1+1 {
 					out = append(out, frame{kind: fAccording, sent: si, cue0: i, cue1: i + 1, sp0: i + 1, sp1: x1, lemma: "pour", full0: -1,
@@ -1091,12 +1091,24 @@ func (v *view) colonFrame(si, i int) (frame, bool) {
 	if ls := strings.LastIndexAny(v.d.Text[:s.Start], "\n\r"); strings.TrimSpace(v.d.Text[ls+1:s.Start]) != "" {
 		return frame{}, false // not at the start of a line
 	}
+	lower := 0
 	for k := s.Tok0; k < i; k++ {
 		if v.d.Tokens[k].Kind == doc.Word {
 			if r, _ := utf8.DecodeRuneInString(v.text(k)); !unicode.IsUpper(r) {
-				return frame{}, false
+				lower++
 			}
 		}
+	}
+	if lower > 1 || lower == 1 && i-s.Tok0 > 3 {
+		return frame{}, false // "Clinton camp:" yes, a clause before a colon no
+	}
+	if r, _ := utf8.DecodeRuneInString(v.text(s.Tok0)); !unicode.IsUpper(r) {
+		return frame{}, false
+	}
+	if i-s.Tok0 == 1 && (v.f.evidence[v.norm(s.Tok0)] || v.norm(s.Tok0) == "newspaper") {
+		// "Poll: Sanders leads", "Report: …"
+		return frame{kind: fPreposed, sent: si, cue0: i, cue1: i + 1, sp0: s.Tok0, sp1: i, lemma: ":", full0: -1,
+			content: [][2]int{{i + 1, v.trimEnd(i+1, s.Tok1)}}}, true
 	}
 	id := v.actorIn(s.Tok0, i, "person")
 	if id == "" {
