@@ -55,6 +55,9 @@ func (r *reader) date(cd *cand) {
 	if best == nil {
 		best = r.frontedTimex(cd.sent)
 	}
+	if best == nil {
+		best = r.onlyDate(cd.sent) // "Après des négociations …, X reçoit le 4 décembre 2020 …"
+	}
 
 	if best != nil {
 		cd.ev.Date = doc.EventDate{Value: best.Value, Precision: precision(best.Value), From: "timex"}
@@ -259,4 +262,20 @@ func (r *reader) isPunctBetween(a, b int, set string) bool {
 		}
 	}
 	return false
+}
+
+// onlyDate: the one calendar date of a sentence that has exactly one.
+func (r *reader) onlyDate(si int) *doc.Timex {
+	s := r.d.Sentences[si]
+	var found *doc.Timex
+	for i := range r.d.Timexes {
+		t := &r.d.Timexes[i]
+		if t.Start >= s.Start && t.End <= s.End && datable(*t) && !t.Begin {
+			if found != nil {
+				return nil
+			}
+			found = t
+		}
+	}
+	return found
 }

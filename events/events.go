@@ -65,6 +65,7 @@ type cand struct {
 	hardStart int // evidence span
 	hardEnd   int
 	cues      map[string]bool // factuality cues that scope the trigger
+	drop      bool            // not an event after all (decided by the role finder)
 }
 
 // reader holds what one document's coding needs; it lives for one Process call.
@@ -357,6 +358,9 @@ func (r *reader) conditionWord(si, from int) bool {
 // finish applies the last rules (roles that cannot be, types that need a recipient) and
 // derives the mapped columns.
 func (r *reader) finish(cd *cand) *doc.Event {
+	if cd.drop {
+		return nil
+	}
 	e := cd.ev
 	e.Actor = dedupe(r.placesToCountries(e.Actor))
 	e.Recipient = dedupe(r.placesToCountries(e.Recipient))

@@ -231,7 +231,7 @@ func (r *reader) agentOf(si, from int, withSources bool) []roleMention {
 		if r.isPunct(j, ",;:") {
 			return nil
 		}
-		if !withSources && j > from && (r.w.is("aux", r.tok(j)) || r.auxA(j)) {
+		if !withSources && j > from && (r.w.is("aux", r.tok(j)) || r.auxA(j)) && !r.passiveLight(j, s.Tok1) {
 			return nil // "la prise de Bunagana a été confirmée par…": the agent of another verb
 		}
 		if !r.w.is("agent", r.tok(j)) {
@@ -435,13 +435,20 @@ func (r *reader) roles(cd *cand) {
 	// "son arrestation", "his release": the possessor of the noun is what is done to;
 	// "his hunger strike", "sa visite": the one who does it
 	if h.p.noun && h.start > 0 && r.w.is("possessive", r.tok(h.start-1)) {
-		if id := r.pronoun(h.start - 1); id != "" {
+		id := r.cataphor(si, h.start-1)
+		if id == "" {
+			id = r.pronoun(h.start - 1)
+		}
+		if id != "" {
 			if patientNoun(h.p) && len(rec) == 0 {
 				rec = []roleMention{{-1, id}}
 			} else if !patientNoun(h.p) && len(act) == 0 {
 				act = []roleMention{{-1, id}}
 			}
 		}
+	}
+	if h.p.typ == "CONSULT" && h.p.mode == "visit" && !h.p.noun && len(rec) == 0 {
+		cd.drop = true // "reçoit un passeport": receiving a thing is no visit
 	}
 	// symmetric events told with their parties as objects ("des combats ont opposé X et Y")
 	if symmetric(h.p.typ) && len(act) == 0 && len(rec) > 1 {
@@ -798,4 +805,37 @@ func patientNoun(p *pattern) bool {
 		return p.mode == "release"
 	}
 	return false
+}
+
+// passiveLight: the auxiliary at j opens a passive light verb ("un appel … est lancé par
+// l'opposition", "a strike was staged by the unions"): its agent does the noun before it.
+func (r *reader) passiveLight(j, end int) bool {
+	for k := j + 1; k < end && k <= j+2; k++ {
+		n := r.tok(k)
+		if r.w.is("light", n) && !r.auxA(k) {
+			return true
+		}
+		if n != "ete" && n != "been" {
+			return false
+		}
+	}
+	return false
+}
+
+// cataphor: a possessive heading its sentence names the first person after it ("Après son
+// arrestation …, l'avenir de Laurent Gbagbo…").
+func (r *reader) cataphor(si, t int) string {
+	s := r.d.Sentences[si]
+	if t-s.Tok0 > 3 {
+		return ""
+	}
+	for mi, m := range r.d.Mentions {
+		if m.Tok0 <= t || m.Start >= s.End {
+			continue
+		}
+		if a := r.actors[m.Actor]; a != nil && a.Kind == "person" && r.usable(mi) {
+			return m.Actor
+		}
+	}
+	return ""
 }
