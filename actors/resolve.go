@@ -471,6 +471,15 @@ func (st *state) resolve(p int) int {
 							rl, t1 = r2, t1+n
 						}
 					}
+					// "le ministère malien de la Défense": the ministry of defence is the army's
+					if st.d.Tokens[it.t0].Norm == "ministere" || st.d.Tokens[it.t0].Norm == "ministry" {
+						if r2, n := st.ministryAfter(t1); r2 != nil {
+							t1 += n
+							if r2.role == "defence" {
+								rl = &role{pattern: "ministère de la défense", sector: "MIL", class: classInst}
+							}
+						}
+					}
 					next := p + 2
 					for next < len(st.items) && st.items[next].t0 < t1 {
 						next++
