@@ -227,7 +227,7 @@ func (r *reader) agent(si, from int) []roleMention { return r.agentOf(si, from, 
 // agentOf is agent; withSources also accepts news outlets (for attribution).
 func (r *reader) agentOf(si, from int, withSources bool) []roleMention {
 	s := r.d.Sentences[si]
-	for j := from; j < min(s.Tok1, from+7); j++ {
+	for j := from; j < min(s.Tok1, from+12); j++ {
 		if r.isPunct(j, ",;:") {
 			return nil
 		}
@@ -826,8 +826,12 @@ func (r *reader) passiveLight(j, end int) bool {
 // arrestation …, l'avenir de Laurent Gbagbo…").
 func (r *reader) cataphor(si, t int) string {
 	s := r.d.Sentences[si]
-	if t-s.Tok0 > 3 {
-		return ""
+	for _, m := range r.d.Mentions {
+		if m.Start >= s.Start && m.Tok1 <= t {
+			if a := r.actors[m.Actor]; a != nil && a.Kind == "person" {
+				return "" // a person before it in the sentence: an anaphor, not a cataphor
+			}
+		}
 	}
 	for mi, m := range r.d.Mentions {
 		if m.Tok0 <= t || m.Start >= s.End {
