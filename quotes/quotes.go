@@ -297,11 +297,11 @@ func (f *Finder) Process(d *doc.Document) error {
 		}
 		merged = append(merged, x)
 	}
-	// scare quotes and titles: short partial quotes with nobody speaking
+	// scare quotes and titles: partial quotes of a few words with nobody speaking them
 	var kept []*dq
 	holes := map[int][]doc.Span{} // frame → the quotes inside its content, which are quotes of their own
 	for _, x := range merged {
-		if x.q.Kind == "partial" && x.q.CueSpan == nil && len(strings.Fields(x.q.Text)) < 4 {
+		if x.q.Kind == "partial" && x.q.CueSpan == nil && x.q.Speaker == "" && len(strings.Fields(x.q.Text)) < 10 {
 			continue
 		}
 		if x.inFrame >= 0 {
