@@ -264,8 +264,20 @@ func (r *reader) isPunctBetween(a, b int, set string) bool {
 	return false
 }
 
-// onlyDate: the one calendar date of a sentence that has exactly one.
+// onlyDate: the one calendar date of a sentence that has exactly one, when it is past (a
+// future date elsewhere in the sentence is more often a plan: "les élections de février 2024").
 func (r *reader) onlyDate(si int) *doc.Timex {
+	t := r.onlyDateAny(si)
+	if t == nil {
+		return nil
+	}
+	if first, _, ok := bounds(t.Value); !ok || first.After(r.d.Anchor) {
+		return nil
+	}
+	return t
+}
+
+func (r *reader) onlyDateAny(si int) *doc.Timex {
 	s := r.d.Sentences[si]
 	var found *doc.Timex
 	for i := range r.d.Timexes {
