@@ -1,0 +1,308 @@
+// Package places says where events happened, as precisely as the text allows: it finds
+// place mentions near an event's trigger ("à Gao", "near Ménaka", "la région de Tillabéri",
+// "le nord du Mali"), resolves them against an embedded GeoNames-derived gazetteer and sets
+// Event.Location with a precision in the spirit of ACLED's geo_precision (1 town, 2 near a
+// town or part of a region, 3 region, 4 country; a country never gets a point).
+package places
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"embed"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/griot-project/griot/normalize"
+)
+
+//go:embed data/gazetteer.tsv.gz data/admin1.tsv data/countries.tsv data/exonyms.tsv
+var dataFS embed.FS
+
+// Place is one gazetteer entry: a populated place from GeoNames.
+type Place struct {
+	ID      int
+	Name    string
+	Country string // ISO3
+	Admin1  string // admin1 code (GeoNames)
+	Admin2  string // admin2 name, "" when unknown
+	FCode   string // GeoNames feature code (PPL, PPLA, PPLC…)
+	Lat     float32
+	Lon     float32
+	Pop     int
+}
+
+// Region is a first-level administrative division (GeoNames admin1).
+type Region struct {
+	Country  string
+	Code     string
+	Name     string
+	Lat, Lon float64 // mean of the region's places in the gazetteer; 0,0 when none
+	Seat     int     // index of the region's seat (PPLA) in Gazetteer.Places, -1 when none
+}
+
+// Gazetteer is the read-only place table. It is safe for concurrent use.
+type Gazetteer struct {
+	Places    []Place
+	Regions   []Region
+	byName    map[string][]int32 // key → indices into Places
+	regByName map[string][]int32 // key → indices into Regions
+	regByCode map[string]int32   // country+"."+code → index into Regions
+	countries map[string]string  // key → ISO3
+	ctyName   map[string]string  // ISO3 → display name
+}
+
+var (
+	loadOnce sync.Once
+	loaded   *Gazetteer
+	loadErr  error
+)
+
+// LoadGazetteer returns the embedded gazetteer, parsed on first use and shared afterwards.
+func LoadGazetteer() (*Gazetteer, error) {
+	loadOnce.Do(func() {
+		gz, err := dataFS.ReadFile("data/gazetteer.tsv.gz")
+		if err != nil {
+			loadErr = fmt.Errorf("places: %w", err)
+			return
+		}
+		zr, err := gzip.NewReader(bytes.NewReader(gz))
+		if err != nil {
+			loadErr = fmt.Errorf("places: gazetteer: %w", err)
+			return
+		}
+		a1, _ := dataFS.ReadFile("data/admin1.tsv")
+		ct, _ := dataFS.ReadFile("data/countries.tsv")
+		ex, _ := dataFS.ReadFile("data/exonyms.tsv")
+		loaded, loadErr = parseGazetteer(zr, bytes.NewReader(a1), bytes.NewReader(ct), bytes.NewReader(ex))
+	})
+	return loaded, loadErr
+}
+
+// key folds a name for lookup: lower case, no accents, every run of non-letters and
+// non-digits (hyphen, apostrophe, space) as one space.
+func key(s string) string {
+	f := normalize.String(s)
+	var b strings.Builder
+	b.Grow(len(f))
+	space := false
+	for _, r := range f {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127 {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+		} else {
+			space = true
+		}
+	}
+	return b.String()
+}
+
+// regionSuffixes are dropped from admin1 names to make their lookup keys
+// ("Tillabéri Region" → "tillaberi"), as are the matching prefixes.
+var regionSuffixes = []string{" region", " province", " governorate", " prefecture", " department", " state", " district", " oblast", " county", " wilaya"}
+var regionPrefixes = []string{"region de ", "region du ", "region des ", "province de ", "province du ", "province of ", "wilaya de ", "gouvernorat de ", "departement de ", "departement du "}
+
+func regionKey(name string) string {
+	k := key(name)
+	for _, s := range regionSuffixes {
+		k = strings.TrimSuffix(k, s)
+	}
+	for _, p := range regionPrefixes {
+		k = strings.TrimPrefix(k, p)
+	}
+	return k
+}
+
+func parseGazetteer(places, admin1, countries, exonyms io.Reader) (*Gazetteer, error) {
+	g := &Gazetteer{
+		byName:    make(map[string][]int32, 90000),
+		regByName: make(map[string][]int32, 4000),
+		regByCode: make(map[string]int32, 4000),
+		countries: make(map[string]string, 800),
+		ctyName:   make(map[string]string, 260),
+	}
+	sc := bufio.NewScanner(places)
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		t := sc.Text()
+		if t == "" || t[0] == '#' {
+			continue
+		}
+		f := strings.Split(t, "\t")
+		if len(f) != 9 {
+			return nil, fmt.Errorf("places: gazetteer line %d: %d fields, want 9", line, len(f))
+		}
+		id, err1 := strconv.Atoi(f[0])
+		lat, err2 := strconv.ParseFloat(f[6], 32)
+		lon, err3 := strconv.ParseFloat(f[7], 32)
+		pop, err4 := strconv.Atoi(f[8])
+		if err1 != nil || err2 != nil || err3 != nil || err4 != nil || f[1] == "" || len(f[2]) != 3 {
+			return nil, fmt.Errorf("places: gazetteer line %d: bad record %q", line, t)
+		}
+		g.Places = append(g.Places, Place{ID: id, Name: f[1], Country: f[2], Admin1: f[3], Admin2: f[4], FCode: f[5], Lat: float32(lat), Lon: float32(lon), Pop: pop})
+		k := key(f[1])
+		g.byName[k] = append(g.byName[k], int32(len(g.Places)-1))
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("places: gazetteer: %w", err)
+	}
+	if len(g.Places) == 0 {
+		return nil, fmt.Errorf("places: gazetteer is empty")
+	}
+	if err := eachRecord(admin1, 3, func(f []string) error {
+		r := Region{Country: f[0], Code: f[1], Name: f[2], Seat: -1}
+		g.Regions = append(g.Regions, r)
+		i := int32(len(g.Regions) - 1)
+		g.regByCode[r.Country+"."+r.Code] = i
+		k := regionKey(r.Name)
+		g.regByName[k] = append(g.regByName[k], i)
+		return nil
+	}); err != nil {
+		return nil, fmt.Errorf("places: admin1: %w", err)
+	}
+	// region point: mean of its places; seat: its PPLA
+	sum := make([][3]float64, len(g.Regions))
+	for i, p := range g.Places {
+		ri, ok := g.regByCode[p.Country+"."+p.Admin1]
+		if !ok {
+			continue
+		}
+		sum[ri][0] += float64(p.Lat)
+		sum[ri][1] += float64(p.Lon)
+		sum[ri][2]++
+		if (p.FCode == "PPLA" || p.FCode == "PPLC") && g.Regions[ri].Seat < 0 {
+			g.Regions[ri].Seat = i
+		}
+	}
+	for i := range g.Regions {
+		if n := sum[i][2]; n > 0 {
+			g.Regions[i].Lat = math.Round(sum[i][0]/n*1e4) / 1e4
+			g.Regions[i].Lon = math.Round(sum[i][1]/n*1e4) / 1e4
+		}
+	}
+	if err := eachRecord(countries, 2, func(f []string) error {
+		names := strings.Split(f[1], "|")
+		g.ctyName[f[0]] = names[0]
+		for _, n := range names {
+			if k := key(n); k != "" {
+				if _, dup := g.countries[k]; !dup {
+					g.countries[k] = f[0]
+				}
+			}
+		}
+		return nil
+	}); err != nil {
+		return nil, fmt.Errorf("places: countries: %w", err)
+	}
+	if err := eachRecord(exonyms, 3, func(f []string) error {
+		target := key(f[1])
+		var hit []int32
+		for _, i := range g.byName[target] {
+			if g.Places[i].Country == f[2] {
+				hit = append(hit, i)
+			}
+		}
+		if len(hit) == 0 {
+			return fmt.Errorf("exonym %q: no place %q in %s", f[0], f[1], f[2])
+		}
+		k := key(f[0])
+		for _, i := range hit {
+			if !containsIdx(g.byName[k], i) {
+				g.byName[k] = append(g.byName[k], i)
+			}
+		}
+		return nil
+	}); err != nil {
+		return nil, fmt.Errorf("places: exonyms: %w", err)
+	}
+	return g, nil
+}
+
+func containsIdx(l []int32, i int32) bool {
+	for _, j := range l {
+		if j == i {
+			return true
+		}
+	}
+	return false
+}
+
+// eachRecord calls fn for every non-comment line of a TSV with exactly n fields.
+func eachRecord(r io.Reader, n int, fn func([]string) error) error {
+	sc := bufio.NewScanner(r)
+	line := 0
+	for sc.Scan() {
+		line++
+		t := strings.TrimRight(sc.Text(), "\r")
+		if t == "" || t[0] == '#' {
+			continue
+		}
+		f := strings.Split(t, "\t")
+		if len(f) != n {
+			return fmt.Errorf("line %d: %d fields, want %d", line, len(f), n)
+		}
+		for _, x := range f {
+			if x == "" {
+				return fmt.Errorf("line %d: empty field", line)
+			}
+		}
+		if err := fn(f); err != nil {
+			return fmt.Errorf("line %d: %w", line, err)
+		}
+	}
+	return sc.Err()
+}
+
+// Towns returns the gazetteer places named name (any spelling the gazetteer knows).
+func (g *Gazetteer) Towns(name string) []int32 { return g.byName[key(name)] }
+
+// RegionsNamed returns the admin1 regions named name ("Tillabéri", "Tillabéri Region").
+func (g *Gazetteer) RegionsNamed(name string) []int32 { return g.regByName[regionKey(name)] }
+
+// Country returns the ISO3 code of a country name in English or French, or "".
+func (g *Gazetteer) Country(name string) string { return g.countries[key(name)] }
+
+// CountryName returns a country's English display name.
+func (g *Gazetteer) CountryName(iso3 string) string { return g.ctyName[iso3] }
+
+// Admin1Name returns the name of a country's admin1 region, or "".
+func (g *Gazetteer) Admin1Name(country, code string) string {
+	if i, ok := g.regByCode[country+"."+code]; ok {
+		return g.Regions[i].Name
+	}
+	return ""
+}
+
+// Best picks among candidate places the most likely one: a place in a country the
+// article mentions first (weight by mentions), then administrative rank and population.
+func (g *Gazetteer) Best(cands []int32, ctx map[string]int) int32 {
+	best, bestScore := int32(-1), math.Inf(-1)
+	for _, i := range cands {
+		p := &g.Places[i]
+		s := math.Log10(float64(p.Pop) + 10)
+		switch p.FCode {
+		case "PPLC":
+			s += 2
+		case "PPLA":
+			s += 1
+		case "PPLA2":
+			s += 0.5
+		}
+		if n := ctx[p.Country]; n > 0 {
+			s += 4 + math.Min(float64(n), 5)*0.2
+		}
+		if s > bestScore {
+			best, bestScore = i, s
+		}
+	}
+	return best
+}

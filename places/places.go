@@ -1,0 +1,557 @@
+package places
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/griot-project/griot/doc"
+)
+
+// Precision levels of a Location, in the spirit of ACLED's geo_precision.
+const (
+	PrecTown    = 1 // the town or site itself
+	PrecNear    = 2 // near a town, or part of a region around a town
+	PrecRegion  = 3 // a region or province, or part of a country ("le nord du Mali")
+	PrecCountry = 4 // the country only: never a point
+)
+
+// Geocoder is the places stage. It is safe for concurrent use.
+type Geocoder struct {
+	g *Gazetteer
+}
+
+// New loads the embedded gazetteer (once per process) and returns the stage.
+func New() (*Geocoder, error) {
+	g, err := LoadGazetteer()
+	if err != nil {
+		return nil, err
+	}
+	return &Geocoder{g: g}, nil
+}
+
+// Gazetteer returns the stage's gazetteer.
+func (gc *Geocoder) Gazetteer() *Gazetteer { return gc.g }
+
+// Name is the stage's name.
+func (gc *Geocoder) Name() string { return "places" }
+
+// kinds of place candidates
+const (
+	kTown = iota + 1
+	kRegion
+	kCountry
+)
+
+// cand is a place named in a sentence.
+type cand struct {
+	start, end int // original byte range of the name
+	kind       int
+	place      int32  // index into Places (kTown)
+	region     int32  // index into Regions (kRegion)
+	country    string // ISO3
+	prec       int    // 0 when the text gives no locative cue
+	textStart  int    // start of the whole place phrase ("à 50 km de Gao")
+	cued       bool   // a region cue ("région de", "… region") names it a region
+	actorCty   string // the country the actors stage gave this place, "" when none
+}
+
+// Locative cues, matched as folded key suffixes of the words before a name.
+var (
+	nearCues = []string{
+		"pres de", "pres d", "non loin de", "a proximite de", "aux environs de", "aux alentours de",
+		"dans les environs de", "km de", "km d", "kilometres de", "kilometres d", "a la sortie de",
+		"en peripherie de", "dans la banlieue de", "a la peripherie de", "au large de",
+		"au nord de", "au sud de", "a l est de", "a l ouest de", "au nord est de", "au nord ouest de",
+		"au sud est de", "au sud ouest de", "entre",
+		"near", "outside", "nearby", "km from", "km outside", "kilometres from", "kilometers from",
+		"miles from", "km of", "miles of", "kilometres of", "kilometers of", "north of", "south of",
+		"east of", "west of", "northeast of", "northwest of", "southeast of", "southwest of",
+		"north east of", "north west of", "south east of", "south west of", "outskirts of", "near the town of",
+		"near the city of", "near the village of", "off the coast of", "between",
+	}
+	regionCues = []string{
+		"region de", "region d", "region du", "province de", "province du", "province d", "prefecture de",
+		"departement de", "departement du", "gouvernorat de", "wilaya de", "etat de", "oblast de",
+		"region of", "province of", "governorate of", "state of", "oblast of",
+	}
+	partCues = []string{ // before a country: a part of it
+		"nord du", "sud du", "centre du", "est du", "ouest du", "nord est du", "nord ouest du",
+		"sud est du", "sud ouest du", "nord de la", "sud de la", "centre de la", "est de la", "ouest de la",
+		"nord de l", "sud de l", "centre de l", "est de l", "ouest de l", "nord de", "sud de",
+		"northern", "southern", "eastern", "western", "central", "north eastern", "north western",
+		"south eastern", "south western", "northeastern", "northwestern", "southeastern", "southwestern",
+		"north of", "south of", "east of", "west of", "northeast of", "northwest of", "southeast of", "southwest of",
+	}
+	atCues = []string{
+		"a", "au", "aux", "en", "dans", "sur", "depuis", "dans la ville de", "dans le village de", "la ville de",
+		"la localite de", "le village de", "la commune de", "dans la localite de", "dans la commune de",
+		"in", "at", "inside", "across", "throughout", "in the town of", "in the city of", "in the village of",
+		"the town of", "the city of", "the village of", "from",
+	}
+	regionAfter = []string{"region", "province", "governorate", "state", "oblast", "district", "prefecture"}
+	// words after a trigger that make the next place its object ("l'attaque de Kidal")
+	objectCues = map[string]bool{"de": true, "d": true, "du": true, "of": true, "on": true, "contre": true, "sur": true, "against": true, "in": true, "a": true}
+	// inner lower-case words allowed inside a multi-word place name
+	innerWords = map[string]bool{"de": true, "du": true, "des": true, "la": true, "le": true, "les": true, "el": true, "al": true, "d'": true, "l'": true, "n'": true, "sur": true, "am": true, "upon": true, "of": true, "the": true, "en": true, "-": true, "'": true}
+	articles   = []string{"la ", "le ", "les ", "l ", "the "}
+	// region names that are also common words or wider areas: a region only with a region cue
+	genericRegions = map[string]bool{"nord": true, "sud": true, "est": true, "ouest": true, "centre": true, "center": true,
+		"central": true, "north": true, "south": true, "east": true, "west": true, "sahel": true, "centre nord": true,
+		"centre sud": true, "centre est": true, "centre ouest": true, "nord ouest": true, "nord est": true, "sud ouest": true,
+		"sud est": true, "north west": true, "north east": true, "south west": true, "south east": true, "plateau": true,
+		"littoral": true, "capital": true, "lagunes": true, "savanes": true, "maritime": true, "oriental": true, "lakes": true,
+		"western": true, "eastern": true, "northern": true, "southern": true, "coast": true, "island": true, "islands": true}
+)
+
+// hasCue reports whether the folded key text ends with one of cues at a word boundary.
+func hasCue(prefix string, cues []string) (string, bool) {
+	for _, c := range cues {
+		if prefix == c || strings.HasSuffix(prefix, " "+c) {
+			return c, true
+		}
+	}
+	return "", false
+}
+
+// sentenceCands finds the place names of sentence si with their locative cues.
+func (gc *Geocoder) sentenceCands(d *doc.Document, si int, blocked []doc.Span, known map[int]placeMention) []cand {
+	s := d.Sentences[si]
+	var out []cand
+	for i := s.Tok0; i < s.Tok1; i++ {
+		t := d.Tokens[i]
+		if t.Kind != doc.Word || !upperStart(d.Text[t.Start:t.End]) || isBlocked(blocked, t.Start, t.End) {
+			continue
+		}
+		var best cand
+		bestJ := -1
+		for j := min(s.Tok1, i+6); j > i; j-- {
+			last := d.Tokens[j-1]
+			if last.Kind != doc.Word || !upperStart(d.Text[last.Start:last.End]) && j-1 != i {
+				continue
+			}
+			if !joinable(d, i, j) {
+				continue
+			}
+			c, ok := gc.lookup(d, d.Text[t.Start:last.End])
+			if !ok {
+				continue
+			}
+			c.start, c.end = t.Start, last.End
+			best, bestJ = c, j
+			break
+		}
+		if pm, ok := known[t.Start]; ok && (bestJ < 0 || pm.end > best.end) {
+			// a place the actors stage knows and the gazetteer does not (or knows shorter)
+			best = cand{kind: kTown, place: -1, region: -1, start: t.Start, end: pm.end}
+			if pm.kind == "country" {
+				best.kind, best.country = kCountry, pm.country
+			}
+			bestJ = d.TokenAt(pm.end-1) + 1
+		}
+		if bestJ < 0 {
+			continue
+		}
+		if pm, ok := known[t.Start]; ok && pm.end == best.end {
+			best.actorCty = pm.country
+		}
+		gc.classify(d, s, &best)
+		out = append(out, best)
+		i = bestJ - 1
+	}
+	return out
+}
+
+// joinable reports whether tokens [i, j) can form one place name.
+func joinable(d *doc.Document, i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		if d.Tokens[k].Start-d.Tokens[k-1].End > 1 {
+			return false
+		}
+		t := d.Tokens[k]
+		w := d.Text[t.Start:t.End]
+		if t.Kind == doc.Word && upperStart(w) {
+			continue
+		}
+		if !innerWords[t.Norm] {
+			return false
+		}
+	}
+	return true
+}
+
+func upperStart(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+func isBlocked(bl []doc.Span, s, e int) bool {
+	for _, b := range bl {
+		if b.Start < e && s < b.End {
+			return true
+		}
+	}
+	return false
+}
+
+// lookup resolves a name to a candidate without context: a country, a town, or a region.
+func (gc *Geocoder) lookup(d *doc.Document, name string) (cand, bool) {
+	k := key(name)
+	if k == "" {
+		return cand{}, false
+	}
+	if iso := gc.g.countries[k]; iso != "" {
+		return cand{kind: kCountry, country: iso, place: -1, region: -1}, true
+	}
+	if len(gc.g.byName[k]) > 0 {
+		return cand{kind: kTown, place: -1, region: -1}, true
+	}
+	if len(gc.g.regByName[k]) > 0 {
+		return cand{kind: kRegion, place: -1, region: -1}, true
+	}
+	return cand{}, false
+}
+
+// window returns the folded key of the text in [a, b), with a moved to a rune start.
+func window(text string, a, b int) string {
+	for a > 0 && a < len(text) && !utf8.RuneStart(text[a]) {
+		a--
+	}
+	if a >= b {
+		return ""
+	}
+	return key(text[a:b])
+}
+
+// classify sets a candidate's precision from the words around it (0: no locative cue).
+func (gc *Geocoder) classify(d *doc.Document, s doc.Sentence, c *cand) {
+	prefix := window(d.Text, max(s.Start, c.start-64), c.start)
+	after := window(d.Text, c.end, min(s.End, c.end+24))
+	bare := prefix
+	artWords := 0
+	for _, a := range articles {
+		w := a[:len(a)-1]
+		if strings.HasSuffix(bare, " "+w) || bare == w {
+			bare = strings.TrimSpace(strings.TrimSuffix(bare, w))
+			artWords = 1
+			break
+		}
+	}
+	regionNext := false
+	for _, w := range regionAfter {
+		if after == w || strings.HasPrefix(after, w+" ") {
+			regionNext = true
+		}
+	}
+	c.textStart = c.start
+	// mark makes the place phrase start at the cue: walk back over its words
+	mark := func(cue string) {
+		if cue == "" {
+			return
+		}
+		n := len(strings.Fields(cue)) + artWords
+		ti := d.TokenAt(c.start)
+		for ti > s.Tok0 && n > 0 {
+			ti--
+			t := d.Tokens[ti]
+			if t.Kind == doc.Word || t.Kind == doc.Number {
+				n -= len(strings.Fields(key(d.Text[t.Start:t.End])))
+			}
+			c.textStart = t.Start
+		}
+		// "à 50 km de Gao": the phrase starts at the preposition before the distance
+		if nt := d.Tokens[ti].Norm; nt == "km" || strings.HasPrefix(nt, "kilo") || strings.HasPrefix(nt, "mile") {
+			for steps := 0; ti > s.Tok0 && steps < 4; steps++ {
+				ti--
+				t := d.Tokens[ti]
+				if t.Kind == doc.Number || t.Norm == "a" || t.Norm == "at" || t.Norm == "some" || t.Norm == "about" || t.Norm == "environ" || t.Norm == "une" || t.Norm == "quelque" {
+					c.textStart = t.Start
+					continue
+				}
+				break
+			}
+		}
+	}
+	switch c.kind {
+	case kCountry:
+		if cue, ok := hasCue(bare, partCues); ok {
+			c.prec = PrecRegion
+			mark(cue)
+		} else if cue, ok := hasCue(bare, atCues); ok {
+			c.prec = PrecCountry
+			mark(cue)
+		}
+		// "près de l'Ouganda", "near Mali": somewhere else, close to the country: no place
+		return
+	}
+	k := key(d.Text[c.start:c.end])
+	regionCue, isRegionCue := hasCue(bare, regionCues)
+	c.cued = isRegionCue || regionNext
+	if c.kind == kRegion && !c.cued && genericRegions[regionKey(k)] {
+		return
+	}
+	if isRegionCue || regionNext {
+		if regs := gc.g.regByName[regionKey(k)]; len(regs) > 0 {
+			c.kind = kRegion
+			c.prec = PrecRegion
+			mark(regionCue)
+			return
+		}
+		if c.kind == kTown {
+			c.prec = PrecNear
+			mark(regionCue)
+			return
+		}
+	}
+	if cue, ok := hasCue(bare, nearCues); ok {
+		c.prec = PrecNear
+		mark(cue)
+	} else if cue, ok := hasCue(bare, atCues); ok {
+		if c.kind == kRegion {
+			c.prec = PrecRegion
+		} else {
+			c.prec = PrecTown
+		}
+		mark(cue)
+	}
+}
+
+// docCountries counts the countries an article names (through the actors stage and the
+// gazetteer's country names): the context for choosing among homonyms.
+// placeMention is a mention the actors stage resolved to a place or a country.
+type placeMention struct {
+	end     int
+	kind    string // place or country
+	country string
+	form    string
+}
+
+func (gc *Geocoder) docCountries(d *doc.Document) (map[string]int, []doc.Span, map[int]placeMention) {
+	ctx := map[string]int{}
+	known := map[int]placeMention{}
+	var blocked []doc.Span
+	for _, m := range d.Mentions {
+		a := d.ActorByID(m.Actor)
+		if a == nil {
+			if m.Type == "PER" || m.Type == "ORG" {
+				blocked = append(blocked, m.Span())
+			}
+			continue
+		}
+		switch a.Kind {
+		case "country", "place":
+			if a.Country != "" {
+				ctx[a.Country]++
+				if m.Form != "demonym" && m.Form != "role" && m.Form != "pronoun" && m.Form != "flag" && m.Form != "hashtag" && m.Form != "handle" {
+					known[m.Start] = placeMention{end: m.End, kind: a.Kind, country: a.Country, form: m.Form}
+				}
+			}
+		case "person", "organization", "collective":
+			blocked = append(blocked, m.Span())
+		}
+	}
+	return ctx, blocked, known
+}
+
+// Process sets the Location of every event whose sentence says where it happened.
+func (gc *Geocoder) Process(d *doc.Document) error {
+	if len(d.Events) == 0 || len(d.Sentences) == 0 {
+		return nil
+	}
+	ctx, blocked, known := gc.docCountries(d)
+	cache := map[int][]cand{}
+	get := func(si int) []cand {
+		if cs, ok := cache[si]; ok {
+			return cs
+		}
+		cs := gc.sentenceCands(d, si, blocked, known)
+		cache[si] = cs
+		return cs
+	}
+	// countries named in the text with no actor (e.g. "au Niger" when actors missed it)
+	for si := range d.Sentences {
+		for _, c := range get(si) {
+			if c.kind == kCountry {
+				ctx[c.country]++
+			}
+		}
+	}
+	var dateline *doc.Location
+	datelineDone := false
+	for ei := range d.Events {
+		e := &d.Events[ei]
+		if e.Trigger.End > len(d.Text) || e.Trigger.Start < 0 {
+			return fmt.Errorf("places: event %s: trigger %d-%d outside the text", e.ID, e.Trigger.Start, e.Trigger.End)
+		}
+		var loc *doc.Location
+		spans := []doc.Span{e.Trigger}
+		for _, m := range e.Mentions {
+			if m.Start >= 0 && m.End <= len(d.Text) && !e.Trigger.Overlaps(doc.Span{Start: m.Start, End: m.End}) {
+				spans = append(spans, doc.Span{Start: m.Start, End: m.End})
+			}
+		}
+		for _, sp := range spans {
+			si := d.SentenceAt(sp.Start)
+			if si < 0 {
+				continue
+			}
+			if loc = gc.choose(d, get(si), sp, ctx); loc != nil {
+				break
+			}
+		}
+		if loc == nil {
+			if !datelineDone {
+				dateline, datelineDone = gc.dateline(d, ctx), true
+			}
+			if dateline != nil {
+				l := *dateline
+				loc = &l
+			}
+		}
+		e.Location = loc
+	}
+	return nil
+}
+
+// choose picks the place of an event told at trigger among a sentence's candidates: the
+// nearest one with a locative cue, the more precise first when two are close.
+func (gc *Geocoder) choose(d *doc.Document, cs []cand, trigger doc.Span, ctx map[string]int) *doc.Location {
+	best, bestScore := -1, math.Inf(1)
+	for i, c := range cs {
+		prec := c.prec
+		if prec == 0 {
+			// "l'attaque de Kidal", "the attack on Kidal": the place right after the trigger
+			if c.kind == kTown && c.start >= trigger.End && c.start-trigger.End < 24 {
+				gap := window(d.Text, trigger.End, c.start)
+				for _, a := range articles {
+					gap = strings.TrimSuffix(gap, " "+strings.TrimSpace(a))
+				}
+				if objectCues[gap] {
+					prec = PrecTown
+				}
+			}
+			if prec == 0 {
+				continue
+			}
+			cs[i].prec = prec
+		}
+		dist := 0
+		switch {
+		case c.end <= trigger.Start:
+			dist = trigger.Start - c.end
+		case c.start >= trigger.End:
+			dist = c.start - trigger.End
+		}
+		score := float64(dist) + float64(prec-1)*40
+		if score < bestScore {
+			best, bestScore = i, score
+		}
+	}
+	if best < 0 {
+		return nil
+	}
+	// a town's country: prefer the countries of this sentence, then the article's
+	local := map[string]int{}
+	for k, v := range ctx {
+		local[k] = v
+	}
+	for _, c := range cs {
+		if c.kind == kCountry {
+			local[c.country] += 10
+		}
+	}
+	return gc.location(d, cs[best], local)
+}
+
+// location turns a candidate into a Location.
+func (gc *Geocoder) location(d *doc.Document, c cand, ctx map[string]int) *doc.Location {
+	g := gc.g
+	name := d.Text[c.start:c.end]
+	loc := &doc.Location{Text: d.Text[c.textStart:c.end], Precision: c.prec}
+	switch c.kind {
+	case kCountry:
+		loc.Country = c.country
+		loc.Name = g.ctyName[c.country]
+		return loc
+	case kRegion:
+		regs := g.regByName[regionKey(key(name))]
+		ri := int32(-1)
+		bestN := -1
+		for _, r := range regs {
+			if n := ctx[g.Regions[r].Country]; n > bestN {
+				ri, bestN = r, n
+			}
+		}
+		if ri < 0 || !c.cued && bestN <= 0 {
+			return nil
+		}
+		r := g.Regions[ri]
+		loc.Name, loc.Country, loc.Admin1 = r.Name, r.Country, r.Name
+		loc.Lat, loc.Lon = r.Lat, r.Lon
+		return loc
+	}
+	towns := g.byName[key(name)]
+	if c.actorCty != "" {
+		var in []int32
+		for _, i := range towns {
+			if g.Places[i].Country == c.actorCty {
+				in = append(in, i)
+			}
+		}
+		if len(in) == 0 {
+			// known to the actors stage only: its country, no point
+			loc.Name, loc.Country = name, c.actorCty
+			return loc
+		}
+		towns = in
+	}
+	pi := g.Best(towns, ctx)
+	if pi < 0 {
+		return nil
+	}
+	p := g.Places[pi]
+	loc.GeonameID, loc.Name, loc.Country = p.ID, p.Name, p.Country
+	loc.Admin1 = g.Admin1Name(p.Country, p.Admin1)
+	loc.Admin2 = p.Admin2
+	loc.Lat, loc.Lon = round4(float64(p.Lat)), round4(float64(p.Lon))
+	return loc
+}
+
+func round4(f float64) float64 { return math.Round(f*1e4) / 1e4 }
+
+// dateline reads "BAMAKO (Reuters) -", "GAO, Mali, 3 mai (AFP) —" or "KIDAL — " at the start
+// of the text: where the reporter writes from. It places an event only when nothing else
+// does, and then at the country level (precision 4, no point).
+func (gc *Geocoder) dateline(d *doc.Document, ctx map[string]int) *doc.Location {
+	head := d.Text
+	if len(head) > 120 {
+		head = head[:120]
+	}
+	// the dateline is on the first line holding a dash or a parenthesis after capitals
+	end := strings.IndexAny(head, "(—–,\n")
+	if i := strings.Index(head, " -"); i >= 0 && (end < 0 || i < end) {
+		end = i
+	}
+	if end <= 0 {
+		return nil
+	}
+	word := strings.TrimSpace(head[:end])
+	if word == "" || len(word) > 40 || strings.ToUpper(word) != word || !upperStart(word) {
+		return nil
+	}
+	cands := gc.g.byName[key(word)]
+	if len(cands) == 0 {
+		return nil
+	}
+	pi := gc.g.Best(cands, ctx)
+	p := gc.g.Places[pi]
+	start := strings.Index(d.Text, word)
+	return &doc.Location{
+		Text:      d.Text[start:start+len(word)] + " (dateline: where the report was filed, not an event place)",
+		Name:      gc.g.ctyName[p.Country],
+		Country:   p.Country,
+		Precision: PrecCountry,
+	}
+}
