@@ -20,6 +20,9 @@ const usage = `griot turns news articles into political event data.
 Usage:
   griot extract [--lang fr|en|auto] [--published YYYY-MM-DD] [--id ID] [--format json|pretty|plover] FILE|-
   griot eval KIND [flags]        score against a gold corpus (KIND: timex, ner, quotes, events)
+  griot serve [--store URL] [--addr 127.0.0.1:8080] [--token T]   JSON API and web UI
+  griot events [--store URL] [--actor ID] [--dyad A,B] [--from D] [--format table|jsonl] …   query events
+  griot relations [--store URL] [--interval month] A B   cooperation and conflict of two actors per period
   griot version
 
 Run 'griot COMMAND -h' for a command's flags.
@@ -71,6 +74,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return cmdWorker(ctx, rest, stdout, stderr)
 	case "eval":
 		return cmdEval(ctx, rest, stdout, stderr)
+	case "serve":
+		return cmdServe(ctx, rest, stdout, stderr)
+	case "events":
+		return cmdEvents(ctx, rest, stdout, stderr)
+	case "relations":
+		return cmdRelations(ctx, rest, stdout, stderr)
 	case "version", "--version":
 		fmt.Fprintln(stdout, "griot", version)
 		return nil
