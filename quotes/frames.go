@@ -180,6 +180,10 @@ var declaring = map[string]bool{"declarer": true, "declare": true, "proclamer": 
 // possessives: 's' singular, 'p' plural.
 var possessives = map[string]byte{"son": 's', "sa": 's', "his": 's', "her": 's', "leur": 'p', "their": 'p'}
 
+// agentless passives still report: someone unnamed accuses, alleges, reports.
+var agentless = map[string]bool{"accuse": true, "allege": true, "report": true, "say": true, "believe": true, "claim": true,
+	"accuser": true, "dire": true, "soupconner": true, "rapporter": true}
+
 var naming = map[string]bool{"call": true, "name": true, "dub": true, "title": true, "label": true, "appeler": true, "qualifier": true}
 
 var passiveBe = map[string]bool{"was": true, "were": true, "is": true, "are": true, "been": true, "being": true, "be": true,
@@ -745,6 +749,24 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 				fr.content = [][2]int{{a, e}}
 			}
 			return fr, fr.sp1 > fr.sp0
+		}
+		if agentless[lemma] {
+			// "Moscou est accusé d'avoir …", "he is said to have …": told by nobody named; the
+			// subject and what follows are the content
+			fr.kind = fPreposed
+			fr.sp0, fr.sp1 = c0, c0
+			a := v.skipOpeners(L0, c0)
+			e := a
+			for e < c0 && !v.lex.aux[v.norm(e)] && !passiveBe[v.norm(e)] && !v.lex.adverb[v.norm(e)] {
+				e++
+			}
+			if e > a {
+				fr.content = append(fr.content, [2]int{a, e})
+			}
+			if ce := v.trimEnd(c1, s1); ce > c1 {
+				fr.content = append(fr.content, [2]int{c1, ce})
+			}
+			return fr, len(fr.content) > 0
 		}
 		return fr, false
 	case inv >= 0:
