@@ -134,3 +134,35 @@ func TestDateline(t *testing.T) {
 		}
 	}
 }
+
+func FuzzProcess(f *testing.F) {
+	gc, err := places.New()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add("BAMAKO (Reuters) - Attaque à 50 km de Gao, dans le nord du Mali.", 20)
+	f.Add("Clashes in the Tillaberi region near Menaka.", 3)
+	f.Add("À", 0)
+	f.Fuzz(func(t *testing.T, text string, at int) {
+		pipeOnce.Do(func() { pipe, pipeErr = pipeline.Default() })
+		if pipeErr != nil {
+			t.Fatal(pipeErr)
+		}
+		d, err := pipe.Run(context.Background(), text, pipeline.Options{Lang: "fr"})
+		if err != nil {
+			return // invalid input is the pipeline's to reject
+		}
+		if len(text) > 0 {
+			at = ((at % len(text)) + len(text)) % len(text)
+			d.Events = []doc.Event{{ID: "f", Trigger: doc.Span{Start: at, End: at + 1}}}
+		}
+		if err := gc.Process(d); err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range d.Events {
+			if l := e.Location; l != nil && (l.Precision < 1 || l.Precision > 4 || l.Precision == 4 && (l.Lat != 0 || l.Lon != 0)) {
+				t.Fatalf("bad location %+v", *l)
+			}
+		}
+	})
+}
