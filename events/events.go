@@ -310,7 +310,7 @@ func (r *reader) demand(cd *cand) {
 	}
 	target := cd.ev.Actor
 	if len(target) == 0 {
-		target = nil
+		target = r.holders(cd.ev.Recipient) // "X must be released": whoever holds X
 	}
 	cd.ev.Type, cd.ev.Mode = "REQUEST", "yield"
 	cd.ev.Actor = []string{speaker}
@@ -355,6 +355,26 @@ func (r *reader) conditionWord(si, from int) bool {
 	return false
 }
 
+// holders: the governments of the countries of non-government persons (who holds a
+// prisoner, who is asked to free him).
+func (r *reader) holders(ids []string) []string {
+	var out []string
+	for _, id := range ids {
+		a := r.actors[id]
+		if a == nil || a.Kind != "person" || a.Country == "" || r.actors[a.Country] == nil {
+			continue
+		}
+		gov := false
+		for _, s := range a.Sector {
+			gov = gov || s == "GOV"
+		}
+		if !gov {
+			out = append(out, a.Country)
+		}
+	}
+	return out
+}
+
 // finish applies the last rules (roles that cannot be, types that need a recipient) and
 // derives the mapped columns.
 func (r *reader) finish(cd *cand) *doc.Event {
@@ -382,6 +402,15 @@ func (r *reader) finish(cd *cand) *doc.Event {
 		return nil
 	}
 
+	if len(e.Recipient) == 0 && e.Type == "PROTEST" {
+		// a protest with no stated target is against the government of the protesters'
+		// country (a hunger strike in an Egyptian jail, a march in Bamako)
+		e.Recipient = r.holders(e.Actor)
+	}
+	if len(e.Actor) == 0 && e.Type == "COERCE" && (e.Mode == "arrest" || cd.hit.p.mode == "") {
+		// "X was sentenced", "X a été arrêté": by the authorities of X's country
+		e.Actor = r.holders(e.Recipient)
+	}
 	if len(e.Recipient) == 0 && coupNoun(r.d.Tokens, cd.hit) {
 		// a coup is against the government of the plotters' country
 		for _, id := range e.Actor {

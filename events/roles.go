@@ -82,6 +82,13 @@ type roleMention struct {
 // antecedent of a relative pronoun. clauseOnly stops at a comma.
 func (r *reader) subject(si, from int, clauseOnly bool) []roleMention {
 	s := r.d.Sentences[si]
+	if !clauseOnly && r.coordinatedVerb(si, from) {
+		// "Human rights groups have campaigned … and have accused the government": the
+		// subject of the first verb
+		if first := r.firstSubject(si, from); first != nil {
+			return first
+		}
+	}
 	for j := from - 1; j >= s.Tok0; j-- {
 		n := r.tok(j)
 		if r.isPunct(j, ";:") || (clauseOnly && r.isPunct(j, ",()")) {
@@ -101,7 +108,7 @@ func (r *reader) subject(si, from int, clauseOnly bool) []roleMention {
 			}
 			return r.coordinated(si, roleMention{mi, m.Actor}, -1)
 		}
-		if r.w.is("rel", n) && n != "that" && !r.agentiveBefore(si, j) {
+		if r.w.is("rel", n) && (n != "that" || r.relativeThat(j)) && !r.agentiveBefore(si, j) {
 			return nil // "la crise … qui menace": the subject is a thing, not an actor
 		}
 		switch {
@@ -648,7 +655,7 @@ func (r *reader) ownerOfObject(si, from int) []roleMention {
 	if j >= s.Tok1 || !(r.trigAt[j] || r.w.is("owned", r.tok(j))) {
 		return nil
 	}
-	return r.object(si, j+1, map[string]bool{"de": true, "of": true, "by": true, "from": true, "par": true}, 5, true)
+	return r.object(si, j+1, map[string]bool{"de": true, "of": true, "by": true, "from": true, "par": true, "in": true, "a": true}, 5, true)
 }
 
 // rightBeforeVerb: a mention ending at token end stands right before the verb at from (at
@@ -842,4 +849,26 @@ func (r *reader) cataphor(si, t int) string {
 		}
 	}
 	return ""
+}
+
+// coordinatedVerb: the verb group at from follows "and"/"et"/"but" directly ("… and have
+// accused …"), so it shares the subject of the verb before.
+func (r *reader) coordinatedVerb(si, from int) bool {
+	s := r.d.Sentences[si]
+	j := from - 1
+	for ; j >= s.Tok0; j-- {
+		n := r.tok(j)
+		if r.w.is("aux", n) || r.w.is("modal", n) || n == "have" || n == "has" || n == "a" || n == "ont" || n == "also" || n == "aussi" || n == "long" {
+			continue
+		}
+		break
+	}
+	if j < s.Tok0 || j == from-1 && false {
+		return false
+	}
+	switch r.tok(j) {
+	case "and", "et", "but", "mais":
+		return j+1 < from && r.mentionAt[j+1] < 0 // the subject is not repeated after "and"
+	}
+	return false
 }
