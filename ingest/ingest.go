@@ -55,6 +55,9 @@ type Options struct {
 	Stdin io.Reader
 	// MinWords: a document with fewer words is an Item with ErrTooShort (0: no minimum).
 	MinWords int
+	// Fetcher gets http(s) URLs given as paths (nil: a Fetcher with its defaults, which
+	// refuses private addresses).
+	Fetcher *Fetcher
 	// Done, if set, is called after each file has been read, with its size in bytes (0
 	// for standard input), from Walk's goroutine.
 	Done func(path string, size int64)
@@ -136,12 +139,18 @@ func sidecar(name string) bool {
 }
 
 // Walk reads every document under paths, in a stable order (directories walked in lexical
-// order, globs expanded and sorted), calling fn for each.
+// order, globs expanded and sorted; http(s) URLs fetched), calling fn for each.
 func Walk(ctx context.Context, paths []string, o Options, fn func(Item) error) error {
 	bad := func(origin string, err error) error { return fn(Item{Origin: origin, Err: err}) }
+	fetcher := o.Fetcher
 	return files(ctx, paths, bad, func(path string, size int64) error {
 		var err error
-		if path == "-" {
+		if IsURL(path) {
+			if fetcher == nil {
+				fetcher = &Fetcher{}
+			}
+			err = fetcher.Fetch(ctx, path, o, fn)
+		} else if path == "-" {
 			if o.Stdin == nil {
 				return errors.New("standard input requested but none given")
 			}
@@ -175,8 +184,8 @@ func files(ctx context.Context, paths []string, bad func(origin string, err erro
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if p == "-" {
-			if err := file("-", 0); err != nil {
+		if p == "-" || IsURL(p) {
+			if err := file(p, 0); err != nil {
 				return err
 			}
 			continue

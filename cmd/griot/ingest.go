@@ -27,7 +27,7 @@ import (
 	_ "github.com/griot-project/griot/store/sqlite"   // sqlite:// stores
 )
 
-const ingestUsage = "usage: griot ingest [--store URL | --queue nats://HOST:4222] [--workers N] [--lang fr|en|auto] [--columns FIELD=COLUMN,…] [--min-words N] PATH|-…"
+const ingestUsage = "usage: griot ingest [--store URL | --queue nats://HOST:4222] [--workers N] [--lang fr|en|auto] [--columns FIELD=COLUMN,…] [--min-words N] PATH|URL|-…"
 
 // ingestSummary counts what a run did.
 type ingestSummary struct {
@@ -68,10 +68,11 @@ func cmdIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	columns := fs.String("columns", "", "TSV/CSV column names for document fields, e.g. text=body,published=date")
 	minWords := fs.Int("min-words", 10, "documents with fewer words are skipped as too short (0: keep all)")
 	maxBytes := fs.Int64("max-bytes", 16<<20, "largest document (or JSON line) read, in bytes")
+	allowPrivate := fs.Bool("allow-private", false, "let http(s) URLs reach private, loopback and link-local addresses")
 	queueURL := fs.String("queue", "", "put documents on this NATS JetStream queue (nats://HOST:4222) for griot worker instead of reading them here")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, ingestUsage)
-		fmt.Fprintln(stderr, "Inputs: text files (NAME.meta.json beside them gives id, lang, published, source), JSON lines, TSV/CSV with a header, HTML, RSS/Atom/JSON feeds, WARC, any of them gzipped; folders are walked, globs expanded, - is standard input.")
+		fmt.Fprintln(stderr, "Inputs: text files (NAME.meta.json beside them gives id, lang, published, source), JSON lines, TSV/CSV with a header, HTML, RSS/Atom/JSON feeds, WARC, any of them gzipped; folders are walked, globs expanded, http(s) URLs fetched (30 s timeout, one request per host a second), - is standard input.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -106,7 +107,8 @@ func cmdIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	}
 
 	log := slog.New(slog.NewTextHandler(stderr, nil))
-	opts := ingest.Options{Columns: cols, MaxBytes: *maxBytes, Stdin: stdin, MinWords: *minWords}
+	opts := ingest.Options{Columns: cols, MaxBytes: *maxBytes, Stdin: stdin, MinWords: *minWords,
+		Fetcher: &ingest.Fetcher{AllowPrivate: *allowPrivate}}
 	if *queueURL != "" {
 		q, err := queue.Open(ctx, *queueURL)
 		if err != nil {

@@ -6,6 +6,8 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -257,5 +259,32 @@ func TestETA(t *testing.T) {
 		if got := eta(tc.done, tc.total, tc.elapsed); got != tc.want {
 			t.Errorf("eta(%d, %d, %v) = %q, want %q", tc.done, tc.total, tc.elapsed, got, tc.want)
 		}
+	}
+}
+
+func TestIngestURL(t *testing.T) {
+	page, err := os.ReadFile("../../ingest/testdata/page.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Write(page)
+	}))
+	defer srv.Close()
+	db := "sqlite://" + filepath.Join(t.TempDir(), "g.db")
+	out, errOut, err := ingestRun(t, "", "--store", db, srv.URL+"/page")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := summary(t, out); s[4] != "1" || !strings.Contains(errOut, "private") {
+		t.Errorf("a loopback URL without --allow-private: %s\n%s", out, errOut)
+	}
+	out, errOut, err = ingestRun(t, "", "--store", db, "--allow-private", srv.URL+"/page")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := summary(t, out); s[1] != "1" {
+		t.Errorf("with --allow-private: %s\n%s", out, errOut)
 	}
 }
