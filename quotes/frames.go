@@ -210,10 +210,13 @@ func (v *view) cueAt(i, s0, s1 int) (end, inv int, passive bool, lemma string) {
 			}
 			return -1, -1, false, ""
 		}
-		if j < s1 && (v.lex.participle[v.norm(j)] != "" || v.lex.finite[v.norm(j)] != "" && v.d.Tokens[j].Kind == doc.Word) {
+		if j < s1 && (v.lex.participle[v.norm(j)] != "" || (v.lex.finite[v.norm(j)] != "" || v.lex.baseForm[v.norm(j)] != "") && v.d.Tokens[j].Kind == doc.Word) {
 			lem := v.lex.participle[v.norm(j)]
 			if lem == "" {
 				lem = v.lex.finite[v.norm(j)]
+			}
+			if lem == "" {
+				lem = v.lex.baseForm[v.norm(j)] // "would support"
 			}
 			e, inv2 := v.inversion(j+1, s1)
 			if inv < 0 {
@@ -707,7 +710,11 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 			}
 		}
 	}
-	thatless := v.lex.thatOnly[lemma] && !v.hasThat(c1, s1) && !(c0 > s0 && v.f.evidence[v.norm(c0-1)]) && !(lemma == "see" && v.hasWord(c1, min(s1, c1+7), "as"))
+	ev := c0 - 1
+	for ev > s0 && v.lex.adverb[v.norm(ev)] {
+		ev-- // "the poll also showed"
+	}
+	thatless := v.lex.thatOnly[lemma] && !v.hasThat(c1, s1) && !(ev >= s0 && v.f.evidence[v.norm(ev)]) && !(lemma == "see" && v.hasWord(c1, min(s1, c1+7), "as"))
 	if v.lex.aboutOnly[lemma] && !(c1 < s1 && (v.norm(c1) == "about" || v.norm(c1) == "of")) {
 		return fr, false // "spoke with X" is a meeting
 	}
@@ -931,7 +938,7 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 		return fr, false // "to, say, single digits", "let's say"
 	}
 	// "she would", "I didn't", "if Obama", "what Obama": modals and subordinators are not the speaker
-	for fr.sp1 > fr.sp0 && (clitics[v.norm(fr.sp1-1)] || v.lex.adverb[v.norm(fr.sp1-1)] || v.lex.aux[v.norm(fr.sp1-1)] && v.d.Lang != "fr") {
+	for fr.sp1 > fr.sp0 && (clitics[v.norm(fr.sp1-1)] || v.lex.adverb[v.norm(fr.sp1-1)] || (v.lex.aux[v.norm(fr.sp1-1)] || beVerbs[v.norm(fr.sp1-1)]) && v.d.Lang != "fr") {
 		fr.sp1--
 	}
 	for fr.sp0 < fr.sp1 && (subordinators[v.norm(fr.sp0)] || questionWords[v.norm(fr.sp0)]) {
