@@ -1193,8 +1193,16 @@ func (v *view) subjectBefore(p int) bool {
 	if n == "who" || n == "he" || n == "she" || n == "it" || v.isComma(p) {
 		return true
 	}
-	if r, _ := utf8.DecodeRuneInString(v.text(p)); unicode.IsUpper(r) && v.d.Tokens[p].Kind == doc.Word {
-		return !v.lex.determiner[n]
+	// a name the actors stage knows as a person or an organisation ("Clinton vows"; not
+	// "Clinton emails", where no verb follows a bare name… the mention must end right here)
+	off := v.d.Tokens[p].End
+	for i := range v.d.Mentions {
+		m := &v.d.Mentions[i]
+		if m.End == off && m.Actor != "" && m.Form != "pronoun" {
+			if a := v.d.ActorByID(m.Actor); a != nil && (a.Kind == "person" || a.Kind == "organization") {
+				return true
+			}
+		}
 	}
 	return false
 }
