@@ -302,7 +302,7 @@ func (v *view) frames(si int) []frame {
 		}
 		// "Pour l'ONU, la situation est catastrophique": a French opinion frame, only when a
 		// known actor follows "pour" and a comma closes it
-		if (v.d.Lang == "fr" && v.norm(i) == "pour" || v.d.Lang == "en" && v.norm(i) == "for") && i == v.skipOpeners(s0, s1) {
+		if v.d.Lang == "fr" && v.norm(i) == "pour" && i == v.skipOpeners(s0, s1) {
 			if x1 := v.clauseEnd(i+1, s1); x1 < s1 && x1-i <= 7 && v.isComma(x1) && v.actorIn(i+1, x1, "") != "" && !v.hasVerb(i+1, x1) {
 				if e := v.trimEnd(x1+1, s1); e > x1+1 {
 					out = append(out, frame{kind: fAccording, sent: si, cue0: i, cue1: i + 1, sp0: i + 1, sp1: x1, lemma: "pour", full0: -1,
