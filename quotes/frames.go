@@ -284,6 +284,7 @@ func (v *view) frames(si int) []frame {
 	s := d.Sentences[si]
 	s0, s1 := s.Tok0, s.Tok1
 	var out []frame
+	head := v.skipOpeners(s0, s1) // the first word of the sentence after openers
 	for i := s0; i < s1; i++ {
 		// according markers
 		matched := false
@@ -302,7 +303,7 @@ func (v *view) frames(si int) []frame {
 		}
 		// "Pour l'ONU, la situation est catastrophique": a French opinion frame, only when a
 		// known actor follows "pour" and a comma closes it
-		if v.d.Lang == "fr" && v.norm(i) == "pour" && i == v.skipOpeners(s0, s1) {
+		if v.d.Lang == "fr" && v.norm(i) == "pour" && i == head {
 			if x1 := v.clauseEnd(i+1, s1); x1 < s1 && x1-i <= 7 && v.isComma(x1) && v.actorIn(i+1, x1, "") != "" && !v.hasVerb(i+1, x1) {
 				if e := v.trimEnd(x1+1, s1); e > x1+1 {
 					out = append(out, frame{kind: fAccording, sent: si, cue0: i, cue1: i + 1, sp0: i + 1, sp1: x1, lemma: "pour", full0: -1,
@@ -323,7 +324,7 @@ func (v *view) frames(si int) []frame {
 			continue
 		}
 		// "Asked whether …, X said": a question put to someone, asker unnamed
-		if (i == v.skipOpeners(s0, s1) || i > s0 && (askLead[v.norm(i-1)] || passiveBe[v.norm(i-1)])) && (v.norm(i) == "asked" || v.norm(i) == "interroge" || v.norm(i) == "interrogee") && i+1 < s1 && questionWords[v.norm(i+1)] {
+		if (i == head || i > s0 && (askLead[v.norm(i-1)] || passiveBe[v.norm(i-1)])) && (v.norm(i) == "asked" || v.norm(i) == "interroge" || v.norm(i) == "interrogee") && i+1 < s1 && questionWords[v.norm(i+1)] {
 			e := v.clauseEnd(i+1, s1)
 			if e > i+2 && (e < s1 || i > s0) {
 				c0 := i
