@@ -90,7 +90,7 @@ type Point struct {
 	// by a person's id, without its country code, leaves the direction open).
 	AToB      int    `json:"a_to_b"`
 	BToA      int    `json:"b_to_a"`
-	EventsURL    string  `json:"events_url"`
+	EventsURL string `json:"events_url"`
 }
 
 // QuadCounts are event counts per quad class.
