@@ -405,11 +405,15 @@ func (r *reader) finish(cd *cand) *doc.Event {
 	if len(e.Recipient) == 0 && e.Type == "PROTEST" {
 		// a protest with no stated target is against the government of the protesters'
 		// country (a hunger strike in an Egyptian jail, a march in Bamako)
-		e.Recipient = r.holders(e.Actor)
+		if e.Recipient = r.locationCountry(cd.sent, cd.hit.end); len(e.Recipient) == 0 {
+			e.Recipient = r.holders(e.Actor)
+		}
 	}
 	if len(e.Actor) == 0 && e.Type == "COERCE" && (e.Mode == "arrest" || cd.hit.p.mode == "") {
 		// "X was sentenced", "X a été arrêté": by the authorities of X's country
-		e.Actor = r.holders(e.Recipient)
+		if e.Actor = r.locationCountry(cd.sent, cd.hit.end); len(e.Actor) == 0 {
+			e.Actor = r.holders(e.Recipient)
+		}
 	}
 	if len(e.Recipient) == 0 && coupNoun(r.d.Tokens, cd.hit) {
 		// a coup is against the government of the plotters' country

@@ -231,6 +231,22 @@ func (r *reader) recipientInNextPhrase(j int) bool {
 // agent finds "par X" / "by X" within a few words after token from.
 func (r *reader) agent(si, from int) []roleMention { return r.agentOf(si, from, false) }
 
+// verbAgent: a verb's "par X"/"by X" stands right after it ("détenue par", "attaqué hier
+// par"), not after a complement that has its own verb ("détenue à Paris après un mandat émis
+// par…").
+func (r *reader) verbAgent(si, from int) []roleMention {
+	s := r.d.Sentences[si]
+	for j := from; j < min(s.Tok1, from+7); j++ {
+		if r.isPunct(j, ",;:") || (j > from && r.trigAt[j]) || r.w.is("aux", r.tok(j)) {
+			return nil
+		}
+		if r.w.is("agent", r.tok(j)) {
+			return r.agentOf(si, j, false)
+		}
+	}
+	return nil
+}
+
 // agentOf is agent; withSources also accepts news outlets (for attribution).
 func (r *reader) agentOf(si, from int, withSources bool) []roleMention {
 	s := r.d.Sentences[si]
@@ -379,8 +395,8 @@ func (r *reader) roles(cd *cand) {
 			}
 		}
 		if act != nil {
-		} else if act = r.agent(si, h.end); act != nil && rec == nil {
-			rec = r.subject(si, h.start, true)
+		} else if act = r.agent(si, h.end); act != nil && rec == nil && r.prepBeforeMode(h.start, r.d.Sentences[si].Tok0, true) == "" {
+			rec = r.subject(si, h.start, true) // "X a obtenu la levée des sanctions par Y"
 		} else if act == nil {
 			if act = r.possessor(si, h); act == nil {
 				if g := r.governingGerund(si, h.start); g >= 0 {
@@ -401,7 +417,7 @@ func (r *reader) roles(cd *cand) {
 			}
 		}
 	} else {
-		agent := r.agent(si, h.head)
+		agent := r.verbAgent(si, h.head)
 		switch {
 		case agent != nil && r.passiveAux(si, h.start):
 			act = agent
@@ -798,7 +814,11 @@ func (r *reader) announcedThat(j int) bool {
 	if (n != "que" && n != "qu'" && n != "that") || j == 0 {
 		return false
 	}
-	p := r.tok(j - 1)
+	k := j - 1
+	for k > 0 && r.inTimex(k) {
+		k-- // "a annoncé mardi qu'une enquête…"
+	}
+	p := r.tok(k)
 	return strings.HasPrefix(p, "annonc") || strings.HasPrefix(p, "announc")
 }
 
@@ -871,4 +891,33 @@ func (r *reader) coordinatedVerb(si, from int) bool {
 		return j+1 < from && r.mentionAt[j+1] < 0 // the subject is not repeated after "and"
 	}
 	return false
+}
+
+// locationCountry: the country of the first place after token from in the sentence that a
+// preposition of place introduces ("détenue à Paris", "protesting … in London").
+func (r *reader) locationCountry(si, from int) []string {
+	s := r.d.Sentences[si]
+	for j := from; j < s.Tok1; j++ {
+		mi := r.mentionAt[j]
+		if mi < 0 {
+			continue
+		}
+		m := r.d.Mentions[mi]
+		j = m.Tok1 - 1
+		a := r.actors[m.Actor]
+		if a == nil || (a.Kind != "place" && a.Kind != "country") {
+			continue
+		}
+		switch r.prepBeforeMode(m.Tok0, from, true) {
+		case "a", "en", "in", "dans", "outside", "devant", "at":
+			c := a.Country
+			if a.Kind == "country" {
+				c = a.ID
+			}
+			if c != "" && r.actors[c] != nil {
+				return []string{c}
+			}
+		}
+	}
+	return nil
 }
