@@ -642,6 +642,21 @@ func (v *view) looksLikeNP(a, b int) bool {
 	return false
 }
 
+// afterQuoteMark: the token before i (past punctuation) closes a quotation.
+func (v *view) afterQuoteMark(i int) bool {
+	k := i - 1
+	for k >= 0 && v.d.Tokens[k].Kind == doc.Punct && !isQuoteChar(v.text(k)) && v.text(k) != "'" {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	if w := v.text(k); w == "'" {
+		return k > 0 && v.text(k-1) == "'"
+	}
+	return isQuoteChar(v.text(k)) && v.closingQuote(k)
+}
+
 // afterClosingQuote: the sentence starting at s0 follows a closing quote mark ("…missing.”
 // Trump said.") — the quote's incise stands in a sentence of its own.
 func (v *view) afterClosingQuote(s0 int) bool {
@@ -841,7 +856,7 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 			fr.sp0, fr.sp1 = v.appositionSubject(L0-1, s0)
 			fr.full0 = fr.sp0
 			fr.content = after()
-			if fr.content == nil && fr.sp1 > fr.sp0 && fr.sp0 > s0 && v.trimEnd(c1, s1) == c1 {
+			if fr.sp1 > fr.sp0 && fr.sp0 > s0 && (fr.content == nil && v.trimEnd(c1, s1) == c1 || v.afterQuoteMark(fr.sp0) && (fr.content == nil || prepositions[v.norm(c1)] || npStops[v.norm(c1)])) {
 				// "''…,'' Mr. Mahaney, of RBC Capital Markets, said.": an incise after a quote
 				fr.kind = fIncise
 				fr.anchor, fr.bnd = fr.sp0, fr.sp0-1
@@ -889,7 +904,7 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 		return fr, true
 	}
 	// a subject stands between the boundary and the cue
-	if L0 > s0 && !v.hasOpener(L0, L) && !v.hasRelative(L, c0) && c0-L <= 9 && !clitics[v.norm(c0-1)] && (R1 == s1 || (R1-c1 <= 6 || R1-c1 <= 14 && prepositions[v.norm(c1)]) && (v.isComma(R1) || v.sentenceEndPunct(R1) || v.trimEnd(c1, s1) <= R1)) && v.boundaryBeforeIsContent(L0, s0) && !v.hasThat(c1, min(R1, c1+4)) && v.adjunctTail(c1, v.trimEnd(c1, R1), lemma) {
+	if L0 > s0 && !v.hasOpener(L0, L) && !v.hasRelative(L, c0) && c0-L <= 9 && !clitics[v.norm(c0-1)] && (R1 == s1 || (R1-c1 <= 6 || R1-c1 <= 14 && (prepositions[v.norm(c1)] || npStops[v.norm(c1)])) && (v.isComma(R1) || v.sentenceEndPunct(R1) || v.trimEnd(c1, s1) <= R1)) && v.boundaryBeforeIsContent(L0, s0) && !v.hasThat(c1, min(R1, c1+4)) && v.adjunctTail(c1, v.trimEnd(c1, R1), lemma) {
 		// "…, he said." / "…, M. Nguessan explique."
 		fr.kind = fIncise
 		fr.sp0, fr.sp1 = L, c0
@@ -963,6 +978,9 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 	if fr.content == nil && fr.sp0 > s0 && v.speakerLike(fr.sp0, fr.sp1) {
 		// "…, mais les rebelles démentent.": nothing reported, but the clause ends the one before
 		return fr, true
+	}
+	if c := fr.content; lemma == "tell" && len(c) == 1 && c[0][1]-c[0][0] <= 6 && !v.hasVerb(c[0][0], c[0][1]) && !v.hasThat(c[0][0], c[0][1]) {
+		return fr, false // "as X told the Associated Press": the addressee, nothing told here
 	}
 	if c := fr.content; len(c) == 1 && c[0][1]-c[0][0] == 1 && (v.isPronoun(c[0][0]) || objectWords[v.norm(c[0][0])]) {
 		return fr, false // "I said it.", "just like I said so"
@@ -1089,7 +1107,7 @@ func (v *view) colonBeforeQuote(c1, s1 int) bool {
 
 // prepositions that open an adjunct after a cue ("said in a statement", "a déclaré lors d'un
 // meeting").
-var prepositions = map[string]bool{"in": true, "on": true, "at": true, "from": true, "aboard": true, "during": true, "after": true,
+var prepositions = map[string]bool{"in": true, "on": true, "at": true, "from": true, "aboard": true, "during": true, "after": true, "with": true,
 	"before": true, "via": true, "through": true, "dans": true, "lors": true, "depuis": true, "pendant": true, "apres": true,
 	"avant": true, "sur": true, "en": true}
 
