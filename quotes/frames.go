@@ -904,7 +904,7 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 		return fr, true
 	}
 	// a subject stands between the boundary and the cue
-	if L0 > s0 && !v.hasOpener(L0, L) && !v.hasRelative(L, c0) && c0-L <= 9 && !clitics[v.norm(c0-1)] && (R1 == s1 || (R1-c1 <= 6 || R1-c1 <= 14 && (prepositions[v.norm(c1)] || npStops[v.norm(c1)])) && (v.isComma(R1) || v.sentenceEndPunct(R1) || v.trimEnd(c1, s1) <= R1)) && v.boundaryBeforeIsContent(L0, s0) && !v.hasThat(c1, min(R1, c1+4)) && v.adjunctTail(c1, v.trimEnd(c1, R1), lemma) {
+	if L0 > s0 && !v.hasOpener(L0, L) && !v.hasRelative(L, c0) && !v.hasVerb(L, c0) && (c0-L <= 9 || c0-L <= 13 && v.hasWord(L, c0, "(")) && !(R1 < s1 && isQuoteChar(v.text(R1)) && !v.closingQuote(R1)) && !clitics[v.norm(c0-1)] && (R1 == s1 || (R1-c1 <= 6 || R1-c1 <= 14 && (prepositions[v.norm(c1)] || npStops[v.norm(c1)])) && (v.isComma(R1) || v.sentenceEndPunct(R1) || v.trimEnd(c1, s1) <= R1)) && v.boundaryBeforeIsContent(L0, s0) && !v.hasThat(c1, min(R1, c1+4)) && v.adjunctTail(c1, v.trimEnd(c1, R1), lemma) {
 		// "…, he said." / "…, M. Nguessan explique."
 		fr.kind = fIncise
 		fr.sp0, fr.sp1 = L, c0
