@@ -129,6 +129,7 @@ func (c *Coder) Process(d *doc.Document) error {
 			}
 		}
 	}
+	r.pairs(cands)
 	r.complements(cands)
 	cands = r.objectNouns(cands)
 	r.accusationContent(cands)
@@ -194,6 +195,20 @@ func (r *reader) complements(cands []*cand) {
 				n.actorM = append([]int(nil), c.actorM...)
 			}
 			break
+		}
+	}
+}
+
+// pairs resolves "the pair", "both", "les deux" to the parties of the event told just before.
+func (r *reader) pairs(cands []*cand) {
+	for i, c := range cands {
+		if len(c.ev.Actor) != 1 || c.ev.Actor[0] != pairRef {
+			continue
+		}
+		c.ev.Actor = nil
+		if i > 0 && cands[i-1].sent >= c.sent-1 {
+			p := cands[i-1]
+			c.ev.Actor = append(append([]string(nil), p.ev.Actor...), p.ev.Recipient...)
 		}
 	}
 }

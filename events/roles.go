@@ -111,6 +111,9 @@ func (r *reader) subject(si, from int, clauseOnly bool) []roleMention {
 		if r.w.is("rel", n) && (n != "that" || r.relativeThat(j)) && !r.agentiveBefore(si, j) {
 			return nil // "la crise … qui menace": the subject is a thing, not an actor
 		}
+		if (n == "pair" || n == "both" || n == "deux") && j > s.Tok0 && r.w.is("det", r.tok(j-1)) {
+			return []roleMention{{-2, pairRef}} // "the pair agreed…": the parties named just before
+		}
 		switch {
 		case r.w.is("pron1", n):
 			if id := r.speakerAt(r.d.Tokens[j].Start); id != "" {
@@ -181,8 +184,8 @@ func (r *reader) object(si, from int, recip map[string]bool, limit int, noun boo
 		if r.w.is("compl", n) && n != "si" && n != "if" {
 			return nil
 		}
-		if j > from && r.trigAt[j] && !r.recipientInNextPhrase(j) {
-			return nil
+		if j > from && r.trigAt[j] && !r.recipientInNextPhrase(j) && !r.directObject(from, j) {
+			return nil // another event's words; but "signed a technology partnership with X" goes on
 		}
 		mi := r.mentionAt[j]
 		if mi < 0 {
@@ -921,3 +924,6 @@ func (r *reader) locationCountry(si, from int) []string {
 	}
 	return nil
 }
+
+// pairRef stands for "the pair" / "les deux" until the parties of the event before are known.
+const pairRef = "\x00pair"
