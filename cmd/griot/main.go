@@ -19,12 +19,25 @@ const usage = `griot turns news articles into political event data.
 
 Usage:
   griot extract [--lang fr|en|auto] [--published YYYY-MM-DD] [--id ID] [--format json|pretty|plover] FILE|-
-  griot eval KIND [flags]        score against a gold corpus (KIND: timex, ner, quotes, events)
-  griot serve [--store URL] [--addr 127.0.0.1:8080] [--token T]   JSON API and web UI
-  griot events [--store URL] [--actor ID] [--dyad A,B] [--from D] [--format table|jsonl] …   query events
-  griot relations [--store URL] [--interval month] A B   cooperation and conflict of two actors per period
+                                  the reading of one article
+  griot ingest [--store URL | --queue nats://HOST:4222] [--workers N] [--allow-private] PATH|URL|-…
+                                  read and store articles (text, HTML, feeds, WARC, JSONL, TSV/CSV, gzip, folders)
+  griot watch [--store URL] [--every 5m] FEED_URL…
+                                  poll feeds, store new items
+  griot worker --queue nats://HOST:4222 [--store URL] [--workers N]
+                                  read queued documents into a store
+  griot export [--store URL] [--format plover|events]
+                                  every event cluster (plover) or event, in a stable order
+  griot events [filters]          list stored events
+  griot relations A B [--interval month]
+                                  cooperation and conflict between two actors over time
+  griot serve [--store URL] [--addr 127.0.0.1:8080] [--token T]
+                                  the HTTP API and the web UI
+  griot eval timex|ner|quotes|events|places [flags]
+                                  score a stage against a gold corpus (docs/QUALITY.md)
   griot version
 
+The default store is sqlite://griot.db; postgres://… works wherever a store is taken.
 Run 'griot COMMAND -h' for a command's flags.
 `
 
