@@ -245,6 +245,9 @@ func (v *view) cueAt(i, s0, s1 int) (end, inv int, passive bool, lemma string) {
 		}
 	}
 	if i > s0 {
+		if strings.HasSuffix(n, "ed") && adjectivalAfter[v.norm(i-1)] {
+			return -1, -1, false, "" // "in pledged delegates"
+		}
 		if w := v.text(i); w != "" && w[0] >= 'A' && w[0] <= 'Z' && !isQuoteChar(v.text(i-1)) && !v.titleCase(s0, s1) {
 			return -1, -1, false, "" // "the United States": a name
 		}
@@ -904,7 +907,7 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 		return fr, true
 	}
 	// a subject stands between the boundary and the cue
-	if L0 > s0 && !v.hasOpener(L0, L) && !v.hasRelative(L, c0) && !v.hasVerb(L, c0) && (c0-L <= 9 || c0-L <= 13 && v.hasWord(L, c0, "(")) && !(R1 < s1 && isQuoteChar(v.text(R1)) && !v.closingQuote(R1)) && !clitics[v.norm(c0-1)] && (R1 == s1 || (R1-c1 <= 6 || R1-c1 <= 14 && (prepositions[v.norm(c1)] || npStops[v.norm(c1)])) && (v.isComma(R1) || v.sentenceEndPunct(R1) || v.trimEnd(c1, s1) <= R1)) && v.boundaryBeforeIsContent(L0, s0) && !v.hasThat(c1, min(R1, c1+4)) && v.adjunctTail(c1, v.trimEnd(c1, R1), lemma) {
+	if L0 > s0 && !v.hasOpener(L0, L) && !v.hasRelative(L, c0) && !v.hasVerb(L, c0) && (c0-L <= 9 || c0-L <= 13 && v.hasWord(L, c0, "(")) && !(R1 < s1 && isQuoteChar(v.text(R1)) && !v.closingQuote(R1)) && !clitics[v.norm(c0-1)] && (R1 == s1 || (R1-c1 <= 6 || R1-c1 <= 20 && (prepositions[v.norm(c1)] || npStops[v.norm(c1)] || tailStarts[v.norm(c1)] || lemma == "tell" && R1-c1 <= 12)) && (v.isComma(R1) || v.sentenceEndPunct(R1) || v.trimEnd(c1, s1) <= R1)) && v.boundaryBeforeIsContent(L0, s0) && !v.hasThat(c1, min(R1, c1+4)) && v.adjunctTail(c1, v.trimEnd(c1, R1), lemma) {
 		// "…, he said." / "…, M. Nguessan explique."
 		fr.kind = fIncise
 		fr.sp0, fr.sp1 = L, c0
@@ -1076,8 +1079,11 @@ func (v *view) adjunctTail(a, b int, lemma string) bool {
 	if n == "as" || n == "while" || n == "when" || n == "before" || n == "after" || n == "alors" || n == "tandis" {
 		return true // "Susan said as she turned around"
 	}
+	if tailStarts[n] {
+		return true // "said of the platform", "says to Reynolds"
+	}
 	// the addressee of "tell"/"told", "ask"
-	return (lemma == "tell" || lemma == "ask") && b-a <= 6
+	return (lemma == "tell" && b-a <= 12) || (lemma == "ask" && b-a <= 6)
 }
 
 // closingQuote: the quote mark token at i closes a quotation (“ « ‹ „ always open; a
@@ -1121,6 +1127,13 @@ var askLead = map[string]bool{"when": true, "if": true, "once": true, "after": t
 // stanceGerunds take a stance from the noun right before them ("voters supporting Clinton").
 var stanceGerunds = map[string]bool{"support": true, "back": true, "oppose": true, "endorse": true, "urge": true, "demand": true,
 	"seek": true, "call": true, "criticize": true, "criticise": true, "accuse": true}
+
+// tailStarts open an adjunct after an incise's verb ("said of the platform", "says to X").
+var tailStarts = map[string]bool{"of": true, "to": true, "about": true, "from": true, "outside": true, "inside": true, "near": true, "under": true}
+
+// adjectivalAfter: an -ed form right after these is an adjective ("in pledged delegates").
+var adjectivalAfter = map[string]bool{"in": true, "on": true, "at": true, "of": true, "for": true, "with": true, "from": true,
+	"among": true, "than": true}
 
 var objectWords = map[string]bool{"it": true, "so": true, "this": true, "that": true, "them": true, "him": true, "her": true,
 	"le": true, "la": true, "cela": true, "ca": true, "non": true, "oui": true, "no": true, "yes": true}
