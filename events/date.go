@@ -255,14 +255,6 @@ func (r *reader) justDone(cd *cand) bool {
 	return false
 }
 
-func (r *reader) isPunctBetween(a, b int, set string) bool {
-	for j := a; j < b; j++ {
-		if r.isPunct(j, set) {
-			return true
-		}
-	}
-	return false
-}
 
 // onlyDate: the one calendar date of a sentence that has exactly one, when it is past (a
 // future date elsewhere in the sentence is more often a plan: "les élections de février 2024").

@@ -8,7 +8,6 @@ package events
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/griot-project/griot/doc"
@@ -516,15 +515,6 @@ func contains(ids []string, id string) bool {
 	return false
 }
 
-// sortedKeys is used for deterministic output.
-func sortedKeys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
 
 // nounContext: the word before token i makes it a noun (a determiner: "l'attaque", "the
 // attack"; a preposition is followed by French infinitives, "d'envoyer", as well as nouns).
