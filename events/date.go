@@ -255,7 +255,6 @@ func (r *reader) justDone(cd *cand) bool {
 	return false
 }
 
-
 // onlyDate: the one calendar date of a sentence that has exactly one, when it is past (a
 // future date elsewhere in the sentence is more often a plan: "les élections de février 2024").
 func (r *reader) onlyDate(si int) *doc.Timex {

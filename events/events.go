@@ -515,7 +515,6 @@ func contains(ids []string, id string) bool {
 	return false
 }
 
-
 // nounContext: the word before token i makes it a noun (a determiner: "l'attaque", "the
 // attack"; a preposition is followed by French infinitives, "d'envoyer", as well as nouns).
 func (r *reader) nounContext(i int) bool {
