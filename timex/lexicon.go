@@ -89,7 +89,7 @@ func loadLexicon(name string) (*lexicon, error) {
 		}
 		f := strings.Fields(line)
 		if len(f) < 3 {
-			return nil, fmt.Errorf("timex lexicon %s:%d: want kind value word...", name, ln+1)
+			return nil, fmt.Errorf("timex lexicon %s:%d: want at least kind, value and one word", name, ln+1)
 		}
 		k, ok := kindNames[f[0]]
 		if !ok {
