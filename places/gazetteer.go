@@ -16,11 +16,12 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/griot-project/griot/normalize"
 )
 
-//go:embed data/gazetteer.tsv.gz data/admin1.tsv data/countries.tsv data/exonyms.tsv
+//go:embed data/gazetteer.tsv.gz data/admin1.tsv data/countries.tsv data/countries-extra.tsv data/exonyms.tsv
 var dataFS embed.FS
 
 // Place is one gazetteer entry: a populated place from GeoNames.
@@ -77,6 +78,8 @@ func LoadGazetteer() (*Gazetteer, error) {
 		}
 		a1, _ := dataFS.ReadFile("data/admin1.tsv")
 		ct, _ := dataFS.ReadFile("data/countries.tsv")
+		ce, _ := dataFS.ReadFile("data/countries-extra.tsv")
+		ct = append(append(ct, '\n'), ce...)
 		ex, _ := dataFS.ReadFile("data/exonyms.tsv")
 		loaded, loadErr = parseGazetteer(zr, bytes.NewReader(a1), bytes.NewReader(ct), bytes.NewReader(ex))
 	})
@@ -191,7 +194,9 @@ func parseGazetteer(places, admin1, countries, exonyms io.Reader) (*Gazetteer, e
 	}
 	if err := eachRecord(countries, 2, func(f []string) error {
 		names := strings.Split(f[1], "|")
-		g.ctyName[f[0]] = names[0]
+		if _, ok := g.ctyName[f[0]]; !ok {
+			g.ctyName[f[0]] = names[0]
+		}
 		for _, n := range names {
 			if k := key(n); k != "" {
 				if _, dup := g.countries[k]; !dup {
@@ -211,10 +216,20 @@ func parseGazetteer(places, admin1, countries, exonyms io.Reader) (*Gazetteer, e
 				hit = append(hit, i)
 			}
 		}
-		if len(hit) == 0 {
-			return fmt.Errorf("exonym %q: no place %q in %s", f[0], f[1], f[2])
-		}
 		k := key(f[0])
+		if len(hit) == 0 {
+			// no town: a region of that country?
+			for _, ri := range g.regByName[regionKey(f[1])] {
+				if g.Regions[ri].Country == f[2] {
+					rk := regionKey(f[0])
+					if !containsIdx(g.regByName[rk], ri) {
+						g.regByName[rk] = append(g.regByName[rk], ri)
+					}
+					return nil
+				}
+			}
+			return fmt.Errorf("exonym %q: no place or region %q in %s", f[0], f[1], f[2])
+		}
 		for _, i := range hit {
 			if !containsIdx(g.byName[k], i) {
 				g.byName[k] = append(g.byName[k], i)
@@ -262,6 +277,38 @@ func eachRecord(r io.Reader, n int, fn func([]string) error) error {
 	return sc.Err()
 }
 
+// acronymLike reports whether a name is too short or all capitals and short, as "EU",
+// "Ho", "USA": such a name is no town (it may be a country).
+func acronymLike(name string) bool {
+	n := 0
+	upper := true
+	for _, r := range name {
+		if r == ' ' || r == '.' {
+			continue
+		}
+		n++
+		if !unicode.IsUpper(r) {
+			upper = false
+		}
+	}
+	return n <= 2 || upper && n <= 4
+}
+
+// regionFirst reports whether a name that is both an admin1 region and a town should be read
+// as the region: when none of its towns is a capital, a regional seat or a city of 100,000.
+func (g *Gazetteer) regionFirst(k string) bool {
+	if len(g.regByName[regionKey(k)]) == 0 {
+		return false
+	}
+	for _, i := range g.byName[k] {
+		p := &g.Places[i]
+		if p.Pop >= 100000 || p.FCode == "PPLC" || p.FCode == "PPLA" {
+			return false
+		}
+	}
+	return true
+}
+
 // Towns returns the gazetteer places named name (any spelling the gazetteer knows).
 func (g *Gazetteer) Towns(name string) []int32 { return g.byName[key(name)] }
 
@@ -291,14 +338,14 @@ func (g *Gazetteer) Best(cands []int32, ctx map[string]int) int32 {
 		s := math.Log10(float64(p.Pop) + 10)
 		switch p.FCode {
 		case "PPLC":
-			s += 2
+			s += 3
 		case "PPLA":
 			s += 1
 		case "PPLA2":
 			s += 0.5
 		}
 		if n := ctx[p.Country]; n > 0 {
-			s += 4 + math.Min(float64(n), 5)*0.2
+			s += 2.5 + math.Min(float64(n), 5)*0.3
 		}
 		if s > bestScore {
 			best, bestScore = i, s

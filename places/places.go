@@ -143,12 +143,17 @@ func (gc *Geocoder) sentenceCands(d *doc.Document, si int, blocked []doc.Span, k
 			best, bestJ = c, j
 			break
 		}
-		if pm, ok := known[t.Start]; ok && (bestJ < 0 || pm.end > best.end) {
-			// a place the actors stage knows and the gazetteer does not (or knows shorter)
-			best = cand{kind: kTown, place: -1, region: -1, start: t.Start, end: pm.end}
-			if pm.kind == "country" {
+		if pm, ok := known[t.Start]; ok && (bestJ < 0 || pm.end > best.end) && pm.end <= s.End {
+			if c, ok := gc.lookup(d, d.Text[t.Start:pm.end]); ok {
+				best = c
+			} else {
+				best = cand{kind: kTown, place: -1, region: -1}
+			}
+			best.start, best.end = t.Start, pm.end
+			if pm.kind == "country" && best.kind != kCountry {
 				best.kind, best.country = kCountry, pm.country
 			}
+			// a place the actors stage knows, maybe under a longer name than the gazetteer
 			bestJ = d.TokenAt(pm.end-1) + 1
 		}
 		if bestJ < 0 {
@@ -205,10 +210,10 @@ func (gc *Geocoder) lookup(d *doc.Document, name string) (cand, bool) {
 	if iso := gc.g.countries[k]; iso != "" {
 		return cand{kind: kCountry, country: iso, place: -1, region: -1}, true
 	}
-	if len(gc.g.byName[k]) > 0 {
+	if len(gc.g.byName[k]) > 0 && !acronymLike(name) && !gc.g.regionFirst(k) {
 		return cand{kind: kTown, place: -1, region: -1}, true
 	}
-	if len(gc.g.regByName[k]) > 0 {
+	if len(gc.g.regByName[regionKey(k)]) > 0 {
 		return cand{kind: kRegion, place: -1, region: -1}, true
 	}
 	return cand{}, false
@@ -288,6 +293,10 @@ func (gc *Geocoder) classify(d *doc.Document, s doc.Sentence, c *cand) {
 	}
 	k := key(d.Text[c.start:c.end])
 	regionCue, isRegionCue := hasCue(bare, regionCues)
+	// the name holds its own region word: "Borno State", "Région de Kayes"
+	if rk := regionKey(k); rk != k {
+		regionNext = true
+	}
 	c.cued = isRegionCue || regionNext
 	if c.kind == kRegion && !c.cued && genericRegions[regionKey(k)] {
 		return
@@ -512,12 +521,20 @@ func (gc *Geocoder) location(d *doc.Document, c cand, ctx map[string]int) *doc.L
 		return nil
 	}
 	p := g.Places[pi]
+	if c.actorCty == "" && len(ctx) > 0 && ctx[p.Country] == 0 && p.Pop < 10000 && !exonym(g, key(name), pi) {
+		// a village in a country the article never names: more likely another place
+		// (or a word) that the gazetteer lacks
+		return nil
+	}
 	loc.GeonameID, loc.Name, loc.Country = p.ID, p.Name, p.Country
 	loc.Admin1 = g.Admin1Name(p.Country, p.Admin1)
 	loc.Admin2 = p.Admin2
 	loc.Lat, loc.Lon = round4(float64(p.Lat)), round4(float64(p.Lon))
 	return loc
 }
+
+// exonym reports whether k names place pi through the hand-kept exonyms only.
+func exonym(g *Gazetteer, k string, pi int32) bool { return key(g.Places[pi].Name) != k }
 
 func round4(f float64) float64 { return math.Round(f*1e4) / 1e4 }
 
@@ -554,4 +571,29 @@ func (gc *Geocoder) dateline(d *doc.Document, ctx map[string]int) *doc.Location 
 		Country:   p.Country,
 		Precision: PrecCountry,
 	}
+}
+
+// Resolve resolves a bare place name, out of any sentence: a country (precision 4, no
+// point), a town (precision 1) or else an admin1 region (precision 3). ctx counts the
+// countries of the surrounding text (ISO3 → mentions) for choosing among homonyms; it may
+// be nil. Resolve returns nil for a name the gazetteer does not know.
+func (gc *Geocoder) Resolve(name string, ctx map[string]int) *doc.Location {
+	k := key(name)
+	if k == "" {
+		return nil
+	}
+	g := gc.g
+	c := cand{start: 0, end: len(name), region: -1, place: -1}
+	switch {
+	case g.countries[k] != "":
+		c.kind, c.country, c.prec = kCountry, g.countries[k], PrecCountry
+	case len(g.byName[k]) > 0 && !acronymLike(name) && !g.regionFirst(k):
+		c.kind, c.prec = kTown, PrecTown
+	case len(g.regByName[regionKey(k)]) > 0 && !genericRegions[regionKey(k)]:
+		c.kind, c.prec, c.cued = kRegion, PrecRegion, true
+	default:
+		return nil
+	}
+	d := &doc.Document{Text: name}
+	return gc.location(d, c, ctx)
 }

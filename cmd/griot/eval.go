@@ -8,6 +8,7 @@ import (
 
 	"github.com/griot-project/griot/eval/eventeval"
 	"github.com/griot-project/griot/eval/nereval"
+	"github.com/griot-project/griot/eval/placeeval"
 	"github.com/griot-project/griot/eval/quoteeval"
 	"github.com/griot-project/griot/eval/timexeval"
 )
@@ -33,6 +34,8 @@ func cmdEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return eventeval.Run(ctx, args[1:], stdout, stderr)
 	case "quotes":
 		return quoteeval.Run(ctx, args[1:], stdout, stderr)
+	case "places":
+		return placeeval.Run(ctx, args[1:], stdout, stderr)
 	}
 	fmt.Fprint(stderr, evalUsage)
 	return &exitError{2, fmt.Errorf("unknown eval kind %q", args[0])}
