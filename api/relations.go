@@ -148,7 +148,7 @@ func Relations(ctx context.Context, st store.Store, q RelationQuery) (*Relation,
 			var p *Point
 			if r.DateLo == "" {
 				rel.Undated++
-			} else if period, start, end, ok := periodOf(r.DateLo, r.DateHi, q.Interval); !ok {
+			} else if period, start, end, ok := PeriodOf(r.DateLo, r.DateHi, q.Interval); !ok {
 				rel.Coarse++
 			} else {
 				p = points[period]
@@ -228,9 +228,10 @@ func matches(ids []string, x string) bool {
 	return false
 }
 
-// periodOf returns the period of the interval holding a date range, or ok false when the
-// range spans more than one period (the date is less precise than the interval).
-func periodOf(lo, hi, interval string) (period, start, end string, ok bool) {
+// PeriodOf returns the period of the interval (day, week, month, quarter, year) holding a
+// date range of YYYY-MM-DD days, or ok false when the range spans more than one period
+// (the date is less precise than the interval).
+func PeriodOf(lo, hi, interval string) (period, start, end string, ok bool) {
 	a, err1 := time.Parse(time.DateOnly, lo)
 	b, err2 := time.Parse(time.DateOnly, hi)
 	if err1 != nil || err2 != nil {

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"time"
 
 	"github.com/griot-project/griot/api"
 	"github.com/griot-project/griot/doc"
@@ -108,10 +109,11 @@ type bar struct {
 
 type chartPoint struct {
 	api.Point
-	Bars   []bar
-	X, W   float64
-	LabelX float64
-	Link   string
+	Bars      []bar
+	X, W      float64
+	LabelX    float64
+	Link      string
+	ShowLabel bool
 }
 
 type relationsData struct {
@@ -120,6 +122,7 @@ type relationsData struct {
 	Rel            *api.Relation
 	Points         []chartPoint
 	Width, Height  float64
+	LegendX        float64
 	Zero           float64
 	Max            int
 	Err            string
@@ -171,13 +174,16 @@ func (u *UI) relationsPage(w http.ResponseWriter, r *http.Request) {
 	half := (chartH - 2*chartPadT) / 2
 	data.Zero = chartPadT + half
 	unit := half / float64(data.Max)
-	slot := 48.0
-	n := len(rel.Points)
-	data.Width = math.Max(320, chartPadL+slot*float64(n)+8)
+	points := fillGaps(rel.Points, q.Interval)
+	n := len(points)
+	slot := math.Max(14, math.Min(48, 900/float64(max(n, 1))))
+	data.Width = math.Max(360, chartPadL+slot*float64(n)+110)
+	data.LegendX = data.Width - 100
 	data.Height = chartH + 40
-	for i, p := range rel.Points {
+	every := max(1, (n+11)/12)
+	for i, p := range points {
 		x := chartPadL + slot*float64(i)
-		cp := chartPoint{Point: p, X: x, W: slot, LabelX: x + slot/2}
+		cp := chartPoint{Point: p, X: x, W: slot, LabelX: x + slot/2, ShowLabel: i%every == 0 || i == n-1 && n <= 12}
 		bw := slot * 0.6
 		bx := x + (slot-bw)/2
 		y := data.Zero
@@ -209,6 +215,37 @@ func (u *UI) relationsPage(w http.ResponseWriter, r *http.Request) {
 		data.Points = append(data.Points, cp)
 	}
 	u.render(w, r, "relations", "Relations "+q.A+" – "+q.B, data)
+}
+
+// fillGaps adds the empty periods between the first and the last point, so that the
+// chart's time axis is even (at most 400 periods: beyond, only the periods with events).
+func fillGaps(ps []api.Point, interval string) []api.Point {
+	if len(ps) < 2 {
+		return ps
+	}
+	have := map[string]api.Point{}
+	for _, p := range ps {
+		have[p.Period] = p
+	}
+	var out []api.Point
+	cur, last := ps[0].Start, ps[len(ps)-1].Start
+	for cur <= last {
+		period, start, end, ok := api.PeriodOf(cur, cur, interval)
+		if !ok || len(out) > 400 {
+			return ps
+		}
+		if p, ok := have[period]; ok {
+			out = append(out, p)
+		} else {
+			out = append(out, api.Point{Period: period, Start: start, End: end})
+		}
+		t, err := time.Parse(time.DateOnly, end)
+		if err != nil {
+			return ps
+		}
+		cur = t.AddDate(0, 0, 1).Format(time.DateOnly)
+	}
+	return out
 }
 
 func joinComma(xs []string) string {
