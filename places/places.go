@@ -56,6 +56,8 @@ type cand struct {
 	textStart  int    // start of the whole place phrase ("à 50 km de Gao")
 	cued       bool   // a region cue ("région de", "… region") names it a region
 	actorCty   string // the country the actors stage gave this place, "" when none
+	capital    bool   // the actors stage read the name as a capital standing for its country
+	weak       bool   // the cue says where from, not where ("from Mali", "depuis Gao")
 }
 
 // Locative cues, matched as folded key suffixes of the words before a name.
@@ -161,6 +163,7 @@ func (gc *Geocoder) sentenceCands(d *doc.Document, si int, blocked []doc.Span, k
 		}
 		if pm, ok := known[t.Start]; ok && pm.end == best.end {
 			best.actorCty = pm.country
+			best.capital = pm.form == "capital"
 		}
 		gc.classify(d, s, &best)
 		out = append(out, best)
@@ -279,14 +282,32 @@ func (gc *Geocoder) classify(d *doc.Document, s doc.Sentence, c *cand) {
 			}
 		}
 	}
+	atCue, isAt := hasCue(bare, atCues)
+	if isAt && atCue == "a" {
+		// French "à" only: English "A France-Africa summit" is no place, nor is the dative
+		// "à la Belgique" (a country takes "en" or "au" where something happens)
+		ti := d.TokenAt(c.start) - 1 - artWords
+		if ti < s.Tok0 || ti < 0 {
+			isAt = false
+		} else if w := d.Text[d.Tokens[ti].Start:d.Tokens[ti].End]; w != "à" && w != "À" || c.kind == kCountry && artWords > 0 {
+			isAt = false
+		}
+	}
+	if _, near := hasCue(bare, nearCues); isAt && !near && (atCue == "from" || atCue == "depuis") {
+		c.weak = true
+	}
+	if c.capital && (!isAt || c.weak) {
+		// "Paris a condamné", "entre Paris et Bamako": the government, not a place
+		return
+	}
 	switch c.kind {
 	case kCountry:
 		if cue, ok := hasCue(bare, partCues); ok {
 			c.prec = PrecRegion
 			mark(cue)
-		} else if cue, ok := hasCue(bare, atCues); ok {
+		} else if isAt {
 			c.prec = PrecCountry
-			mark(cue)
+			mark(atCue)
 		}
 		// "près de l'Ouganda", "near Mali": somewhere else, close to the country: no place
 		return
@@ -317,13 +338,13 @@ func (gc *Geocoder) classify(d *doc.Document, s doc.Sentence, c *cand) {
 	if cue, ok := hasCue(bare, nearCues); ok {
 		c.prec = PrecNear
 		mark(cue)
-	} else if cue, ok := hasCue(bare, atCues); ok {
+	} else if isAt {
 		if c.kind == kRegion {
 			c.prec = PrecRegion
 		} else {
 			c.prec = PrecTown
 		}
-		mark(cue)
+		mark(atCue)
 	}
 }
 
@@ -406,7 +427,7 @@ func (gc *Geocoder) Process(d *doc.Document) error {
 			if si < 0 {
 				continue
 			}
-			if loc = gc.choose(d, get(si), sp, ctx); loc != nil {
+			if loc = gc.choose(d, get(si), sp, ctx, e.Type); loc != nil {
 				break
 			}
 		}
@@ -426,9 +447,12 @@ func (gc *Geocoder) Process(d *doc.Document) error {
 
 // choose picks the place of an event told at trigger among a sentence's candidates: the
 // nearest one with a locative cue, the more precise first when two are close.
-func (gc *Geocoder) choose(d *doc.Document, cs []cand, trigger doc.Span, ctx map[string]int) *doc.Location {
+func (gc *Geocoder) choose(d *doc.Document, cs []cand, trigger doc.Span, ctx map[string]int, typ string) *doc.Location {
 	best, bestScore := -1, math.Inf(1)
 	for i, c := range cs {
+		if c.weak && typ != "RETREAT" {
+			continue // "from Mali" places a withdrawal, not a call from Mali
+		}
 		prec := c.prec
 		if prec == 0 {
 			// "l'attaque de Kidal", "the attack on Kidal": the place right after the trigger

@@ -40,7 +40,8 @@ type Case struct {
 	Lang      string `json:"lang"`
 	Text      string `json:"text"`
 	Trigger   string `json:"trigger"`
-	Name      string `json:"name"` // "" = no location
+	Type      string `json:"type,omitempty"` // PLOVER type of the event, when the place depends on it
+	Name      string `json:"name"`           // "" = no location
 	Country   string `json:"country"`
 	Admin1    string `json:"admin1"`
 	Precision int    `json:"precision"`
@@ -80,7 +81,7 @@ func Read(ctx context.Context, p *pipeline.Pipeline, gc *places.Geocoder, c Case
 		return nil, err
 	}
 	i := strings.Index(c.Text, c.Trigger)
-	d.Events = []doc.Event{{ID: "e1", Trigger: doc.Span{Start: i, End: i + len(c.Trigger)}}}
+	d.Events = []doc.Event{{ID: "e1", Type: c.Type, Trigger: doc.Span{Start: i, End: i + len(c.Trigger)}}}
 	if err := gc.Process(d); err != nil {
 		return nil, err
 	}

@@ -51,7 +51,7 @@ func TestParseHIPE(t *testing.T) {
 
 func TestParseErrors(t *testing.T) {
 	for _, in := range []string{
-		"Gao\tB-loc\n",                          // no header
+		"Gao\tB-loc\n", // no header
 		"TOKEN\tNE-FINE-LIT\tNEL-LIT\nGao\tB-loc\n", // short line
 	} {
 		if _, err := ParseHIPE(strings.NewReader(in)); err == nil {
