@@ -1,0 +1,99 @@
+package web_test
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/griot-project/griot/store"
+)
+
+// chromium returns the headless browser to drive, or skips the test.
+func chromium(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("end-to-end browser test skipped in -short mode")
+	}
+	for _, p := range []string{os.Getenv("GRIOT_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"} {
+		if p == "" {
+			continue
+		}
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+	}
+	t.Skip("no Chromium (apt-get install chromium, or set GRIOT_CHROMIUM): end-to-end browser test skipped")
+	return ""
+}
+
+// browse runs headless Chromium on a URL: it returns the DOM after load and, when shot is
+// not "", saves a screenshot there at the given window width.
+func browse(t *testing.T, bin, url, shot string, width, height int) string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	common := []string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+		"--user-data-dir=" + t.TempDir(), "--hide-scrollbars", "--window-size=" + strconv.Itoa(width) + "," + strconv.Itoa(height)}
+	out, err := exec.CommandContext(ctx, bin, append(common, "--dump-dom", url)...).Output()
+	if err != nil {
+		t.Fatalf("chromium --dump-dom %s: %v", url, err)
+	}
+	if shot != "" {
+		if b, err := exec.CommandContext(ctx, bin, append(common, "--screenshot="+shot, url)...).CombinedOutput(); err != nil {
+			t.Fatalf("chromium --screenshot %s: %v\n%s", url, err, b)
+		}
+		if fi, err := os.Stat(shot); err != nil || fi.Size() < 1000 {
+			t.Fatalf("screenshot %s not written: %v", shot, err)
+		}
+	}
+	return string(out)
+}
+
+// TestBrowser opens every page in headless Chromium over a store holding the Mali article
+// in both languages and checks what it shows: the Mali–Russia call on the events page,
+// the Mali–Russia chart with a point for August 2022, the article with the call
+// highlighted. With GRIOT_SCREENSHOTS=1 the screenshots are saved under docs/screenshots/.
+func TestBrowser(t *testing.T) {
+	bin := chromium(t)
+	srv, st := newServer(t)
+	calls, err := st.Events(context.Background(), store.EventQuery{Dyad: [2]string{"MLI", "RUS"}, Type: "CONSULT", Lang: "fr"})
+	if err != nil || len(calls) == 0 {
+		t.Fatalf("no Mali–Russia call stored: %v", err)
+	}
+	call := calls[0]
+	dir := t.TempDir()
+	if os.Getenv("GRIOT_SCREENSHOTS") == "1" {
+		dir = filepath.Join("..", "docs", "screenshots")
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pages := []struct {
+		name, path    string
+		width, height int
+		want          []string
+	}{
+		{"events", "/events?dyad=MLI%2CRUS", 1280, 900, []string{"CONSULT", "assimi-goita", "vladimir-putin", "/events/" + call.ID}},
+		{"events-phone", "/events?country=MLI", 390, 1200, []string{"CONSULT"}},
+		{"event", "/events/" + call.ID, 1280, 1000, []string{`class="trig`, "Reports", "According to"}},
+		{"relations", "/relations?a=MLI&b=RUS&interval=month", 1280, 800, []string{"<svg", "2022-08", "from=2022-08-01"}},
+		{"document", "/documents/" + call.DocSHA256, 1280, 1400, []string{`id="ev-` + call.ID + `"`, "Legend", `class="m m-per"`}},
+		{"document-phone", "/documents/" + call.DocSHA256, 390, 1400, []string{`id="ev-` + call.ID + `"`}},
+		{"actor", "/actors/assimi-goita", 1280, 1000, []string{"<svg", "Vladimir Putin", "Timeline"}},
+	}
+	for _, p := range pages {
+		t.Run(p.name, func(t *testing.T) {
+			dom := browse(t, bin, srv.URL+p.path, filepath.Join(dir, p.name+".png"), p.width, p.height)
+			for _, w := range p.want {
+				if !strings.Contains(dom, w) {
+					t.Errorf("%s: the page lacks %q", p.path, w)
+				}
+			}
+		})
+	}
+}
