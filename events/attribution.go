@@ -199,3 +199,19 @@ func (r *reader) appositionBetween(q doc.Quote, from, to int) bool {
 	}
 	return false
 }
+
+// unattributedFrame: off lies in reported speech whose speaker the text does not give
+// ("X est accusé d'avoir…", "Asked whether…").
+func (r *reader) unattributedFrame(off int) bool {
+	for _, q := range r.d.Quotes {
+		if q.Speaker != "" || q.Via != "" || q.Kind != "indirect" || q.SpeakerSpan != nil {
+			continue
+		}
+		for _, o := range q.Occurrences {
+			if o.Start <= off && off < o.End {
+				return true
+			}
+		}
+	}
+	return false
+}

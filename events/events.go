@@ -166,6 +166,9 @@ func (r *reader) candidate(si int, h hit) *cand {
 	r.roles(cd)
 	cd.ev.Factuality = r.factuality(cd)
 	cd.ev.Attribution = r.attribution(cd)
+	if cd.ev.Factuality == "asserted" && r.unattributedFrame(cd.ev.Trigger.Start) {
+		cd.ev.Factuality = "hedged" // "Moscou est accusé d'avoir…": reported, by nobody named
+	}
 	r.demand(cd)
 	r.conditionalThreat(cd)
 	r.date(cd)
