@@ -534,23 +534,6 @@ func (v *view) trimEnd(a, b int) int {
 	return b
 }
 
-func (v *view) trimStart(a, b int) int {
-	for a < b && v.d.Tokens[a].Kind == doc.Punct && !isQuoteChar(v.text(a)) {
-		a++
-	}
-	return a
-}
-
-// clauseStart returns the first token of the clause that ends before token i (after the
-// last boundary, or s0).
-func (v *view) clauseStart(i, s0 int) int {
-	k := i - 1
-	for k >= s0 && !v.boundary(k) {
-		k--
-	}
-	return k + 1
-}
-
 // clauseStartParen is clauseStart that steps over a parenthesis ("Sen. Rob Portman (R-Ohio),").
 func (v *view) clauseStartParen(i, s0 int) int {
 	k := i - 1
