@@ -44,8 +44,8 @@ func (r *reader) date(cd *cand) {
 			} else {
 				dist = h.start - t1 + 1
 			}
-			if r.triggerBetween(min(t1, h.start), max(t0, h.end)) {
-				dist += 20 // another event stands between
+			if (t0 >= h.end && r.triggerBetween(h.end, t0)) || (t1 <= h.start && r.triggerBetween(t1, h.start)) {
+				dist = -1 // another event stands between: the date is that event's
 			}
 		}
 		if dist >= 0 && dist < bestDist {
