@@ -54,6 +54,7 @@ type Gazetteer struct {
 	regByName map[string][]int32 // key → indices into Regions
 	regByCode map[string]int32   // country+"."+code → index into Regions
 	countries map[string]string  // key → ISO3
+	firstWord map[string]bool    // every word-boundary prefix of every key ("le", "le caire")
 	ctyName   map[string]string  // ISO3 → display name
 }
 
@@ -89,19 +90,30 @@ func LoadGazetteer() (*Gazetteer, error) {
 // key folds a name for lookup: lower case, no accents, every run of non-letters and
 // non-digits (hyphen, apostrophe, space) as one space.
 func key(s string) string {
-	f := normalize.String(s)
 	var b strings.Builder
-	b.Grow(len(f))
+	b.Grow(len(s))
 	space := false
-	for _, r := range f {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127 {
+	put := func(c rune) {
+		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c > 127 {
 			if space && b.Len() > 0 {
 				b.WriteByte(' ')
 			}
 			space = false
-			b.WriteRune(r)
+			b.WriteRune(c)
 		} else {
 			space = true
+		}
+	}
+	for _, r := range s {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			put(r + 32)
+		case r < 0x80:
+			put(r)
+		default:
+			for _, c := range normalize.FoldRune(r) {
+				put(c)
+			}
 		}
 	}
 	return b.String()
@@ -133,26 +145,49 @@ func parseGazetteer(places, admin1, countries, exonyms io.Reader) (*Gazetteer, e
 	}
 	sc := bufio.NewScanner(places)
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	intern := map[string]string{}
+	in := func(b []byte) string {
+		if v, ok := intern[string(b)]; ok {
+			return v
+		}
+		v := string(b)
+		intern[v] = v
+		return v
+	}
+	var f [9][]byte
 	line := 0
 	for sc.Scan() {
 		line++
-		t := sc.Text()
-		if t == "" || t[0] == '#' {
+		t := sc.Bytes()
+		if len(t) == 0 || t[0] == '#' {
 			continue
 		}
-		f := strings.Split(t, "\t")
-		if len(f) != 9 {
-			return nil, fmt.Errorf("places: gazetteer line %d: %d fields, want 9", line, len(f))
+		n := 0
+		for rest := t; ; n++ {
+			i := bytes.IndexByte(rest, '\t')
+			if n == len(f)-1 || i < 0 {
+				f[n] = rest
+				if i >= 0 {
+					n = len(f) + 1 // too many fields
+				}
+				n++
+				break
+			}
+			f[n], rest = rest[:i], rest[i+1:]
 		}
-		id, err1 := strconv.Atoi(f[0])
-		lat, err2 := strconv.ParseFloat(f[6], 32)
-		lon, err3 := strconv.ParseFloat(f[7], 32)
-		pop, err4 := strconv.Atoi(f[8])
-		if err1 != nil || err2 != nil || err3 != nil || err4 != nil || f[1] == "" || len(f[2]) != 3 {
+		if n != len(f) {
+			return nil, fmt.Errorf("places: gazetteer line %d: %d fields, want 9", line, n)
+		}
+		id, err1 := strconv.Atoi(string(f[0]))
+		lat, err2 := strconv.ParseFloat(string(f[6]), 32)
+		lon, err3 := strconv.ParseFloat(string(f[7]), 32)
+		pop, err4 := strconv.Atoi(string(f[8]))
+		if err1 != nil || err2 != nil || err3 != nil || err4 != nil || len(f[1]) == 0 || len(f[2]) != 3 {
 			return nil, fmt.Errorf("places: gazetteer line %d: bad record %q", line, t)
 		}
-		g.Places = append(g.Places, Place{ID: id, Name: f[1], Country: f[2], Admin1: f[3], Admin2: f[4], FCode: f[5], Lat: float32(lat), Lon: float32(lon), Pop: pop})
-		k := key(f[1])
+		name := string(f[1])
+		g.Places = append(g.Places, Place{ID: id, Name: name, Country: in(f[2]), Admin1: in(f[3]), Admin2: in(f[4]), FCode: in(f[5]), Lat: float32(lat), Lon: float32(lon), Pop: pop})
+		k := key(name)
 		g.byName[k] = append(g.byName[k], int32(len(g.Places)-1))
 	}
 	if err := sc.Err(); err != nil {
@@ -208,6 +243,7 @@ func parseGazetteer(places, admin1, countries, exonyms io.Reader) (*Gazetteer, e
 	}); err != nil {
 		return nil, fmt.Errorf("places: countries: %w", err)
 	}
+	defer g.indexFirstWords()
 	if err := eachRecord(exonyms, 3, func(f []string) error {
 		target := key(f[1])
 		var hit []int32
@@ -240,6 +276,27 @@ func parseGazetteer(places, admin1, countries, exonyms io.Reader) (*Gazetteer, e
 		return nil, fmt.Errorf("places: exonyms: %w", err)
 	}
 	return g, nil
+}
+
+func (g *Gazetteer) indexFirstWords() {
+	g.firstWord = make(map[string]bool, len(g.byName))
+	add := func(k string) {
+		for i := 0; i < len(k); i++ {
+			if k[i] == ' ' {
+				g.firstWord[k[:i]] = true
+			}
+		}
+		g.firstWord[k] = true
+	}
+	for k := range g.byName {
+		add(k)
+	}
+	for k := range g.regByName {
+		add(k)
+	}
+	for k := range g.countries {
+		add(k)
+	}
 }
 
 func containsIdx(l []int32, i int32) bool {

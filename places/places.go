@@ -111,7 +111,7 @@ var (
 // hasCue reports whether the folded key text ends with one of cues at a word boundary.
 func hasCue(prefix string, cues []string) (string, bool) {
 	for _, c := range cues {
-		if prefix == c || strings.HasSuffix(prefix, " "+c) {
+		if n := len(prefix) - len(c); n == 0 && prefix == c || n > 0 && prefix[n-1] == ' ' && prefix[n:] == c {
 			return c, true
 		}
 	}
@@ -127,23 +127,28 @@ func (gc *Geocoder) sentenceCands(d *doc.Document, si int, blocked []doc.Span, k
 		if t.Kind != doc.Word || !upperStart(d.Text[t.Start:t.End]) || isBlocked(blocked, t.Start, t.End) {
 			continue
 		}
+		if _, known := known[t.Start]; !known && !gc.g.firstWord[firstKey(t.Norm)] {
+			continue
+		}
 		var best cand
 		bestJ := -1
-		for j := min(s.Tok1, i+6); j > i; j-- {
+		// grow the name while it is the prefix of some gazetteer name; keep the longest hit
+		for j := i + 1; j <= min(s.Tok1, i+6); j++ {
 			last := d.Tokens[j-1]
-			if last.Kind != doc.Word || !upperStart(d.Text[last.Start:last.End]) && j-1 != i {
+			if j-1 != i && !joinable(d, j-2, j) {
+				break
+			}
+			k := key(d.Text[t.Start:last.End])
+			if !gc.g.firstWord[k] {
+				break
+			}
+			if last.Kind != doc.Word || !upperStart(d.Text[last.Start:last.End]) {
 				continue
 			}
-			if !joinable(d, i, j) {
-				continue
+			if c, ok := gc.lookup(d, d.Text[t.Start:last.End]); ok {
+				c.start, c.end = t.Start, last.End
+				best, bestJ = c, j
 			}
-			c, ok := gc.lookup(d, d.Text[t.Start:last.End])
-			if !ok {
-				continue
-			}
-			c.start, c.end = t.Start, last.End
-			best, bestJ = c, j
-			break
 		}
 		if pm, ok := known[t.Start]; ok && (bestJ < 0 || pm.end > best.end) && pm.end <= s.End {
 			if c, ok := gc.lookup(d, d.Text[t.Start:pm.end]); ok {
@@ -173,6 +178,21 @@ func (gc *Geocoder) sentenceCands(d *doc.Document, si int, blocked []doc.Span, k
 }
 
 // joinable reports whether tokens [i, j) can form one place name.
+// firstKey is the first word of key(norm) for a folded token: most tokens are letters only.
+func firstKey(norm string) string {
+	for i := 0; i < len(norm); i++ {
+		c := norm[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+			k := key(norm)
+			if j := strings.IndexByte(k, ' '); j >= 0 {
+				k = k[:j]
+			}
+			return k
+		}
+	}
+	return norm
+}
+
 func joinable(d *doc.Document, i, j int) bool {
 	for k := i + 1; k < j; k++ {
 		if d.Tokens[k].Start-d.Tokens[k-1].End > 1 {
@@ -362,8 +382,12 @@ func (gc *Geocoder) docCountries(d *doc.Document) (map[string]int, []doc.Span, m
 	ctx := map[string]int{}
 	known := map[int]placeMention{}
 	var blocked []doc.Span
+	actors := make(map[string]*doc.Actor, len(d.Actors))
+	for i := range d.Actors {
+		actors[d.Actors[i].ID] = &d.Actors[i]
+	}
 	for _, m := range d.Mentions {
-		a := d.ActorByID(m.Actor)
+		a := actors[m.Actor]
 		if a == nil {
 			if m.Type == "PER" || m.Type == "ORG" {
 				blocked = append(blocked, m.Span())
@@ -399,14 +423,6 @@ func (gc *Geocoder) Process(d *doc.Document) error {
 		cs := gc.sentenceCands(d, si, blocked, known)
 		cache[si] = cs
 		return cs
-	}
-	// countries named in the text with no actor (e.g. "au Niger" when actors missed it)
-	for si := range d.Sentences {
-		for _, c := range get(si) {
-			if c.kind == kCountry {
-				ctx[c.country]++
-			}
-		}
 	}
 	var dateline *doc.Location
 	datelineDone := false
