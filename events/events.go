@@ -409,6 +409,10 @@ func (r *reader) finish(cd *cand) *doc.Event {
 		}
 	}
 	e.Recipient = rec
+	if e.Type == "RETREAT" || e.Type == "MOBILIZE" {
+		// "le retrait des troupes": the troops withdrawn or deployed are the actor's own
+		e.Recipient = r.withoutOwnForces(e.Actor, e.Recipient)
+	}
 	if len(e.Actor) == 0 && len(e.Recipient) == 0 {
 		return nil
 	}
@@ -465,6 +469,27 @@ func (r *reader) finish(cd *cand) *doc.Event {
 		e.Mentions[0] = e.Evidence
 	}
 	return &e
+}
+
+// withoutOwnForces drops from the recipients the armed forces of the actors' own
+// countries (or any armed forces when an actor is a coalition without a country).
+func (r *reader) withoutOwnForces(actors, recipients []string) []string {
+	var out []string
+	for _, id := range recipients {
+		a := r.actors[id]
+		own := false
+		if a != nil && r.armed([]string{id}) {
+			for _, x := range actors {
+				if ax := r.actors[x]; ax != nil && (ax.Country == "" || ax.Country == a.Country || x == a.Country) {
+					own = true
+				}
+			}
+		}
+		if !own {
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 // placesToCountries: a town or a region in a role stands for its country ("la prise de

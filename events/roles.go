@@ -144,6 +144,9 @@ func (r *reader) coordinated(si int, first roleMention, dir int) []roleMention {
 		var j int
 		if dir < 0 {
 			j = m.Tok0 - 1
+			for j > s.Tok0 && (r.tok(j) == "autres" || r.tok(j) == "other" || r.tok(j) == "d'" || r.tok(j) == "plusieurs" || r.tok(j) == "several") {
+				j-- // "la France et d'autres pays européens"
+			}
 		} else {
 			j = m.Tok1
 		}
