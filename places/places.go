@@ -533,7 +533,7 @@ func (gc *Geocoder) location(d *doc.Document, c cand, ctx map[string]int) *doc.L
 				ri, bestN = r, n
 			}
 		}
-		if ri < 0 || !c.cued && bestN <= 0 {
+		if ri < 0 || !c.cued && bestN <= 0 && len(regs) > 1 {
 			return nil
 		}
 		r := g.Regions[ri]
