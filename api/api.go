@@ -34,6 +34,9 @@ type Options struct {
 	UI http.Handler
 	// Log receives one line per failed request (5xx); nil: slog.Default().
 	Log *slog.Logger
+	// RelationCache is how many relation answers are kept while the store does not change
+	// (default 256; negative: none).
+	RelationCache int
 }
 
 // DefaultMaxBody is the default limit on a posted document.
@@ -47,6 +50,7 @@ type Server struct {
 	st      store.Store
 	opts    Options
 	metrics *metrics
+	rels    *relCache
 
 	pipeOnce sync.Once
 	pipe     *pipeline.Pipeline
@@ -61,7 +65,10 @@ func New(st store.Store, opts Options) http.Handler {
 	if opts.Log == nil {
 		opts.Log = slog.Default()
 	}
-	s := &Server{st: st, opts: opts, metrics: newMetrics()}
+	if opts.RelationCache == 0 {
+		opts.RelationCache = 256
+	}
+	s := &Server{st: st, opts: opts, metrics: newMetrics(), rels: newRelCache(st, opts.RelationCache)}
 	if opts.Pipeline != nil {
 		s.pipe = opts.Pipeline
 		s.pipeOnce.Do(func() {})

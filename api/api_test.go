@@ -638,3 +638,34 @@ func FuzzParseRelationQuery(f *testing.F) {
 		}
 	})
 }
+
+func TestRelationCacheSeesWrites(t *testing.T) {
+	f := newServer(t, api.Options{Token: "t"})
+	total := func() int {
+		var rel api.Relation
+		f.getJSON(t, "/api/relations?a=MLI&b=FRA&interval=year&include_hedged=1", &rel)
+		return rel.Total.Events
+	}
+	n := total()
+	body := []byte(`{"id":"call-1","lang":"en","published":"2023-03-02","text":"Mali's President Assimi Goïta spoke with French President Emmanuel Macron on Wednesday, the presidency said."}`)
+	if code, b := post(t, f.srv.URL+"/api/documents", "t", "application/json", body); code != 201 {
+		t.Fatalf("post: %d %s", code, b)
+	}
+	n1 := total()
+	if n1 <= n {
+		t.Fatalf("after a POST: %d events, before %d (a stale cached answer)", n1, n)
+	}
+	// A write by another process (straight into the store) shows within a second or so.
+	d, err := defaultPipeline(t).Run(context.Background(), "Le président malien Assimi Goïta s'est entretenu mardi avec le président français Emmanuel Macron, a annoncé la présidence.",
+		pipeline.Options{ID: "call-2", Lang: "fr", Published: time.Date(2023, 5, 3, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.st.PutDocument(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(1100 * time.Millisecond)
+	if n2 := total(); n2 <= n1 {
+		t.Errorf("after a write by another process: %d events, before %d", n2, n1)
+	}
+}

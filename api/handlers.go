@@ -71,7 +71,7 @@ func (s *Server) relations(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return errorf(http.StatusBadRequest, "%v", err)
 	}
-	rel, err := Relations(r.Context(), s.st, q)
+	rel, err := s.rels.get(r.Context(), q)
 	if err != nil {
 		return err
 	}
@@ -175,6 +175,9 @@ func (s *Server) postDocument(w http.ResponseWriter, r *http.Request) error {
 	added, err := s.st.PutDocument(r.Context(), d)
 	if err != nil {
 		return fmt.Errorf("storing document %s: %w", d.ID, err)
+	}
+	if added {
+		s.rels.clear()
 	}
 	res := PostResult{ID: d.ID, SHA256: d.SHA256, Lang: d.Lang, Added: added, Events: []string{}, URL: "/api/documents/" + d.SHA256}
 	for i := range d.Events {
