@@ -73,7 +73,6 @@ func (c *relCache) get(ctx context.Context, q RelationQuery) (*Relation, error) 
 	return r, nil
 }
 
-
 // clear forgets every answer (after a write).
 func (c *relCache) clear() {
 	if c == nil {
