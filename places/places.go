@@ -58,6 +58,7 @@ type cand struct {
 	actorCty   string // the country the actors stage gave this place, "" when none
 	capital    bool   // the actors stage read the name as a capital standing for its country
 	weak       bool   // the cue says where from, not where ("from Mali", "depuis Gao")
+	unknown    bool   // a name no table knows, after "le village de" / "the town of"
 }
 
 // Locative cues, matched as folded key suffixes of the words before a name.
@@ -93,6 +94,9 @@ var (
 		"in", "at", "inside", "across", "throughout", "in the town of", "in the city of", "in the village of",
 		"the town of", "the city of", "the village of", "from",
 	}
+	// cues that make the next capitalised word a settlement even when no table knows it
+	settlementCues = []string{"la ville de", "le village de", "la localite de", "la commune de", "la bourgade de",
+		"le hameau de", "le campement de", "the town of", "the village of", "the city of", "the settlement of"}
 	regionAfter = []string{"region", "province", "governorate", "state", "oblast", "district", "prefecture"}
 	// words after a trigger that make the next place its object ("l'attaque de Kidal")
 	objectCues = map[string]bool{"de": true, "d": true, "du": true, "of": true, "on": true, "contre": true, "sur": true, "against": true, "in": true, "a": true}
@@ -127,13 +131,10 @@ func (gc *Geocoder) sentenceCands(d *doc.Document, si int, blocked []doc.Span, k
 		if t.Kind != doc.Word || !upperStart(d.Text[t.Start:t.End]) || isBlocked(blocked, t.Start, t.End) {
 			continue
 		}
-		if _, known := known[t.Start]; !known && !gc.g.firstWord[firstKey(t.Norm)] {
-			continue
-		}
 		var best cand
 		bestJ := -1
 		// grow the name while it is the prefix of some gazetteer name; keep the longest hit
-		for j := i + 1; j <= min(s.Tok1, i+6); j++ {
+		for j := i + 1; j <= min(s.Tok1, i+6) && gc.g.firstWord[firstKey(t.Norm)]; j++ {
 			last := d.Tokens[j-1]
 			if j-1 != i && !joinable(d, j-2, j) {
 				break
@@ -162,6 +163,18 @@ func (gc *Geocoder) sentenceCands(d *doc.Document, si int, blocked []doc.Span, k
 			}
 			// a place the actors stage knows, maybe under a longer name than the gazetteer
 			bestJ = d.TokenAt(pm.end-1) + 1
+		}
+		if bestJ < 0 && t.Norm != "" {
+			// "dans le village de Solenzo": a settlement the gazetteer lacks
+			pre := window(d.Text, max(s.Start, t.Start-40), t.Start)
+			if _, ok := hasCue(pre, settlementCues); ok || settlementNoun(pre) > 0 {
+				j := i + 1
+				for j < s.Tok1 && j < i+4 && joinable(d, j-1, j+1) && d.Tokens[j].Kind == doc.Word && upperStart(d.TokenText(j)) {
+					j++
+				}
+				best = cand{kind: kTown, place: -1, region: -1, start: t.Start, end: d.Tokens[j-1].End, unknown: true}
+				bestJ = j
+			}
 		}
 		if bestJ < 0 {
 			continue
@@ -365,7 +378,29 @@ func (gc *Geocoder) classify(d *doc.Document, s doc.Sentence, c *cand) {
 			c.prec = PrecTown
 		}
 		mark(atCue)
+	} else if n := settlementNoun(bare); n > 0 && c.kind == kTown {
+		// "la ville frontalière de Bunagana", "the border town of X"
+		c.prec = PrecTown
+		mark(strings.Repeat("x ", n))
 	}
+}
+
+var settlementNouns = map[string]bool{"ville": true, "village": true, "localite": true, "commune": true, "bourgade": true,
+	"hameau": true, "cite": true, "town": true, "city": true, "settlement": true, "hamlet": true}
+
+// settlementNoun reports how many words of the folded prefix name a settlement just before a
+// place: "ville frontalière de" → 3, "town of" → 2; 0 when none does.
+func settlementNoun(prefix string) int {
+	w := strings.Fields(prefix)
+	if len(w) < 2 || w[len(w)-1] != "de" && w[len(w)-1] != "d" && w[len(w)-1] != "of" {
+		return 0
+	}
+	for back := 2; back <= 3 && back <= len(w); back++ {
+		if settlementNouns[w[len(w)-back]] {
+			return back
+		}
+	}
+	return 0
 }
 
 // docCountries counts the countries an article names (through the actors stage and the
@@ -402,8 +437,14 @@ func (gc *Geocoder) docCountries(d *doc.Document) (map[string]int, []doc.Span, m
 					known[m.Start] = placeMention{end: m.End, kind: a.Kind, country: a.Country, form: m.Form}
 				}
 			}
-		case "person", "organization", "collective":
+		case "person", "collective":
 			blocked = append(blocked, m.Span())
+		case "organization":
+			// an unknown capitalised word the actors stage guessed to be an organisation
+			// ("x-" ids) may still be a village: the place cues decide
+			if !strings.HasPrefix(a.ID, "x-") {
+				blocked = append(blocked, m.Span())
+			}
 		}
 	}
 	return ctx, blocked, known
@@ -542,6 +583,20 @@ func (gc *Geocoder) location(d *doc.Document, c cand, ctx map[string]int) *doc.L
 		return loc
 	}
 	towns := g.byName[key(name)]
+	if c.unknown {
+		// its country: the one this sentence names, else the article's main one
+		best, n := "", 0
+		for k, v := range ctx {
+			if v > n || v == n && k < best {
+				best, n = k, v
+			}
+		}
+		if best == "" {
+			return nil
+		}
+		loc.Name, loc.Country = name, best
+		return loc
+	}
 	if c.actorCty != "" {
 		var in []int32
 		for _, i := range towns {
