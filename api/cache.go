@@ -17,15 +17,23 @@ type relCache struct {
 	st  store.Store
 	max int
 
-	mu      sync.Mutex
-	entries map[RelationQuery]*Relation
-	order   []RelationQuery // oldest first
-	gen     [2]int64        // documents, events when the entries were computed
-	checked time.Time
+	mu       sync.Mutex
+	entries  map[RelationQuery]*Relation
+	inflight map[RelationQuery]*flight
+	order    []RelationQuery // oldest first
+	gen      [2]int64        // documents, events when the entries were computed
+	checked  time.Time
 }
 
 func newRelCache(st store.Store, max int) *relCache {
-	return &relCache{st: st, max: max, entries: map[RelationQuery]*Relation{}}
+	return &relCache{st: st, max: max, entries: map[RelationQuery]*Relation{}, inflight: map[RelationQuery]*flight{}}
+}
+
+// flight is a relation being computed.
+type flight struct {
+	done chan struct{}
+	r    *Relation
+	err  error
 }
 
 // get returns the relation, from the cache when the store has not changed.
@@ -35,6 +43,8 @@ func (c *relCache) get(ctx context.Context, q RelationQuery) (*Relation, error) 
 	}
 	c.mu.Lock()
 	if time.Since(c.checked) > time.Second {
+		// One request checks the store; the others meanwhile use what is kept.
+		c.checked = time.Now()
 		c.mu.Unlock()
 		s, err := c.st.Stats(ctx)
 		c.mu.Lock()
@@ -42,24 +52,38 @@ func (c *relCache) get(ctx context.Context, q RelationQuery) (*Relation, error) 
 			c.clearLocked()
 			if err == nil {
 				c.gen = [2]int64{s.Documents, s.Events}
+			} else {
+				c.checked = time.Time{}
 			}
-		}
-		if err == nil {
-			c.checked = time.Now()
 		}
 	}
 	if r, ok := c.entries[q]; ok {
 		c.mu.Unlock()
 		return r, nil
 	}
+	// The same question asked while it is being answered waits for that answer.
+	if w, ok := c.inflight[q]; ok {
+		c.mu.Unlock()
+		select {
+		case <-w.done:
+			return w.r, w.err
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
+	w := &flight{done: make(chan struct{})}
+	c.inflight[q] = w
 	gen := c.gen
 	c.mu.Unlock()
 	r, err := Relations(ctx, c.st, q)
+	w.r, w.err = r, err
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	delete(c.inflight, q)
+	close(w.done)
 	if err != nil {
 		return nil, err
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
 	if c.gen == gen {
 		if _, ok := c.entries[q]; !ok {
 			c.order = append(c.order, q)

@@ -28,6 +28,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	token := fs.String("token", os.Getenv("GRIOT_TOKEN"), "bearer token that POST /api/documents requires (default $GRIOT_TOKEN; empty: ingest over HTTP is off)")
 	maxBody := fs.Int64("max-body", api.DefaultMaxBody, "largest POST /api/documents body, in bytes")
+	relCache := fs.Int("relation-cache", 256, "relation answers kept while the store does not change (0: none)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, serveUsage)
 		fs.PrintDefaults()
@@ -45,7 +46,11 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	defer st.Close()
 	log := slog.New(slog.NewTextHandler(stderr, nil))
-	h := api.New(st, api.Options{Token: *token, MaxBody: *maxBody, UI: web.New(st), Log: log})
+	rc := *relCache
+	if rc <= 0 {
+		rc = -1
+	}
+	h := api.New(st, api.Options{Token: *token, MaxBody: *maxBody, UI: web.New(st), Log: log, RelationCache: rc})
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", *addr, err)
