@@ -121,8 +121,8 @@ func key(s string) string {
 
 // regionSuffixes are dropped from admin1 names to make their lookup keys
 // ("Tillabéri Region" → "tillaberi"), as are the matching prefixes.
-var regionSuffixes = []string{" region", " province", " governorate", " prefecture", " department", " state", " district", " oblast", " county", " wilaya"}
-var regionPrefixes = []string{"region de ", "region du ", "region des ", "province de ", "province du ", "province of ", "wilaya de ", "gouvernorat de ", "departement de ", "departement du "}
+var regionSuffixes = []string{" region", " strip", " province", " governorate", " prefecture", " department", " state", " district", " oblast", " county", " wilaya"}
+var regionPrefixes = []string{"bande de ", "region de ", "region du ", "region des ", "province de ", "province du ", "province of ", "wilaya de ", "gouvernorat de ", "departement de ", "departement du "}
 
 func regionKey(name string) string {
 	k := key(name)

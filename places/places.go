@@ -59,6 +59,7 @@ type cand struct {
 	capital    bool   // the actors stage read the name as a capital standing for its country
 	weak       bool   // the cue says where from, not where ("from Mali", "depuis Gao")
 	unknown    bool   // a name no table knows, after "le village de" / "the town of"
+	genitive   bool   // only "de"/"of" before it: "un marché de Kaya"
 }
 
 // Locative cues, matched as folded key suffixes of the words before a name.
@@ -73,12 +74,13 @@ var (
 		"miles from", "km of", "miles of", "kilometres of", "kilometers of", "north of", "south of",
 		"east of", "west of", "northeast of", "northwest of", "southeast of", "southwest of",
 		"north east of", "north west of", "south east of", "south west of", "outskirts of", "near the town of",
-		"near the city of", "near the village of", "off the coast of", "between",
+		"near the city of", "near the village of", "off the coast of", "between", "around", "autour de",
+		"autour d", "aux abords de", "aux abords d", "in the vicinity of", "dans la region de la ville de",
 	}
 	regionCues = []string{
 		"region de", "region d", "region du", "province de", "province du", "province d", "prefecture de",
 		"departement de", "departement du", "gouvernorat de", "wilaya de", "etat de", "oblast de",
-		"region of", "province of", "governorate of", "state of", "oblast of",
+		"region of", "province of", "governorate of", "state of", "oblast of", "bande de",
 	}
 	partCues = []string{ // before a country: a part of it
 		"nord du", "sud du", "centre du", "est du", "ouest du", "nord est du", "nord ouest du",
@@ -92,14 +94,14 @@ var (
 		"a", "au", "aux", "en", "dans", "sur", "depuis", "dans la ville de", "dans le village de", "la ville de",
 		"la localite de", "le village de", "la commune de", "dans la localite de", "dans la commune de",
 		"in", "at", "inside", "across", "throughout", "in the town of", "in the city of", "in the village of",
-		"the town of", "the city of", "the village of", "from",
+		"the town of", "the city of", "the village of", "from", "in the capital", "dans la capitale", "a la capitale",
 	}
 	// cues that make the next capitalised word a settlement even when no table knows it
 	settlementCues = []string{"la ville de", "le village de", "la localite de", "la commune de", "la bourgade de",
 		"le hameau de", "le campement de", "the town of", "the village of", "the city of", "the settlement of"}
-	regionAfter = []string{"region", "province", "governorate", "state", "oblast", "district", "prefecture"}
+	regionAfter = []string{"region", "province", "strip", "governorate", "state", "oblast", "district", "prefecture"}
 	// words after a trigger that make the next place its object ("l'attaque de Kidal")
-	objectCues = map[string]bool{"de": true, "d": true, "du": true, "of": true, "on": true, "contre": true, "sur": true, "against": true, "in": true, "a": true}
+	objectCues = map[string]bool{"": true, "de": true, "d": true, "du": true, "of": true, "on": true, "contre": true, "sur": true, "against": true, "in": true, "a": true}
 	// inner lower-case words allowed inside a multi-word place name
 	innerWords = map[string]bool{"de": true, "du": true, "des": true, "la": true, "le": true, "les": true, "el": true, "al": true, "d'": true, "l'": true, "n'": true, "sur": true, "am": true, "upon": true, "of": true, "the": true, "en": true, "-": true, "'": true}
 	articles   = []string{"la ", "le ", "les ", "l ", "the "}
@@ -181,7 +183,8 @@ func (gc *Geocoder) sentenceCands(d *doc.Document, si int, blocked []doc.Span, k
 		}
 		if pm, ok := known[t.Start]; ok && pm.end == best.end {
 			best.actorCty = pm.country
-			best.capital = pm.form == "capital"
+			// a town name the actors stage resolved to a country is its government
+			best.capital = pm.form == "capital" || pm.kind == "country" && best.kind == kTown
 		}
 		gc.classify(d, s, &best)
 		out = append(out, best)
@@ -329,7 +332,7 @@ func (gc *Geocoder) classify(d *doc.Document, s doc.Sentence, c *cand) {
 	if _, near := hasCue(bare, nearCues); isAt && !near && (atCue == "from" || atCue == "depuis") {
 		c.weak = true
 	}
-	if c.capital && (!isAt || c.weak) {
+	if c.capital && (!isAt || c.weak) && !partOfTown(bare) {
 		// "Paris a condamné", "entre Paris et Bamako": the government, not a place
 		return
 	}
@@ -378,11 +381,31 @@ func (gc *Geocoder) classify(d *doc.Document, s doc.Sentence, c *cand) {
 			c.prec = PrecTown
 		}
 		mark(atCue)
+	} else if c.kind == kTown && partOfTown(bare) {
+		// "un marché de Kaya", "a district of Khartoum": something in the town; a weak
+		// cue, after any other ("le maire de Gao" is a title, not a place)
+		c.prec = PrecTown
+		c.genitive = true
+		mark("x")
 	} else if n := settlementNoun(bare); n > 0 && c.kind == kTown {
 		// "la ville frontalière de Bunagana", "the border town of X"
 		c.prec = PrecTown
 		mark(strings.Repeat("x ", n))
 	}
+}
+
+// townParts before "de"/"of" name a part of a town: "un quartier de Khartoum" is in Khartoum
+// even when the actors stage reads Khartoum as the government.
+var townParts = map[string]bool{"quartier": true, "quartiers": true, "banlieue": true, "faubourg": true, "district": true,
+	"neighbourhood": true, "neighborhood": true, "suburb": true, "suburbs": true, "outskirts": true, "centre": true,
+	"center": true, "rues": true, "streets": true, "marche": true, "market": true, "hopital": true, "hospital": true,
+	"aeroport": true, "airport": true, "prison": true, "port": true, "gare": true, "station": true, "environs": true,
+	"mosquee": true, "mosque": true, "eglise": true, "church": true, "ecole": true, "school": true, "camp": true,
+	"base": true, "caserne": true, "barracks": true, "checkpoint": true, "hotel": true, "commissariat": true}
+
+func partOfTown(prefix string) bool {
+	w := strings.Fields(prefix)
+	return len(w) >= 2 && (w[len(w)-1] == "de" || w[len(w)-1] == "d" || w[len(w)-1] == "of") && townParts[w[len(w)-2]]
 }
 
 var settlementNouns = map[string]bool{"ville": true, "village": true, "localite": true, "commune": true, "bourgade": true,
@@ -513,7 +536,8 @@ func (gc *Geocoder) choose(d *doc.Document, cs []cand, trigger doc.Span, ctx map
 		prec := c.prec
 		if prec == 0 {
 			// "l'attaque de Kidal", "the attack on Kidal": the place right after the trigger
-			if c.kind == kTown && c.start >= trigger.End && c.start-trigger.End < 24 {
+			// a capital is its government unless the event strikes it ("strikes on Kyiv")
+			if c.kind == kTown && (!c.capital || typ == "ASSAULT" || typ == "FIGHT") && c.start >= trigger.End && c.start-trigger.End < 24 {
 				gap := window(d.Text, trigger.End, c.start)
 				for _, a := range articles {
 					gap = strings.TrimSuffix(gap, " "+strings.TrimSpace(a))
@@ -535,6 +559,9 @@ func (gc *Geocoder) choose(d *doc.Document, cs []cand, trigger doc.Span, ctx map
 			dist = c.start - trigger.End
 		}
 		score := float64(dist) + float64(prec-1)*40
+		if c.genitive {
+			score += 80 // any real cue first
+		}
 		if score < bestScore {
 			best, bestScore = i, score
 		}
