@@ -160,9 +160,10 @@ func ContextSpan(d *doc.Document, s doc.Span) doc.Span {
 // ActorView is an actor with its counterparts and timeline.
 type ActorView struct {
 	Actor store.ActorInfo `json:"actor"`
-	// Counterparts are the actors it acts on or is acted on by, most events first.
+	// Counterparts are the actors it acts on or is acted on by in asserted or hedged
+	// events, most events first.
 	Counterparts []Counterpart `json:"counterparts"`
-	// Timeline counts its events per month (YYYY-MM), dated events only.
+	// Timeline counts its asserted or hedged events per month (YYYY-MM), dated events only.
 	Timeline []MonthCount      `json:"timeline"`
 	Recent   []store.EventRow  `json:"recent_events"`
 	Names    map[string]string `json:"names"` // counterpart id → name, when known
@@ -205,8 +206,8 @@ func FindActor(ctx context.Context, st store.Store, id string) (store.ActorInfo,
 	return store.ActorInfo{}, errorf(404, "no actor %q", id)
 }
 
-// ActorDetail returns an actor with its counterparts (from at most 5,000 of its events,
-// newest first) and its monthly timeline.
+// ActorDetail returns an actor with its counterparts and its monthly timeline (from the
+// asserted and hedged ones among its 5,000 newest events) and its 20 newest events.
 func ActorDetail(ctx context.Context, st store.Store, id string) (*ActorView, error) {
 	a, err := FindActor(ctx, st, id)
 	if err != nil {
@@ -220,6 +221,11 @@ func ActorDetail(ctx context.Context, st store.Store, id string) (*ActorView, er
 	cps := map[string]*Counterpart{}
 	months := map[string]int{}
 	for _, r := range rows {
+		// What did not happen (negated, future, hypothetical, question) or happened long
+		// before (historical) is no part of the actor's present relations.
+		if r.Factuality != "asserted" && r.Factuality != "hedged" {
+			continue
+		}
 		if r.DateLo != "" && r.DateLo == r.DateHi || r.Date.Precision == "month" && len(r.DateLo) >= 7 {
 			months[r.DateLo[:7]]++
 		}
