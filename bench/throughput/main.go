@@ -14,7 +14,9 @@
 // (what the peers in peer.mjs read), and prints the number of rows and text bytes.
 //
 // extract reads the TSV with griot's own table reader and runs the default pipeline on
-// -workers goroutines, like griot ingest without the store, and prints one JSON line:
+// -workers goroutines, like griot ingest without the store (with -store, it also writes
+// the readings in batches of 64 and times the writes apart; -cpuprofile profiles the run),
+// and prints one JSON line:
 // documents, text bytes, wall and CPU seconds, documents/s and MB/s, and per language
 // (with -workers 1, where per-document times add up to the wall time) the MB/s of each.
 package main
@@ -30,14 +32,18 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"sync"
 	"syscall"
 	"time"
 
+	"github.com/griot-project/griot/doc"
 	"github.com/griot-project/griot/ingest"
 	"github.com/griot-project/griot/pipeline"
+	"github.com/griot-project/griot/store"
+	_ "github.com/griot-project/griot/store/sqlite" // sqlite:// stores
 )
 
 func main() {
@@ -125,71 +131,105 @@ func cmdGen(args []string) error {
 	fs := flag.NewFlagSet("gen", flag.ContinueOnError)
 	target := fs.Int64("target", 50_000_000, "text bytes to reach")
 	out := fs.String("out", filepath.Join(os.TempDir(), "griot-throughput"), "output folder")
+	first := fs.Int("first", 1, "number of the first copy (copies of another run have other hashes)")
+	copies := fs.Int("copies", 0, "write exactly this many copies of every row instead of reaching -target")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
 		return errors.New("usage: throughput gen [-target BYTES] [-out DIR] MASAKHANEWS_DIR")
 	}
-	rows, err := readDev(fs.Arg(0))
+	st, err := gen(fs.Arg(0), *out, *first, *copies, *target)
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(*out, 0o755); err != nil {
-		return err
-	}
-	tf, err := os.Create(filepath.Join(*out, "masakhanews-repeated.tsv"))
+	b, err := json.Marshal(st)
 	if err != nil {
 		return err
+	}
+	fmt.Println(string(b))
+	return nil
+}
+
+// genStats says what gen wrote.
+type genStats struct {
+	Docs    int64  `json:"documents"`
+	Bytes   int64  `json:"text_bytes"`
+	FrDocs  int64  `json:"fr_documents"`
+	FrBytes int64  `json:"fr_bytes"`
+	EnDocs  int64  `json:"en_documents"`
+	EnBytes int64  `json:"en_bytes"`
+	Dir     string `json:"dir"`
+}
+
+// gen writes OUT/masakhanews-repeated.{tsv,jsonl}: the rows of DIR/{fra,eng}/dev.tsv
+// repeated until their texts reach target bytes (or exactly copies times when copies > 0),
+// copies numbered from first.
+func gen(dir, out string, first, copies int, target int64) (genStats, error) {
+	st := genStats{Dir: out}
+	rows, err := readDev(dir)
+	if err != nil {
+		return st, err
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return st, err
+	}
+	tf, err := os.Create(filepath.Join(out, "masakhanews-repeated.tsv"))
+	if err != nil {
+		return st, err
 	}
 	defer tf.Close()
-	jf, err := os.Create(filepath.Join(*out, "masakhanews-repeated.jsonl"))
+	jf, err := os.Create(filepath.Join(out, "masakhanews-repeated.jsonl"))
 	if err != nil {
-		return err
+		return st, err
 	}
 	defer jf.Close()
 	tw := csv.NewWriter(tf)
 	tw.Comma = '\t'
 	if err := tw.Write([]string{"category", "headline", "text", "url"}); err != nil {
-		return err
+		return st, err
 	}
 	je := json.NewEncoder(jf)
-	var n, size int64
-	byLang := map[string][2]int64{}
-	for copyN := 1; size < *target; copyN++ {
+	more := func(copyN int) bool {
+		if copies > 0 {
+			return copyN < first+copies
+		}
+		return st.Bytes < target
+	}
+	for copyN := first; more(copyN); copyN++ {
 		for _, r := range rows {
 			text := fmt.Sprintf("%s [copy %d]", strings.TrimSpace(r.text), copyN)
 			if err := tw.Write([]string{r.category, r.title, text, fmt.Sprintf("%s#copy-%d", r.url, copyN)}); err != nil {
-				return err
+				return st, err
 			}
 			if err := je.Encode(struct {
 				Lang string `json:"lang"`
 				Text string `json:"text"`
 			}{r.lang, text}); err != nil {
-				return err
+				return st, err
 			}
-			n++
-			size += int64(len(text))
-			c := byLang[r.lang]
-			byLang[r.lang] = [2]int64{c[0] + 1, c[1] + int64(len(text))}
-			if size >= *target {
+			st.Docs++
+			st.Bytes += int64(len(text))
+			if r.lang == "fr" {
+				st.FrDocs++
+				st.FrBytes += int64(len(text))
+			} else {
+				st.EnDocs++
+				st.EnBytes += int64(len(text))
+			}
+			if copies <= 0 && st.Bytes >= target {
 				break
 			}
 		}
 	}
 	tw.Flush()
 	if err := tw.Error(); err != nil {
-		return err
+		return st, err
 	}
 	if err := tf.Close(); err != nil {
-		return err
+		return st, err
 	}
-	if err := jf.Close(); err != nil {
-		return err
-	}
-	fmt.Printf("{\"documents\":%d,\"text_bytes\":%d,\"fr_documents\":%d,\"fr_bytes\":%d,\"en_documents\":%d,\"en_bytes\":%d,\"dir\":%q}\n",
-		n, size, byLang["fr"][0], byLang["fr"][1], byLang["en"][0], byLang["en"][1], *out)
-	return nil
+	return st, jf.Close()
 }
 
 // langStat adds up one language's documents, bytes and reading time.
@@ -204,6 +244,8 @@ func cmdExtract(args []string) error {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	workers := fs.Int("workers", 1, "documents read in parallel")
 	minWords := fs.Int("min-words", 10, "skip documents with fewer words, like griot ingest")
+	storeURL := fs.String("store", "", "also write the readings to this store (sqlite://PATH…) in batches of 64, like griot ingest, timing the writes apart")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -219,8 +261,28 @@ func cmdExtract(args []string) error {
 		return err
 	}
 	defer f.Close()
+	ctx := context.Background()
+	var st store.Store
+	if *storeURL != "" {
+		if st, err = store.Open(ctx, *storeURL); err != nil {
+			return fmt.Errorf("opening the store: %w", err)
+		}
+		defer st.Close()
+	}
+	if *cpuProfile != "" {
+		pf, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer pf.Close()
+		if err := pprof.StartCPUProfile(pf); err != nil {
+			return fmt.Errorf("cpu profile: %w", err)
+		}
+		defer pprof.StopCPUProfile()
+	}
 
 	type result struct {
+		d     *doc.Document
 		lang  string
 		bytes int
 		dur   time.Duration
@@ -228,7 +290,6 @@ func cmdExtract(args []string) error {
 	}
 	jobs := make(chan *ingest.Doc, 64)
 	results := make(chan result, 64)
-	ctx := context.Background()
 	var wg sync.WaitGroup
 	for range *workers {
 		wg.Add(1)
@@ -240,6 +301,9 @@ func cmdExtract(args []string) error {
 				r := result{bytes: len(d.Text), dur: time.Since(t0), err: err}
 				if out != nil {
 					r.lang = out.Lang
+					if st != nil {
+						r.d = out
+					}
 				}
 				results <- r
 			}
@@ -263,13 +327,39 @@ func cmdExtract(args []string) error {
 			return nil
 		})
 	}()
-	var docs, errs int
+	var docs, errs, storeErrs int
 	var size int64
 	byLang := map[string]*langStat{}
+	var batch []*doc.Document
+	var storeTime time.Duration
+	var storeErr error
+	flush := func() {
+		if len(batch) == 0 || storeErr != nil {
+			return
+		}
+		t0 := time.Now()
+		res, err := st.PutDocuments(ctx, batch)
+		storeTime += time.Since(t0)
+		if err != nil {
+			storeErr = err
+		}
+		for _, r := range res {
+			if r.Err != nil {
+				storeErrs++
+			}
+		}
+		batch = batch[:0]
+	}
 	for r := range results {
 		if r.err != nil && !errors.Is(r.err, pipeline.ErrEmpty) {
 			errs++
 			continue
+		}
+		if r.d != nil {
+			batch = append(batch, r.d)
+			if len(batch) >= 64 {
+				flush()
+			}
 		}
 		docs++
 		size += int64(r.bytes)
@@ -282,10 +372,16 @@ func cmdExtract(args []string) error {
 		s.Bytes += int64(r.bytes)
 		s.Seconds += r.dur.Seconds()
 	}
+	if st != nil {
+		flush()
+	}
 	wall := time.Since(start).Seconds()
 	cpu := cpuSeconds() - cpu0
 	if readErr != nil {
 		return fmt.Errorf("reading %s: %w", fs.Arg(0), readErr)
+	}
+	if storeErr != nil {
+		return fmt.Errorf("writing to the store: %w", storeErr)
 	}
 	langs := make([]string, 0, len(byLang))
 	for l, s := range byLang {
@@ -302,6 +398,10 @@ func cmdExtract(args []string) error {
 		"docs_per_s": round(float64(docs) / wall), "mb_per_s": round(float64(size) / 1e6 / wall),
 		"docs_per_cpu_s": round(float64(docs) / cpu), "mb_per_cpu_s": round(float64(size) / 1e6 / cpu),
 		"by_lang": byLang,
+	}
+	if st != nil {
+		out["store_s"] = round(storeTime.Seconds())
+		out["store_errors"] = storeErrs
 	}
 	b, err := json.Marshal(out)
 	if err != nil {

@@ -4,7 +4,8 @@
 # Environment: TARGET (text bytes of the input, default 50000000), OUT (work folder,
 # default /tmp/griot-throughput; the input, stores and logs go there, never into the repo),
 # PEER_COPIES (copies of the texts the peers read, default 2: they are ~10x slower),
-# GO_BENCH=1 (also `go test ./pipeline -bench Pipeline -cpu 1,2`).
+# GO_BENCH=1 (also `go test ./pipeline -bench Pipeline -cpu 1,2`), PROFILE=1 (also a CPU
+# profile of extraction + store writes on one copy of the texts: $OUT/store.prof).
 #
 # 1. builds griot and the helper (main.go here);
 # 2. repeats the MasakhaNEWS dev rows (fra + eng) until the texts reach TARGET bytes,
@@ -86,6 +87,14 @@ done
 if [ "${GO_BENCH:-0}" = 1 ]; then
   echo "## go test ./pipeline -bench Pipeline -benchtime 2x -cpu 1,2 (one goroutine; the MasakhaNEWS dev texts once)"
   (cd "$repo" && go test ./pipeline -run XXX -bench 'Pipeline$' -benchtime 2x -cpu 1,2) | tee "$OUT/gobench.txt"
+fi
+
+if [ "${PROFILE:-0}" = 1 ]; then
+  echo "## CPU profile: extraction + store writes (batches of 64), one copy of the texts, into an empty store"
+  "$OUT/throughput" gen -first 1000 -copies 1 -out "$OUT/one" "$data" > /dev/null
+  rm -f "$OUT/profile.db" "$OUT/profile.db-wal" "$OUT/profile.db-shm"
+  GOMAXPROCS=1 "$OUT/throughput" extract -workers 1 -store "sqlite://$OUT/profile.db" -cpuprofile "$OUT/store.prof" "$OUT/one/masakhanews-repeated.tsv"
+  (cd "$repo" && go tool pprof -top -cum -nodecount 40 "$OUT/throughput" "$OUT/store.prof" 2>/dev/null) | grep -E 'sqlstore|pipeline\.\(\*Pipeline\)\.Run|Syscall6$|prepare_v2$|Fts5FlushToDisk|subjournalPage$' || true
 fi
 
 for l in fr en; do
