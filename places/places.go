@@ -401,7 +401,9 @@ var townParts = map[string]bool{"quartier": true, "quartiers": true, "banlieue":
 	"center": true, "rues": true, "streets": true, "marche": true, "market": true, "hopital": true, "hospital": true,
 	"aeroport": true, "airport": true, "prison": true, "port": true, "gare": true, "station": true, "environs": true,
 	"mosquee": true, "mosque": true, "eglise": true, "church": true, "ecole": true, "school": true, "camp": true,
-	"base": true, "caserne": true, "barracks": true, "checkpoint": true, "hotel": true, "commissariat": true}
+	"base": true, "caserne": true, "barracks": true, "checkpoint": true, "hotel": true, "commissariat": true,
+	"restaurant": true, "cafe": true, "bar": true, "stade": true, "stadium": true, "supermarche": true,
+	"magasin": true, "shop": true, "banque": true, "bank": true, "gendarmerie": true, "mairie": true}
 
 func partOfTown(prefix string) bool {
 	w := strings.Fields(prefix)
