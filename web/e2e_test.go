@@ -10,6 +10,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/griot-project/griot/doc"
+	"github.com/griot-project/griot/ingest"
+	"github.com/griot-project/griot/pipeline"
 	"github.com/griot-project/griot/store"
 )
 
@@ -54,6 +57,53 @@ func browse(t *testing.T, bin, url, shot string, width, height int) string {
 	return string(out)
 }
 
+// addShared ingests the samples and the MasakhaNEWS dev texts when ../shared is there, so
+// that the pages are seen over a store of some hundreds of articles, not two.
+func addShared(t *testing.T, st store.Store) {
+	t.Helper()
+	paths := []string{filepath.Join("..", "..", "shared", "samples"), filepath.Join("..", "..", "shared", "data", "masakhanews-fr-en")}
+	for _, p := range paths {
+		if _, err := os.Stat(p); err != nil {
+			t.Logf("%s absent: the browser test runs over the Mali article only", p)
+			return
+		}
+	}
+	ctx := context.Background()
+	p, err := pipeline.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var batch []*doc.Document
+	flush := func() {
+		if _, err := st.PutDocuments(ctx, batch); err != nil {
+			t.Fatal(err)
+		}
+		batch = batch[:0]
+	}
+	n := 0
+	err = ingest.Walk(ctx, paths, ingest.Options{MinWords: 10}, func(it ingest.Item) error {
+		if it.Err != nil || it.Doc == nil {
+			return nil // too short or unreadable: griot ingest skips them too
+		}
+		x := it.Doc
+		d, err := p.Run(ctx, x.Text, pipeline.Options{ID: x.ID, Lang: x.Lang, Published: x.Published, Source: x.Source, URL: x.URL, Title: x.Title})
+		if err != nil {
+			return nil
+		}
+		batch = append(batch, d)
+		n++
+		if len(batch) == 100 {
+			flush()
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	flush()
+	t.Logf("ingested %d shared documents", n)
+}
+
 // TestBrowser opens every page in headless Chromium over a store holding the Mali article
 // in both languages and checks what it shows: the Mali–Russia call on the events page,
 // the Mali–Russia chart with a point for August 2022, the article with the call
@@ -61,6 +111,7 @@ func browse(t *testing.T, bin, url, shot string, width, height int) string {
 func TestBrowser(t *testing.T) {
 	bin := chromium(t)
 	srv, st := newServer(t)
+	addShared(t, st)
 	calls, err := st.Events(context.Background(), store.EventQuery{Dyad: [2]string{"MLI", "RUS"}, Type: "CONSULT", Lang: "fr"})
 	if err != nil || len(calls) == 0 {
 		t.Fatalf("no Mali–Russia call stored: %v", err)
