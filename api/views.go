@@ -68,7 +68,12 @@ type EventView struct {
 	Event   store.EventRow `json:"event"`
 	Cluster store.Cluster  `json:"cluster"`
 	Reports []Report       `json:"reports"`
+	// MoreReports counts the cluster's reports left out (at most 50 are given).
+	MoreReports int `json:"more_reports,omitempty"`
 }
+
+// maxReports bounds the reports read for one event.
+const maxReports = 50
 
 // EventDetail returns an event (by its store-wide id) with every report of it.
 func EventDetail(ctx context.Context, st store.Store, id string) (*EventView, error) {
@@ -84,6 +89,10 @@ func EventDetail(ctx context.Context, st store.Store, id string) (*EventView, er
 	members := append([]store.ClusterMember(nil), c.Members...)
 	// The event asked for comes first, then the others in cluster order.
 	sort.SliceStable(members, func(i, j int) bool { return members[i].EventID == id && members[j].EventID != id })
+	if len(members) > maxReports {
+		v.MoreReports = len(members) - maxReports
+		members = members[:maxReports]
+	}
 	docs := map[string]*doc.Document{}
 	for _, m := range members {
 		d := docs[m.DocSHA256]
