@@ -666,21 +666,48 @@ func round4(f float64) float64 { return math.Round(f*1e4) / 1e4 }
 // of the text: where the reporter writes from. It places an event only when nothing else
 // does, and then at the country level (precision 4, no point).
 func (gc *Geocoder) dateline(d *doc.Document, ctx map[string]int) *doc.Location {
-	head := d.Text
-	if len(head) > 120 {
-		head = head[:120]
+	// the dateline opens one of the first lines (after a title, maybe)
+	off := 0
+	for n := 0; n < 3 && off < len(d.Text) && off < 600; n++ {
+		line := d.Text[off:]
+		if i := strings.IndexByte(line, '\n'); i >= 0 {
+			line = line[:i]
+		}
+		if loc := gc.datelineAt(d, off, line, ctx); loc != nil {
+			return loc
+		}
+		off += len(line) + 1
 	}
-	// the dateline is on the first line holding a dash or a parenthesis after capitals
-	end := strings.IndexAny(head, "(—–,\n")
-	if i := strings.Index(head, " -"); i >= 0 && (end < 0 || i < end) {
+	return nil
+}
+
+// datelineAt reads a dateline at the start of one line: "BAMAKO (Reuters) -", "KIDAL —",
+// "Bamako (AFP) -", "Niamey, 3 mai (AFP) -" (mixed case only before an agency in brackets).
+func (gc *Geocoder) datelineAt(d *doc.Document, off int, line string, ctx map[string]int) *doc.Location {
+	if len(line) > 160 {
+		line = line[:160]
+	}
+	end := strings.IndexAny(line, "(—–,")
+	if i := strings.Index(line, " -"); i >= 0 && (end < 0 || i < end) {
 		end = i
 	}
 	if end <= 0 {
 		return nil
 	}
-	word := strings.TrimSpace(head[:end])
-	if word == "" || len(word) > 40 || strings.ToUpper(word) != word || !upperStart(word) {
+	word := strings.TrimSpace(line[:end])
+	if word == "" || len(word) > 40 || !upperStart(word) {
 		return nil
+	}
+	if strings.ToUpper(word) != word {
+		// mixed case: only before "(Agency) -"
+		close := strings.Index(line[end:], ")")
+		if close < 0 || close > 60 {
+			return nil
+		}
+		rest := strings.TrimLeft(line[end+close+1:], " ")
+		if !strings.HasPrefix(rest, "-") && !strings.HasPrefix(rest, "—") && !strings.HasPrefix(rest, "–") {
+			return nil
+		}
 	}
 	cands := gc.g.byName[key(word)]
 	if len(cands) == 0 {
@@ -688,7 +715,7 @@ func (gc *Geocoder) dateline(d *doc.Document, ctx map[string]int) *doc.Location 
 	}
 	pi := gc.g.Best(cands, ctx)
 	p := gc.g.Places[pi]
-	start := strings.Index(d.Text, word)
+	start := off + strings.Index(line, word)
 	return &doc.Location{
 		Text:      d.Text[start:start+len(word)] + " (dateline: where the report was filed, not an event place)",
 		Name:      gc.g.ctyName[p.Country],

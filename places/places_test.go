@@ -87,6 +87,8 @@ func TestDateline(t *testing.T) {
 		{"BAMAKO (Reuters) - Mali's junta has expelled the French ambassador.", "expelled", "MLI"},
 		{"NIAMEY, 3 mai (AFP) - La junte a suspendu la coopération militaire.", "suspendu", "NER"},
 		{"Mali's junta has expelled the French ambassador.", "expelled", ""},
+		{"Mali : la junte expulse l'ambassadeur\nBamako (AFP) - La junte a expulsé l'ambassadeur de France.", "expulsé", "MLI"},
+		{"Gao, une ville du nord, a été calme. La junte a expulsé l'ambassadeur.", "expulsé", ""},
 	}
 	for _, tt := range tests {
 		d := read(t, tt.text, "", tt.trigger)
