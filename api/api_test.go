@@ -5,7 +5,9 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -667,5 +669,48 @@ func TestRelationCacheSeesWrites(t *testing.T) {
 	time.Sleep(1100 * time.Millisecond)
 	if n2 := total(); n2 <= n1 {
 		t.Errorf("after a write by another process: %d events, before %d", n2, n1)
+	}
+}
+
+// brokenStore fails every read; its nil embedded Store panics on anything else.
+type brokenStore struct{ store.Store }
+
+func (brokenStore) Events(context.Context, store.EventQuery) ([]store.EventRow, error) {
+	return nil, errors.New("disk on fire")
+}
+
+func (brokenStore) Documents(context.Context, string, int) ([]store.DocInfo, error) {
+	return nil, errors.New("disk on fire")
+}
+
+func (brokenStore) Stats(context.Context) (store.Stats, error) {
+	return store.Stats{}, errors.New("disk on fire")
+}
+
+func TestStoreFailures(t *testing.T) {
+	srv := httptest.NewServer(api.New(brokenStore{}, api.Options{Log: slog.New(slog.NewTextHandler(io.Discard, nil))}))
+	defer srv.Close()
+	tests := []struct {
+		path string
+		code int
+		want string
+	}{
+		{"/api/events", 500, "disk on fire"},
+		{"/healthz", 503, "store unavailable"},
+		{"/api/actors", 500, "internal error"}, // the nil Store panics: recovered
+		{"/api/relations?a=MLI&b=FRA", 500, "disk on fire"},
+		{"/metrics", 500, "disk on fire"},
+	}
+	for _, tt := range tests {
+		resp, err := http.Get(srv.URL + tt.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		var e struct{ Error string }
+		if resp.StatusCode != tt.code || json.Unmarshal(b, &e) != nil || !strings.Contains(e.Error, tt.want) {
+			t.Errorf("GET %s: %d %s, want %d with %q", tt.path, resp.StatusCode, b, tt.code, tt.want)
+		}
 	}
 }
