@@ -399,8 +399,8 @@ func (r *reader) finish(cd *cand) *doc.Event {
 		return nil
 	}
 	e := cd.ev
-	e.Actor = dedupe(r.placesToCountries(e.Actor))
-	e.Recipient = dedupe(r.placesToCountries(e.Recipient))
+	e.Actor = r.personsOverCountries(dedupe(r.placesToCountries(e.Actor)))
+	e.Recipient = r.personsOverCountries(dedupe(r.placesToCountries(e.Recipient)))
 	// the same actor on both sides: keep it as the actor
 	var rec []string
 	for _, id := range e.Recipient {
@@ -488,6 +488,29 @@ func (r *reader) withoutOwnForces(actors, recipients []string) []string {
 		if !own {
 			out = append(out, id)
 		}
+	}
+	return out
+}
+
+// personsOverCountries: a role that names a person and that person's own country (the
+// same event told once as "Putin" and once as "Russia") keeps the person, so that every
+// telling of the event, in every article, codes the same parties.
+func (r *reader) personsOverCountries(ids []string) []string {
+	persons := map[string]bool{}
+	for _, id := range ids {
+		if a := r.actors[id]; a != nil && a.Kind == "person" && a.Country != "" {
+			persons[a.Country] = true
+		}
+	}
+	if len(persons) == 0 {
+		return ids
+	}
+	var out []string
+	for _, id := range ids {
+		if a := r.actors[id]; a != nil && a.Kind == "country" && persons[id] {
+			continue
+		}
+		out = append(out, id)
 	}
 	return out
 }
