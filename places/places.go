@@ -60,6 +60,7 @@ type cand struct {
 	weak       bool   // the cue says where from, not where ("from Mali", "depuis Gao")
 	unknown    bool   // a name no table knows, after "le village de" / "the town of"
 	genitive   bool   // only "de"/"of" before it: "un marché de Kaya"
+	guess      bool   // an unknown name after "à" or a part of a town: violent events only
 }
 
 // Locative cues, matched as folded key suffixes of the words before a name.
@@ -176,6 +177,10 @@ func (gc *Geocoder) sentenceCands(d *doc.Document, si int, blocked []doc.Span, k
 				}
 				best = cand{kind: kTown, place: -1, region: -1, start: t.Start, end: d.Tokens[j-1].End, unknown: true}
 				bestJ = j
+			} else if (partOfTown(pre) || i > s.Tok0 && d.TokenText(i-1) == "à") && !acronymLike(d.TokenText(i)) && !inTimex(d, t.Start) {
+				// "la base de Boulkessi", "à Seytenga": a guess, kept for violent events only
+				best = cand{kind: kTown, place: -1, region: -1, start: t.Start, end: t.End, unknown: true, guess: true}
+				bestJ = i + 1
 			}
 		}
 		if bestJ < 0 {
@@ -386,12 +391,24 @@ func (gc *Geocoder) classify(d *doc.Document, s doc.Sentence, c *cand) {
 		// cue, after any other ("le maire de Gao" is a title, not a place)
 		c.prec = PrecTown
 		c.genitive = true
-		mark("x")
+		mark("x x") // "marché de Kaya"
 	} else if n := settlementNoun(bare); n > 0 && c.kind == kTown {
 		// "la ville frontalière de Bunagana", "the border town of X"
 		c.prec = PrecTown
 		mark(strings.Repeat("x ", n))
 	}
+}
+
+// violent event types: the ones whose unknown place names are worth a guess
+var violent = map[string]bool{"ASSAULT": true, "FIGHT": true, "COERCE": true, "MOBILIZE": true, "PROTEST": true}
+
+func inTimex(d *doc.Document, off int) bool {
+	for _, t := range d.Timexes {
+		if t.Start <= off && off < t.End {
+			return true
+		}
+	}
+	return false
 }
 
 // townParts before "de"/"of" name a part of a town: "un quartier de Khartoum" is in Khartoum
@@ -535,6 +552,9 @@ func (gc *Geocoder) choose(d *doc.Document, cs []cand, trigger doc.Span, ctx map
 		if c.weak && typ != "RETREAT" {
 			continue // "from Mali" places a withdrawal, not a call from Mali
 		}
+		if c.guess && !violent[typ] {
+			continue
+		}
 		prec := c.prec
 		if prec == 0 {
 			// "l'attaque de Kidal", "the attack on Kidal": the place right after the trigger
@@ -562,7 +582,7 @@ func (gc *Geocoder) choose(d *doc.Document, cs []cand, trigger doc.Span, ctx map
 		}
 		score := float64(dist) + float64(prec-1)*40
 		if c.genitive {
-			score += 80 // any real cue first
+			score += 40 // a real cue first when both are near
 		}
 		if score < bestScore {
 			best, bestScore = i, score
