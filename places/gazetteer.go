@@ -232,7 +232,13 @@ func parseGazetteer(places, admin1, countries, exonyms io.Reader) (*Gazetteer, e
 		if _, ok := g.ctyName[f[0]]; !ok {
 			g.ctyName[f[0]] = names[0]
 		}
-		for _, n := range names {
+		for i, n := range names {
+			if strings.HasPrefix(n, "=") {
+				// "=Syria": the display name, instead of the ISO one
+				n = n[1:]
+				names[i] = n
+				g.ctyName[f[0]] = n
+			}
 			if k := key(n); k != "" {
 				if _, dup := g.countries[k]; !dup {
 					g.countries[k] = f[0]

@@ -337,7 +337,11 @@ func (gc *Geocoder) classify(d *doc.Document, s doc.Sentence, c *cand) {
 	if _, near := hasCue(bare, nearCues); isAt && !near && (atCue == "from" || atCue == "depuis") {
 		c.weak = true
 	}
-	if c.capital && (!isAt || c.weak) && !partOfTown(bare) {
+	nearCue, isNear := hasCue(bare, nearCues)
+	if isNear && (nearCue == "entre" || nearCue == "between") {
+		isNear = false // "entre Paris et Bamako": two governments
+	}
+	if c.capital && (!isAt || c.weak) && !isNear && !partOfTown(bare) {
 		// "Paris a condamné", "entre Paris et Bamako": the government, not a place
 		return
 	}

@@ -151,7 +151,7 @@ func TestHeldout(t *testing.T) {
 	if pipeErr != nil {
 		t.Fatal(pipeErr)
 	}
-	for _, name := range []string{"testdata/heldout.jsonl", "testdata/heldout2.jsonl"} {
+	for _, name := range []string{"testdata/heldout.jsonl", "testdata/heldout2.jsonl", "testdata/heldout3.jsonl"} {
 		f, err := os.Open(name)
 		if err != nil {
 			t.Fatal(err)
