@@ -45,4 +45,3 @@ func TestLoadMemory(t *testing.T) {
 	}
 	runtime.KeepAlive(g)
 }
-
