@@ -30,6 +30,9 @@ func chromium(t *testing.T) string {
 			return p
 		}
 	}
+	if os.Getenv("GRIOT_REQUIRE_SERVICES") != "" {
+		t.Fatal("no Chromium, and GRIOT_REQUIRE_SERVICES is set: install it (apt-get install chromium) or set GRIOT_CHROMIUM")
+	}
 	t.Skip("no Chromium (apt-get install chromium, or set GRIOT_CHROMIUM): end-to-end browser test skipped")
 	return ""
 }
