@@ -4,7 +4,8 @@
 //
 // Stages never modify Text. They append to the annotation layers in pipeline order:
 // normalize (Fold) → langid (Lang) → segment (Sentences, Tokens) → actors (Mentions,
-// Actors) → timex (Timexes) → quotes (Quotes, Posts) → events (Events).
+// Actors) → timex (Timexes) → quotes (Quotes, Posts) → events (Events) → places
+// (Event.Location).
 package doc
 
 import "time"

@@ -5,13 +5,14 @@ import (
 
 	"github.com/griot-project/griot/actors"
 	"github.com/griot-project/griot/events"
+	"github.com/griot-project/griot/places"
 	"github.com/griot-project/griot/plover"
 	"github.com/griot-project/griot/quotes"
 	"github.com/griot-project/griot/timex"
 )
 
 // Default returns the full reading pipeline with every stage's data loaded:
-// normalize → langid → segment → actors → timex → quotes → events.
+// normalize → langid → segment → actors → timex → quotes → events → places.
 func Default() (*Pipeline, error) {
 	stages := Base()
 	ar, err := actors.New()
@@ -34,6 +35,10 @@ func Default() (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	stages = append(stages, ar, tx, qf, ev)
+	pl, err := places.New()
+	if err != nil {
+		return nil, fmt.Errorf("places: %w", err)
+	}
+	stages = append(stages, ar, tx, qf, ev, pl)
 	return New(stages...), nil
 }

@@ -61,7 +61,7 @@ func TestDefaultStages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "normalize langid segment actors timex quotes events"
+	want := "normalize langid segment actors timex quotes events places"
 	if got := strings.Join(p.Stages(), " "); got != want {
 		t.Errorf("stages %q, want %q", got, want)
 	}
