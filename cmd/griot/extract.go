@@ -158,6 +158,9 @@ func writePretty(w io.Writer, d *doc.Document) error {
 			acc = append(acc, s)
 		}
 		line := fmt.Sprintf("%-10s %-22s %-18s → %-22s %-12s", orDash(e.Date.Value), list(e.Actor), typ, list(e.Recipient), e.Factuality)
+		if e.Location != nil {
+			line += fmt.Sprintf(" in %s (precision %d)", e.Location.Name, e.Location.Precision)
+		}
 		if len(acc) > 0 {
 			line += " according to " + strings.Join(acc, "; ")
 		}
