@@ -211,3 +211,54 @@ func lastLine(s string) string {
 	s = strings.TrimRight(s, "\n")
 	return s[strings.LastIndexByte(s, '\n')+1:]
 }
+
+// TestTranslationSameEvents: the English translation of the example article gives the same
+// events as the French original — same types, actors' and recipients' countries, dates and
+// factuality (issue 2, acceptance 2).
+func TestTranslationSameEvents(t *testing.T) {
+	sig := func(name string) []string {
+		src := filepath.Join("..", "..", "examples", name+".txt")
+		m := readMeta(t, src)
+		out, stderr, err := extract(t, "--published", m.Published, "--lang", m.Lang, src)
+		if err != nil {
+			t.Fatalf("%s: %v (%s)", name, err, stderr)
+		}
+		var r struct {
+			Actors []struct{ ID, Country string }
+			Events []struct {
+				Type, Factuality string
+				Actor, Recipient []string
+				Date             struct{ Value string }
+			}
+		}
+		if err := json.Unmarshal([]byte(out), &r); err != nil {
+			t.Fatal(err)
+		}
+		country := map[string]string{}
+		for _, a := range r.Actors {
+			country[a.ID] = a.Country
+			if a.Country == "" {
+				country[a.ID] = a.ID
+			}
+		}
+		side := func(ids []string) string {
+			var cs []string
+			for _, id := range ids {
+				cs = append(cs, country[id])
+			}
+			return strings.Join(cs, "+")
+		}
+		var out2 []string
+		for _, e := range r.Events {
+			out2 = append(out2, strings.Join([]string{e.Type, side(e.Actor), side(e.Recipient), e.Date.Value, e.Factuality}, " "))
+		}
+		return out2
+	}
+	fr, en := sig("mali-goita-poutine"), sig("mali-goita-putin")
+	if strings.Join(fr, "\n") != strings.Join(en, "\n") {
+		t.Errorf("French and English readings differ:\nfr:\n  %s\nen:\n  %s", strings.Join(fr, "\n  "), strings.Join(en, "\n  "))
+	}
+	if len(fr) < 6 {
+		t.Errorf("only %d events", len(fr))
+	}
+}
