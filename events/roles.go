@@ -453,6 +453,9 @@ func (r *reader) roles(cd *cand) {
 			if rec == nil {
 				rec = r.ownerOfObject(si, h.head)
 			}
+			if rec == nil {
+				rec = r.nameAtPhraseEnd(si, h.head, h.p.recip)
+			}
 			if rec == nil && len(act) > 0 && act[0].mi >= 0 {
 				rec = r.relativeObject(si, r.d.Mentions[act[0].mi].Tok0)
 			}
@@ -930,3 +933,40 @@ func (r *reader) locationCountry(si, from int) []string {
 
 // pairRef stands for "the pair" / "les deux" until the parties of the event before are known.
 const pairRef = "\x00pair"
+
+// nameAtPhraseEnd: after one of the trigger's recipient prepositions, a descriptive phrase
+// that ends with a name ("avec l'entrepreneur de sécurité russe Wagner", "with the rebel
+// group M23"): the name is the recipient. Demonyms inside the phrase only qualify it.
+func (r *reader) nameAtPhraseEnd(si, from int, recip map[string]bool) []roleMention {
+	s := r.d.Sentences[si]
+	j := from
+	for ; j < min(s.Tok1, from+4); j++ {
+		if p := r.w.prep[r.tok(j)]; p != "" && recip[p] && !r.auxA(j) {
+			break
+		}
+	}
+	if j >= min(s.Tok1, from+4) {
+		return nil
+	}
+	last := -1
+	for k := j + 1; k < min(s.Tok1, j+9); k++ {
+		t := r.d.Tokens[k]
+		if t.Kind == doc.Punct || r.w.is("rel", t.Norm) || r.w.is("compl", t.Norm) || r.trigAt[k] {
+			break
+		}
+		if p := r.w.prep[t.Norm]; p != "" && p != "de" && p != "of" {
+			break
+		}
+		if mi := r.mentionAt[k]; mi >= 0 {
+			m := r.d.Mentions[mi]
+			if m.Form != "demonym" && r.usable(mi) {
+				last = mi
+			}
+			k = m.Tok1 - 1
+		}
+	}
+	if last < 0 {
+		return nil
+	}
+	return []roleMention{{last, r.d.Mentions[last].Actor}}
+}
