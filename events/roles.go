@@ -392,6 +392,9 @@ func (r *reader) roles(cd *cand) {
 	var act, rec []roleMention
 	if h.p.noun {
 		rec = r.object(si, h.end, h.p.recip, 10, true)
+		if rec == nil {
+			rec = r.nameAtPhraseEnd(si, h.end, h.p.recip)
+		}
 		if (h.p.typ == "ASSAULT" || h.p.typ == "FIGHT") && r.armedOwner(rec) && h.end < r.d.Sentences[si].Tok1 && (r.tok(h.end) == "de" || r.tok(h.end) == "d'" || r.tok(h.end) == "des" || r.tok(h.end) == "of" || r.tok(h.end) == "by") {
 			act, rec = rec, nil // "les attaques de militants islamistes": by them
 		}
