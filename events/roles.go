@@ -465,6 +465,9 @@ func (r *reader) roles(cd *cand) {
 			if rec == nil && h.p.typ == "THREATEN" {
 				rec = r.condition(si, h.end)
 			}
+			if rec == nil && h.p.typ == "REQUEST" {
+				rec = r.thatSubject(si, h.end) // "demanded that the US cancel…"
+			}
 		}
 	}
 	// "son arrestation", "his release": the possessor of the noun is what is done to;
@@ -972,4 +975,29 @@ func (r *reader) nameAtPhraseEnd(si, from int, recip map[string]bool) []roleMent
 		return nil
 	}
 	return []roleMention{{last, r.d.Mentions[last].Actor}}
+}
+
+// thatSubject: the subject of the "that"/"que" clause right after a verb of asking ("demanded
+// that the US cancel", "exige que la France retire"): whom the request is addressed to.
+func (r *reader) thatSubject(si, from int) []roleMention {
+	s := r.d.Sentences[si]
+	j := from
+	for j < s.Tok1 && j < from+3 && !r.w.is("compl", r.tok(j)) {
+		if r.d.Tokens[j].Kind == doc.Punct {
+			return nil
+		}
+		j++ // "demanded Friday that…"
+	}
+	if j >= s.Tok1 || !r.w.is("compl", r.tok(j)) {
+		return nil
+	}
+	for k := j + 1; k < min(s.Tok1, j+5); k++ {
+		if mi := r.mentionAt[k]; mi >= 0 && r.usable(mi) {
+			return []roleMention{{mi, r.d.Mentions[mi].Actor}}
+		}
+		if r.w.prep[r.tok(k)] != "" && r.tok(k) != "d'" {
+			return nil
+		}
+	}
+	return nil
 }
