@@ -398,6 +398,9 @@ func (r *reader) finish(cd *cand) *doc.Event {
 	if cd.drop {
 		return nil
 	}
+	if len(cd.ev.Recipient) == 0 && !cd.hit.p.noun && !symmetric(cd.ev.Type) && cd.ev.Type != "PROTEST" && cd.ev.Type != "MOBILIZE" && cd.ev.Type != "AGREE" && cd.ev.Type != "REQUEST" && r.infinitive(cd.hit.start) {
+		return nil // "pour attaquer", "to attack" with nothing attacked: an idea, not an event
+	}
 	e := cd.ev
 	e.Actor = r.personsOverCountries(dedupe(r.placesToCountries(e.Actor)))
 	e.Recipient = r.personsOverCountries(dedupe(r.placesToCountries(e.Recipient)))
@@ -513,6 +516,25 @@ func (r *reader) personsOverCountries(ids []string) []string {
 		out = append(out, id)
 	}
 	return out
+}
+
+// infinitive: the verb at t is an infinitive ("de/pour/à attaquer", "va attaquer", "to attack").
+func (r *reader) infinitive(t int) bool {
+	if t == 0 {
+		return false
+	}
+	n, p := r.tok(t), r.tok(t-1)
+	if r.lang == "en" {
+		return p == "to"
+	}
+	if !(strings.HasSuffix(n, "er") || strings.HasSuffix(n, "ir") || strings.HasSuffix(n, "re")) {
+		return false
+	}
+	switch p {
+	case "de", "d'", "a", "pour", "sans", "va", "vont", "peut", "peuvent", "doit", "doivent", "pourrait", "pourraient", "veut", "veulent", "faut":
+		return true
+	}
+	return false
 }
 
 // placesToCountries: a town or a region in a role stands for its country ("la prise de
