@@ -129,6 +129,7 @@ func (c *Coder) Process(d *doc.Document) error {
 		}
 	}
 	r.pairs(cands)
+	r.denials(cands)
 	r.complements(cands)
 	cands = r.objectNouns(cands)
 	r.accusationContent(cands)
@@ -197,6 +198,22 @@ func (r *reader) complements(cands []*cand) {
 				n.actorM = append([]int(nil), c.actorM...)
 			}
 			break
+		}
+	}
+}
+
+// denials: a refusal whose object is "these accusations"/"the allegations" answers the last
+// accusation told before it: its recipient is the accuser.
+func (r *reader) denials(cands []*cand) {
+	for i, c := range cands {
+		if c.ev.Type != "REJECT" || len(c.ev.Recipient) > 0 || !r.deniedObject(c.sent, c.hit.end) {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			if p := cands[j]; p.ev.Type == "ACCUSE" && len(p.ev.Actor) > 0 && !r.overlap(p.ev.Actor, c.ev.Actor) {
+				c.ev.Recipient = append([]string(nil), p.ev.Actor...)
+				break
+			}
 		}
 	}
 }

@@ -398,6 +398,9 @@ func (r *reader) roles(cd *cand) {
 		if (h.p.typ == "ASSAULT" || h.p.typ == "FIGHT") && r.armedOwner(rec) && h.end < r.d.Sentences[si].Tok1 && (r.tok(h.end) == "de" || r.tok(h.end) == "d'" || r.tok(h.end) == "des" || r.tok(h.end) == "of" || r.tok(h.end) == "by") {
 			act, rec = rec, nil // "les attaques de militants islamistes": by them
 		}
+		if (h.p.typ == "ASSAULT" || h.p.typ == "FIGHT") && len(rec) > 0 && rec[0].mi >= 0 && r.d.Mentions[rec[0].mi].Tok0 == h.end && r.armed([]string{rec[0].id}) {
+			act, rec = rec, nil // "attaques djihadistes", "rebel attacks": by them
+		}
 		if coupNoun(r.d.Tokens, h) && rec == nil {
 			if pl := r.placeAfter(si, h.end); pl != nil {
 				act = pl // "le coup d'État au Mali": the country's own forces
@@ -492,6 +495,7 @@ func (r *reader) roles(cd *cand) {
 	if symmetric(h.p.typ) && len(act) == 0 && len(rec) > 1 {
 		act, rec = rec[:1], rec[1:]
 	}
+	act, rec = r.namedGroups(act), r.namedGroups(rec)
 	for _, m := range act {
 		cd.ev.Actor = append(cd.ev.Actor, m.id)
 		if m.mi >= 0 {
@@ -1000,4 +1004,45 @@ func (r *reader) thatSubject(si, from int) []roleMention {
 		}
 	}
 	return nil
+}
+
+// namedGroups: a generic group followed by the organisation it belongs to ("les rebelles du
+// M23", "fighters of Hamas") is that organisation.
+func (r *reader) namedGroups(ms []roleMention) []roleMention {
+	for i, m := range ms {
+		if m.mi < 0 || !strings.HasPrefix(m.id, "group-") {
+			continue
+		}
+		end := r.d.Mentions[m.mi].Tok1
+		if end+1 >= len(r.d.Tokens) {
+			continue
+		}
+		switch r.tok(end) {
+		case "du", "de", "des", "d'", "of":
+		default:
+			continue
+		}
+		k := end + 1
+		if r.w.is("det", r.tok(k)) && k+1 < len(r.d.Tokens) {
+			k++
+		}
+		if mi := r.mentionAt[k]; mi >= 0 && r.usable(mi) {
+			if a := r.actors[r.d.Mentions[mi].Actor]; a != nil && a.Kind == "organization" {
+				ms[i] = roleMention{mi, a.ID}
+			}
+		}
+	}
+	return ms
+}
+
+// deniedObject: "X nie ces accusations", "X denied the allegations": the one who accused.
+func (r *reader) deniedObject(si, from int) bool {
+	s := r.d.Sentences[si]
+	for j := from; j < min(s.Tok1, from+3); j++ {
+		switch r.tok(j) {
+		case "accusations", "allegations", "allégations", "claims", "charges", "accusation", "allegation":
+			return true
+		}
+	}
+	return false
 }
