@@ -64,7 +64,10 @@ func countDocs(t *testing.T, url string) int64 {
 // killMidRun starts griot ingest in a child process, SIGKILLs it once some documents are
 // stored, ingests again to the end, and checks the store equals one written in one go.
 func killMidRun(t *testing.T, killed, clean string) {
-	input := killInput(t, 200)
+	// enough articles that the run cannot finish between two looks at the store (a fast
+	// machine wrote 200 in under the first poll)
+	const total = 1000
+	input := killInput(t, total)
 	cmd := exec.Command(os.Args[0], "ingest", "--store", killed, "--workers", "2", input)
 	cmd.Env = append(os.Environ(), "GRIOT_TEST_MAIN=1")
 	var errb bytes.Buffer
@@ -87,16 +90,16 @@ func killMidRun(t *testing.T, killed, clean string) {
 		t.Fatalf("the ingest process was not killed (it finished first: %v); stderr:\n%s", err, errb.String())
 	}
 	n := countDocs(t, killed)
-	if n < 1 || n >= 200 {
+	if n < 1 || n >= total {
 		t.Fatalf("after the kill the store holds %d documents, want some but not all", n)
 	}
-	t.Logf("killed after %d of 200 documents", n)
+	t.Logf("killed after %d of %d documents", n, total)
 	out, errOut, err := ingestRun(t, "", "--store", killed, input)
 	if err != nil {
 		t.Fatalf("ingest after the kill: %v\n%s", err, errOut)
 	}
-	if s := summary(t, out); s[1] != fmt.Sprint(200-n) || s[2] != fmt.Sprint(n) {
-		t.Errorf("after the kill: %s; want %d added and %d already stored", out, 200-n, n)
+	if s := summary(t, out); s[1] != fmt.Sprint(total-n) || s[2] != fmt.Sprint(n) {
+		t.Errorf("after the kill: %s; want %d added and %d already stored", out, total-n, n)
 	}
 	if _, errOut, err := ingestRun(t, "", "--store", clean, input); err != nil {
 		t.Fatalf("clean ingest: %v\n%s", err, errOut)
@@ -112,7 +115,7 @@ func killMidRun(t *testing.T, killed, clean string) {
 
 func TestKillSQLite(t *testing.T) {
 	if testing.Short() {
-		t.Skip("reads 400 articles")
+		t.Skip("reads 2,000 articles")
 	}
 	dir := t.TempDir()
 	killMidRun(t, "sqlite://"+filepath.Join(dir, "killed.db"), "sqlite://"+filepath.Join(dir, "clean.db"))
@@ -160,7 +163,7 @@ func pgSchemas(t *testing.T, names ...string) []string {
 
 func TestKillPostgres(t *testing.T) {
 	if testing.Short() {
-		t.Skip("reads 400 articles")
+		t.Skip("reads 2,000 articles")
 	}
 	u := pgSchemas(t, "killed", "clean")
 	killMidRun(t, u[0], u[1])
