@@ -43,13 +43,15 @@ func natsURL(t *testing.T) string {
 	return u
 }
 
-// killWorker queues 200 articles, SIGKILLs a worker process once some are stored, lets a
+// killWorker queues 2,000 articles, SIGKILLs a worker process once some are stored, lets a
 // second worker finish, and checks the store equals one written by a plain ingest.
 func killWorker(t *testing.T, killed, clean string) {
+	// enough articles that the worker cannot store them all between two looks at the store
+	const total = 2000
 	q := natsURL(t)
-	input := killInput(t, 200)
+	input := killInput(t, total)
 	out, errOut, err := ingestRun(t, "", "--queue", q, input)
-	if err != nil || !strings.Contains(out, "200 documents queued") {
+	if err != nil || !strings.Contains(out, fmt.Sprintf("%d documents queued", total)) {
 		t.Fatalf("queueing: %v\n%s\n%s", err, out, errOut)
 	}
 	cmd := exec.Command(os.Args[0], "worker", "--queue", q, "--store", killed, "--workers", "2", "--batch", "8")
@@ -71,16 +73,16 @@ func killWorker(t *testing.T, killed, clean string) {
 		t.Fatalf("the worker was not killed; stderr:\n%s", errb.String())
 	}
 	n := countDocs(t, killed)
-	if n < 1 || n >= 200 {
+	if n < 1 || n >= total {
 		t.Fatalf("after the kill the store holds %d documents, want some but not all", n)
 	}
-	t.Logf("worker killed after %d of 200 documents", n)
+	t.Logf("worker killed after %d of %d documents", n, total)
 	var out2, err2 bytes.Buffer
 	if err := run(context.Background(), []string{"worker", "--queue", q, "--store", killed, "--workers", "2", "--exit-when-idle", "6s"}, strings.NewReader(""), &out2, &err2); err != nil {
 		t.Fatalf("second worker: %v\n%s", err, err2.String())
 	}
-	if got := countDocs(t, killed); got != 200 {
-		t.Errorf("after the second worker: %d documents, want 200\n%s\n%s", got, out2.String(), err2.String())
+	if got := countDocs(t, killed); got != total {
+		t.Errorf("after the second worker: %d documents, want %d\n%s\n%s", got, total, out2.String(), err2.String())
 	}
 	if _, errOut, err := ingestRun(t, "", "--store", clean, input); err != nil {
 		t.Fatalf("clean ingest: %v\n%s", err, errOut)
