@@ -3,12 +3,12 @@ package queue
 import (
 	"context"
 	"fmt"
-	"net"
 	"os"
 	"testing"
 	"time"
 
 	"github.com/griot-project/griot/ingest"
+	"github.com/griot-project/griot/internal/testsvc"
 )
 
 // TestURL returns a queue URL on a fresh stream for one test, or skips the test when no
@@ -16,19 +16,7 @@ import (
 // GRIOT_REQUIRE_SERVICES=1, then it fails.
 func testURL(t *testing.T) string {
 	t.Helper()
-	host := os.Getenv("GRIOT_TEST_NATS")
-	if host == "" {
-		host = "127.0.0.1:4222"
-	}
-	c, err := net.DialTimeout("tcp", host, 2*time.Second)
-	if err != nil {
-		msg := fmt.Sprintf("NATS unreachable at %s (%v): start it with `nats-server -js` (or `docker run -p 4222:4222 nats -js`), or set GRIOT_TEST_NATS", host, err)
-		if os.Getenv("GRIOT_REQUIRE_SERVICES") == "1" {
-			t.Fatal(msg)
-		}
-		t.Skip(msg)
-	}
-	c.Close()
+	host := testsvc.NATSHost(t)
 	u := fmt.Sprintf("nats://%s?stream=GRIOT_TEST_%d_%d", host, os.Getpid(), time.Now().UnixNano())
 	t.Cleanup(func() {
 		if q, err := Open(context.Background(), u); err == nil {

@@ -13,8 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jackc/pgx/v5"
-
+	"github.com/griot-project/griot/internal/testsvc"
 	"github.com/griot-project/griot/store"
 )
 
@@ -121,44 +120,14 @@ func TestKillSQLite(t *testing.T) {
 	killMidRun(t, "sqlite://"+filepath.Join(dir, "killed.db"), "sqlite://"+filepath.Join(dir, "clean.db"))
 }
 
-// pgSchemas makes fresh PostgreSQL schemas for one test, or skips (fails with
-// GRIOT_REQUIRE_SERVICES=1) when the server is unreachable.
+// pgSchemas makes fresh PostgreSQL schemas for one test (internal/testsvc).
 func pgSchemas(t *testing.T, names ...string) []string {
 	t.Helper()
-	base := os.Getenv("GRIOT_TEST_POSTGRES")
-	if base == "" {
-		base = "postgres://postgres@127.0.0.1:5432/test?sslmode=disable"
+	prefixes := make([]string, len(names))
+	for i, n := range names {
+		prefixes[i] = "griot_cmd_" + n
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	conn, err := pgx.Connect(ctx, base)
-	if err != nil {
-		msg := fmt.Sprintf("PostgreSQL unreachable at %s (%v): start it with `pg_ctlcluster 15 main start`, or set GRIOT_TEST_POSTGRES", base, err)
-		if os.Getenv("GRIOT_REQUIRE_SERVICES") == "1" {
-			t.Fatal(msg)
-		}
-		t.Skip(msg)
-	}
-	defer conn.Close(context.Background())
-	var urls []string
-	for _, n := range names {
-		schema := fmt.Sprintf("griot_cmd_%s_%d_%d", n, os.Getpid(), time.Now().UnixNano())
-		if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() {
-			if c, err := pgx.Connect(context.Background(), base); err == nil {
-				c.Exec(context.Background(), "DROP SCHEMA "+schema+" CASCADE")
-				c.Close(context.Background())
-			}
-		})
-		sep := "?"
-		if strings.Contains(base, "?") {
-			sep = "&"
-		}
-		urls = append(urls, base+sep+"search_path="+schema)
-	}
-	return urls
+	return testsvc.PostgresSchemas(t, prefixes...)
 }
 
 func TestKillPostgres(t *testing.T) {

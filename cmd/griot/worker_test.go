@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/griot-project/griot/internal/testsvc"
 	"github.com/griot-project/griot/queue"
 )
 
@@ -20,19 +20,7 @@ import (
 // NATS does not answer, unless GRIOT_REQUIRE_SERVICES=1.
 func natsURL(t *testing.T) string {
 	t.Helper()
-	host := os.Getenv("GRIOT_TEST_NATS")
-	if host == "" {
-		host = "127.0.0.1:4222"
-	}
-	c, err := net.DialTimeout("tcp", host, 2*time.Second)
-	if err != nil {
-		msg := fmt.Sprintf("NATS unreachable at %s (%v): start it with `nats-server -js`, or set GRIOT_TEST_NATS", host, err)
-		if os.Getenv("GRIOT_REQUIRE_SERVICES") == "1" {
-			t.Fatal(msg)
-		}
-		t.Skip(msg)
-	}
-	c.Close()
+	host := testsvc.NATSHost(t)
 	u := fmt.Sprintf("nats://%s?stream=GRIOT_CMD_%d_%d&ackwait=3s", host, os.Getpid(), time.Now().UnixNano())
 	t.Cleanup(func() {
 		if q, err := queue.Open(context.Background(), u); err == nil {
