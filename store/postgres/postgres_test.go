@@ -9,9 +9,6 @@ import (
 	"github.com/griot-project/griot/store/storetest"
 )
 
-// testURL is the server the tests use (internal/testsvc).
-func testURL() string { return testsvc.PostgresURL() }
-
 // freshSchema makes an empty schema for one test and drops it afterwards. It skips the
 // test when PostgreSQL is unreachable, unless GRIOT_REQUIRE_SERVICES=1.
 func freshSchema(t *testing.T) string { return freshSchemaB(t) }
