@@ -633,7 +633,7 @@ func (r *reader) firstSubject(si, t int) []roleMention {
 func (r *reader) lightVerbBefore(si, t int) int {
 	s := r.d.Sentences[si]
 	j := t - 1
-	for k := 0; k < 6 && j >= s.Tok0 && (r.w.is("det", r.tok(j)) || r.inTimex(j) || r.announcedThat(j)); k++ {
+	for k := 0; k < 6 && j >= s.Tok0 && (r.w.is("det", r.tok(j)) || r.inTimex(j) || r.announcedThat(j) || ordinal[r.tok(j)]); k++ {
 		j-- // determiners, a date, "annoncé qu'": "annonce le même jour une alliance"
 	}
 	if j >= s.Tok0 && r.w.is("light", r.tok(j)) && !r.auxA(j) {
@@ -1046,3 +1046,7 @@ func (r *reader) deniedObject(si, from int) bool {
 	}
 	return false
 }
+
+// ordinal: adjectives of order that stand between a light verb and its noun ("held his first
+// call", "a eu un premier entretien").
+var ordinal = map[string]bool{"first": true, "second": true, "new": true, "last": true, "premier": true, "premiere": true, "seconde": true, "nouveau": true, "nouvelle": true, "nouvel": true, "dernier": true, "derniere": true}
