@@ -316,9 +316,7 @@ func (r *reader) complementOf(a, b int) bool {
 // linkers: the tokens between two triggers only join a verb to its complement.
 func (r *reader) linkers(a, b int) bool {
 	for j := a; j < b; j++ {
-		switch r.tok(j) {
-		case "to", "de", "d'", "a", "of", "pour", "continue", "help", "aider":
-		default:
+		if !r.w.is("linker", r.tok(j)) {
 			return false
 		}
 	}
@@ -632,9 +630,6 @@ func (r *reader) nounContext(i int) bool {
 	return r.w.is("det", p) && p != "that" && p != "this" && p != "ce"
 }
 
-// lyAdjectives end like adverbs but qualify nouns.
-var lyAdjectives = map[string]bool{"deadly": true, "bloody": true, "costly": true, "early": true, "daily": true, "weekly": true, "monthly": true, "friendly": true, "elderly": true, "likely": true, "unlikely": true, "only": true}
-
 // adjectiveLike: token j can be an English adjective before a noun (a lower-case word that is
 // not a pronoun, an auxiliary, a modal, a name or an adverb).
 func (r *reader) adjectiveLike(j int) bool {
@@ -649,7 +644,7 @@ func (r *reader) adjectiveLike(j int) bool {
 	if r.w.is("pron1", n) || r.w.is("pron3", n) || r.w.is("rel", n) || r.w.is("aux", n) || r.w.is("modal", n) || r.w.prep[n] != "" || r.w.is("coord", n) {
 		return false
 	}
-	return !strings.HasSuffix(n, "ly") || lyAdjectives[n]
+	return !strings.HasSuffix(n, "ly") || r.w.is("lyadj", n)
 }
 
 func (r *reader) tok(i int) string { return r.d.Tokens[i].Norm }

@@ -2,9 +2,6 @@ package events
 
 import "strings"
 
-// negWords close a French negation opened by ne/n'.
-var negWords = map[string]bool{"pas": true, "plus": true, "jamais": true, "aucun": true, "aucune": true, "rien": true, "guere": true, "point": true, "nullement": true, "ni": true}
-
 // factuality says how sure the text is of the event, from the cues around its trigger.
 // Order of precedence: question, negation (unless a "not ruled out" cue makes it a hedged
 // possibility), hypothetical, future, hedged, historical, asserted. Date-based historical
@@ -90,7 +87,7 @@ func (r *reader) negated(cd *cand) bool {
 		switch n {
 		case "ne", "n'":
 			for k := j + 1; k < s.Tok1 && k <= h.end+1; k++ {
-				if negWords[r.tok(k)] {
+				if r.w.is("negclose", r.tok(k)) {
 					return true
 				}
 			}
@@ -134,8 +131,7 @@ func (r *reader) futureVerb(cd *cand) bool {
 // contrastBetween: "but", "mais", "whereas"… between two positions opens another clause.
 func (r *reader) contrastBetween(a, b int) bool {
 	for j := a; j < b; j++ {
-		switch r.tok(j) {
-		case "but", "mais", "whereas", "tandis", "alors", "while", "however", "cependant", "pourtant", "yet":
+		if r.w.is("contrast", r.tok(j)) {
 			return true
 		}
 	}

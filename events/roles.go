@@ -64,7 +64,7 @@ func (r *reader) sourceMarked(t int) bool {
 		if r.w.is("source", n) || (n == "apres" && j > 0 && r.tok(j-1) == "d'") {
 			return true
 		}
-		if !r.w.is("det", n) && n != "to" && n != "de" && n != "l'" && n != "d'" && n != "agence" && n != "presse" && n != "news" && n != "agency" && n != "the" {
+		if !r.w.is("det", n) && !r.w.is("sourcehead", n) && n != "to" && n != "de" && n != "l'" && n != "d'" {
 			return false
 		}
 	}
@@ -561,16 +561,14 @@ func (r *reader) evidence(cd *cand) {
 	cd.ev.Mentions = []doc.Evidence{{Start: start, End: end, Text: d.Text[start:end]}}
 }
 
-// speechVerbs take a "that" clause: after one of them "that" opens a complement, elsewhere
+// relativeThat: after a verb of the "speech" class "that" opens a complement; elsewhere
 // (after a noun) a relative clause whose subject is the noun before.
-var speechVerbs = map[string]bool{"said": true, "says": true, "say": true, "told": true, "tells": true, "announced": true, "claimed": true, "claims": true, "believe": true, "believes": true, "believed": true, "warned": true, "insisted": true, "stressed": true, "added": true, "noted": true, "argued": true, "reported": true, "confirmed": true, "denied": true, "think": true, "thinks": true, "know": true, "knows": true, "hope": true, "hopes": true, "agreed": true, "suggests": true, "suggested": true, "revealed": true, "ensure": true, "means": true}
-
 func (r *reader) relativeThat(j int) bool {
 	if r.tok(j) != "that" || j == 0 {
 		return false
 	}
 	p := r.tok(j - 1)
-	return !speechVerbs[p] && !r.w.is("pron1", p) && !r.w.is("pron3", p) && r.d.Tokens[j-1].Kind == doc.Word && !strings.HasSuffix(p, "ed")
+	return !r.w.is("speech", p) && !r.w.is("pron1", p) && !r.w.is("pron3", p) && r.d.Tokens[j-1].Kind == doc.Word && !strings.HasSuffix(p, "ed")
 }
 
 // gerundChainStart: for a gerund ("en chassant", "by driving"), the position of the first
@@ -633,7 +631,7 @@ func (r *reader) firstSubject(si, t int) []roleMention {
 func (r *reader) lightVerbBefore(si, t int) int {
 	s := r.d.Sentences[si]
 	j := t - 1
-	for k := 0; k < 6 && j >= s.Tok0 && (r.w.is("det", r.tok(j)) || r.inTimex(j) || r.announcedThat(j) || ordinal[r.tok(j)]); k++ {
+	for k := 0; k < 6 && j >= s.Tok0 && (r.w.is("det", r.tok(j)) || r.inTimex(j) || r.announcedThat(j) || r.w.is("ordinal", r.tok(j))); k++ {
 		j-- // determiners, a date, "annoncé qu'": "annonce le même jour une alliance"
 	}
 	if j >= s.Tok0 && r.w.is("light", r.tok(j)) && !r.auxA(j) {
@@ -1039,14 +1037,9 @@ func (r *reader) namedGroups(ms []roleMention) []roleMention {
 func (r *reader) deniedObject(si, from int) bool {
 	s := r.d.Sentences[si]
 	for j := from; j < min(s.Tok1, from+3); j++ {
-		switch r.tok(j) {
-		case "accusations", "allegations", "allégations", "claims", "charges", "accusation", "allegation":
+		if r.w.is("denial", r.tok(j)) {
 			return true
 		}
 	}
 	return false
 }
-
-// ordinal: adjectives of order that stand between a light verb and its noun ("held his first
-// call", "a eu un premier entretien").
-var ordinal = map[string]bool{"first": true, "second": true, "new": true, "last": true, "premier": true, "premiere": true, "seconde": true, "nouveau": true, "nouvelle": true, "nouvel": true, "dernier": true, "derniere": true}
