@@ -172,9 +172,8 @@ func readTSV(name string, fn func(line int, f []string) error) error {
 
 // words holds the function-word classes of preps.tsv for one language.
 type words struct {
-	prep   map[string]string // token → canonical preposition
-	class  map[string]map[string]bool
-	ofLang string
+	prep  map[string]string // token → canonical preposition
+	class map[string]map[string]bool
 }
 
 func (w *words) is(class, tok string) bool { return w.class[class][tok] }
@@ -188,7 +187,7 @@ func loadWords() (map[string]*words, error) {
 		lang, class := f[0], f[1]
 		w := out[lang]
 		if w == nil {
-			w = &words{prep: map[string]string{}, class: map[string]map[string]bool{}, ofLang: lang}
+			w = &words{prep: map[string]string{}, class: map[string]map[string]bool{}}
 			out[lang] = w
 		}
 		if w.class[class] == nil {

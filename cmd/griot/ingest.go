@@ -124,15 +124,11 @@ func cmdIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		return err
 	}
 
-	st, err := store.Open(ctx, *storeURL)
+	st, p, err := openReading(ctx, *storeURL)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	p, err := pipeline.Default()
-	if err != nil {
-		return fmt.Errorf("loading the pipeline: %w", err)
-	}
 
 	tty := false
 	if f, ok := stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
@@ -344,4 +340,19 @@ func readOne(ctx context.Context, st store.Store, p *pipeline.Pipeline, it inges
 	}
 	r.d, r.err = p.Run(ctx, d.Text, pipeline.Options{ID: d.ID, Lang: l, Published: d.Published, Source: d.Source, URL: d.URL, Title: d.Title})
 	return r
+}
+
+// openReading opens the store readings go to and loads the pipeline that reads them
+// (ingest and worker both write readings).
+func openReading(ctx context.Context, storeURL string) (store.Store, *pipeline.Pipeline, error) {
+	st, err := store.Open(ctx, storeURL)
+	if err != nil {
+		return nil, nil, err
+	}
+	p, err := pipeline.Default()
+	if err != nil {
+		st.Close()
+		return nil, nil, fmt.Errorf("loading the pipeline: %w", err)
+	}
+	return st, p, nil
 }

@@ -60,15 +60,11 @@ func cmdWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	st, err := store.Open(ctx, *storeURL)
+	st, p, err := openReading(ctx, *storeURL)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	p, err := pipeline.Default()
-	if err != nil {
-		return fmt.Errorf("loading the pipeline: %w", err)
-	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
 	sum, err := runWorker(ctx, cons, st, p, *workers, *batch, *lang, *idle, log)
 	fmt.Fprintln(stdout, "worker:", sum)

@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
 	"reflect"
 	"sort"
 	"strings"
@@ -511,6 +512,25 @@ func testConcurrent(ctx context.Context, t *testing.T, s store.Store) {
 	if st.Documents != 1 || st.Events != 2 {
 		t.Errorf("after concurrent puts: %+v, want 1 document and 2 events", st)
 	}
+}
+
+// BenchReading is the document the store benchmarks write: the full reading of the
+// project's example article (read from ingest/testdata, relative to a store/X package).
+func BenchReading(b *testing.B) *doc.Document {
+	b.Helper()
+	text, err := os.ReadFile("../../ingest/testdata/mali/mali-goita-poutine.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	p, err := pipeline.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	d, err := p.Run(context.Background(), string(text), pipeline.Options{Lang: "fr"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return d
 }
 
 // Bench measures PutDocuments of copies of d (each under its own hash) into a fresh
