@@ -50,12 +50,14 @@ type Region struct {
 type Gazetteer struct {
 	Places    []Place
 	Regions   []Region
-	byName    map[string][]int32 // key → indices into Places
-	regByName map[string][]int32 // key → indices into Regions
-	regByCode map[string]int32   // country+"."+code → index into Regions
-	countries map[string]string  // key → ISO3
-	firstWord map[string]bool    // every word-boundary prefix of every key ("le", "le caire")
-	ctyName   map[string]string  // ISO3 → display name
+	byName    map[string][]int32    // key → indices into Places
+	regByName map[string][]int32    // key → indices into Regions
+	regByCode map[string]int32      // country+"."+code → index into Regions
+	countries map[string]string     // key → ISO3
+	firstWord map[string]bool       // every word-boundary prefix of every key ("le", "le caire")
+	ctyName   map[string]string     // ISO3 → display name
+	ctyPoint  map[string][2]float64 // ISO3 → mean point of the country's places
+	byID      map[int]int32         // GeoNames id → index into Places
 }
 
 var (
@@ -121,8 +123,8 @@ func key(s string) string {
 
 // regionSuffixes are dropped from admin1 names to make their lookup keys
 // ("Tillabéri Region" → "tillaberi"), as are the matching prefixes.
-var regionSuffixes = []string{" region", " strip", " province", " governorate", " prefecture", " department", " state", " district", " oblast", " county", " wilaya"}
-var regionPrefixes = []string{"bande de ", "region de ", "region du ", "region des ", "province de ", "province du ", "province of ", "wilaya de ", "gouvernorat de ", "departement de ", "departement du "}
+var regionSuffixes = []string{" region", " strip", " province", " governorate", " prefecture", " department", " state", " district", " oblast", " county", " wilaya", " canton"}
+var regionPrefixes = []string{"bande de ", "region de ", "region du ", "region des ", "province de ", "province du ", "province of ", "wilaya de ", "gouvernorat de ", "departement de ", "departement du ", "canton de ", "canton du ", "canton d ", "canton of "}
 
 func regionKey(name string) string {
 	k := key(name)
@@ -196,6 +198,7 @@ func parseGazetteer(places, admin1, countries, exonyms io.Reader) (*Gazetteer, e
 	if len(g.Places) == 0 {
 		return nil, fmt.Errorf("places: gazetteer is empty")
 	}
+	g.addSaintAliases()
 	if err := eachRecord(admin1, 3, func(f []string) error {
 		r := Region{Country: f[0], Code: f[1], Name: f[2], Seat: -1}
 		g.Regions = append(g.Regions, r)
@@ -220,6 +223,25 @@ func parseGazetteer(places, admin1, countries, exonyms io.Reader) (*Gazetteer, e
 		if (p.FCode == "PPLA" || p.FCode == "PPLC") && g.Regions[ri].Seat < 0 {
 			g.Regions[ri].Seat = i
 		}
+	}
+	csum := map[string]*[3]float64{}
+	for _, p := range g.Places {
+		c := csum[p.Country]
+		if c == nil {
+			c = &[3]float64{}
+			csum[p.Country] = c
+		}
+		c[0] += float64(p.Lat)
+		c[1] += float64(p.Lon)
+		c[2]++
+	}
+	g.byID = make(map[int]int32, len(g.Places))
+	for i, p := range g.Places {
+		g.byID[p.ID] = int32(i)
+	}
+	g.ctyPoint = make(map[string][2]float64, len(csum))
+	for k, c := range csum {
+		g.ctyPoint[k] = [2]float64{c[0] / c[2], c[1] / c[2]}
 	}
 	for i := range g.Regions {
 		if n := sum[i][2]; n > 0 {
@@ -282,6 +304,37 @@ func parseGazetteer(places, admin1, countries, exonyms io.Reader) (*Gazetteer, e
 		return nil, fmt.Errorf("places: exonyms: %w", err)
 	}
 	return g, nil
+}
+
+// saintForms are the spellings of "Saint" at the start of a name: "St-Etienne" and
+// "Saint-Étienne", "Saint-Moritz" and "St. Moritz" are one place.
+var saintForms = [][2]string{{"saint ", "st "}, {"sainte ", "ste "}}
+
+// addSaintAliases indexes every town whose name starts with Saint/Sainte/St/Ste under the
+// other spelling too.
+func (g *Gazetteer) addSaintAliases() {
+	add := map[string][]int32{}
+	for k, idx := range g.byName {
+		for _, f := range saintForms {
+			var alt string
+			switch {
+			case strings.HasPrefix(k, f[0]):
+				alt = f[1] + k[len(f[0]):]
+			case strings.HasPrefix(k, f[1]):
+				alt = f[0] + k[len(f[1]):]
+			default:
+				continue
+			}
+			add[alt] = append(add[alt], idx...)
+		}
+	}
+	for k, idx := range add {
+		for _, i := range idx {
+			if !containsIdx(g.byName[k], i) {
+				g.byName[k] = append(g.byName[k], i)
+			}
+		}
+	}
 }
 
 func (g *Gazetteer) indexFirstWords() {
@@ -372,6 +425,17 @@ func (g *Gazetteer) regionFirst(k string) bool {
 	return true
 }
 
+// Prominent reports whether the place with GeoNames id id is a capital, an admin1 seat or a
+// city of 100,000 people.
+func (g *Gazetteer) Prominent(id int) bool {
+	i, ok := g.byID[id]
+	if !ok {
+		return false
+	}
+	p := &g.Places[i]
+	return p.Pop >= 100000 || p.FCode == "PPLC" || p.FCode == "PPLA"
+}
+
 // Towns returns the gazetteer places named name (any spelling the gazetteer knows).
 func (g *Gazetteer) Towns(name string) []int32 { return g.byName[key(name)] }
 
@@ -392,12 +456,46 @@ func (g *Gazetteer) Admin1Name(country, code string) string {
 	return ""
 }
 
+// farKm is how far from every country an article names a homonym must lie to be dropped:
+// another continent, as Kent (Washington) or Engadine (New South Wales) for an article on
+// England or Switzerland.
+const farKm = 3000
+
+// far reports whether place p lies farther than farKm from the mean point of every country
+// of ctx (and is in none of them): a small town there is more likely a homonym the gazetteer
+// lacks near the article's countries, or a region or a landform it does not hold.
+func (g *Gazetteer) far(p *Place, ctx map[string]int) bool {
+	if len(ctx) == 0 || ctx[p.Country] > 0 {
+		return false
+	}
+	for c, n := range ctx {
+		if pt, ok := g.ctyPoint[c]; ok && n > 0 && kmBetween(float64(p.Lat), float64(p.Lon), pt[0], pt[1]) <= farKm {
+			return false
+		}
+	}
+	return true
+}
+
+func kmBetween(lat1, lon1, lat2, lon2 float64) float64 {
+	const r = 6371.0
+	p1, p2 := lat1*math.Pi/180, lat2*math.Pi/180
+	dp, dl := p2-p1, (lon2-lon1)*math.Pi/180
+	a := math.Sin(dp/2)*math.Sin(dp/2) + math.Cos(p1)*math.Cos(p2)*math.Sin(dl/2)*math.Sin(dl/2)
+	return 2 * r * math.Asin(math.Sqrt(a))
+}
+
 // Best picks among candidate places the most likely one: a place in a country the
 // article mentions first (weight by mentions), then administrative rank and population.
+// A town of under 100,000 people that is no capital, admin1 or admin2 seat is not chosen when it lies
+// on another continent than every country the article names (see far); Best returns -1
+// when no candidate is left.
 func (g *Gazetteer) Best(cands []int32, ctx map[string]int) int32 {
 	best, bestScore := int32(-1), math.Inf(-1)
 	for _, i := range cands {
 		p := &g.Places[i]
+		if p.Pop < 100000 && p.FCode != "PPLC" && p.FCode != "PPLA" && p.FCode != "PPLA2" && g.far(p, ctx) {
+			continue
+		}
 		s := math.Log10(float64(p.Pop) + 10)
 		switch p.FCode {
 		case "PPLC":

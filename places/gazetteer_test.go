@@ -94,3 +94,55 @@ func TestKey(t *testing.T) {
 		}
 	}
 }
+
+func TestBestFarHomonyms(t *testing.T) {
+	g, err := LoadGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name    string
+		ctx     map[string]int
+		country string // "" = no town chosen
+	}{
+		{"Engadine", nil, "AUS"},                        // no context: the only Engadine there is
+		{"Engadine", map[string]int{"CHE": 2}, ""},      // a Swiss article: no suburb of Sydney
+		{"Engadine", map[string]int{"AUS": 1}, "AUS"},   // an Australian one: the suburb
+		{"Canberra", map[string]int{"CHE": 1}, "AUS"},   // a capital stays, however far
+		{"Gao", map[string]int{"FRA": 1}, "MLI"},        // within 3,000 km of France
+		{"St-Etienne", map[string]int{"FRA": 1}, "FRA"}, // St/Saint spellings
+		{"Saint Moritz", nil, "CHE"},
+	}
+	for _, tt := range tests {
+		i := g.Best(g.Towns(tt.name), tt.ctx)
+		got := ""
+		if i >= 0 {
+			got = g.Places[i].Country
+		}
+		if got != tt.country {
+			t.Errorf("%s with %v: %q, want %q", tt.name, tt.ctx, got, tt.country)
+		}
+	}
+}
+
+func TestProminent(t *testing.T) {
+	g, err := LoadGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name string
+		want bool
+	}{{"Bamako", true}, {"Lausanne", true}, {"Bière", false}} {
+		var got bool
+		for _, i := range g.Towns(tt.name) {
+			got = got || g.Prominent(g.Places[i].ID)
+		}
+		if got != tt.want {
+			t.Errorf("%s: prominent %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	if g.Prominent(0) || g.Prominent(-5) {
+		t.Error("an unknown id is prominent")
+	}
+}

@@ -3,6 +3,7 @@ package places
 import (
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -54,6 +55,7 @@ type cand struct {
 	country    string // ISO3
 	prec       int    // 0 when the text gives no locative cue
 	textStart  int    // start of the whole place phrase ("à 50 km de Gao")
+	textEnd    int    // its end when past the name ("the Tillabéri region"), else 0
 	cued       bool   // a region cue ("région de", "… region") names it a region
 	actorCty   string // the country the actors stage gave this place, "" when none
 	capital    bool   // the actors stage read the name as a capital standing for its country
@@ -82,6 +84,7 @@ var (
 		"region de", "region d", "region du", "province de", "province du", "province d", "prefecture de",
 		"departement de", "departement du", "gouvernorat de", "wilaya de", "etat de", "oblast de",
 		"region of", "province of", "governorate of", "state of", "oblast of", "bande de",
+		"canton de", "canton du", "canton d", "canton of",
 	}
 	partCues = []string{ // before a country: a part of it
 		"nord du", "sud du", "centre du", "est du", "ouest du", "nord est du", "nord ouest du",
@@ -289,9 +292,16 @@ func (gc *Geocoder) classify(d *doc.Document, s doc.Sentence, c *cand) {
 		}
 	}
 	regionNext := false
+	wordAfterEnd := 0 // end of the region word after the name ("Tillabéri region")
 	for _, w := range regionAfter {
 		if after == w || strings.HasPrefix(after, w+" ") {
 			regionNext = true
+			for ti := d.TokenAt(c.end-1) + 1; ti > 0 && ti < s.Tok1; ti++ {
+				if t := d.Tokens[ti]; t.Kind == doc.Word {
+					wordAfterEnd = t.End
+					break
+				}
+			}
 		}
 	}
 	c.textStart = c.start
@@ -368,6 +378,9 @@ func (gc *Geocoder) classify(d *doc.Document, s doc.Sentence, c *cand) {
 		return
 	}
 	if isRegionCue || regionNext {
+		if !isRegionCue && wordAfterEnd > c.end {
+			c.textEnd = wordAfterEnd
+		}
 		if regs := gc.g.regByName[regionKey(k)]; len(regs) > 0 {
 			c.kind = kRegion
 			c.prec = PrecRegion
@@ -551,7 +564,11 @@ func (gc *Geocoder) Process(d *doc.Document) error {
 // choose picks the place of an event told at trigger among a sentence's candidates: the
 // nearest one with a locative cue, the more precise first when two are close.
 func (gc *Geocoder) choose(d *doc.Document, cs []cand, trigger doc.Span, ctx map[string]int, typ string) *doc.Location {
-	best, bestScore := -1, math.Inf(1)
+	type scored struct {
+		i     int
+		score float64
+	}
+	var ranked []scored
 	for i, c := range cs {
 		if c.weak && typ != "RETREAT" {
 			continue // "from Mali" places a withdrawal, not a call from Mali
@@ -588,13 +605,12 @@ func (gc *Geocoder) choose(d *doc.Document, cs []cand, trigger doc.Span, ctx map
 		if c.genitive {
 			score += 40 // a real cue first when both are near
 		}
-		if score < bestScore {
-			best, bestScore = i, score
-		}
+		ranked = append(ranked, scored{i, score})
 	}
-	if best < 0 {
+	if len(ranked) == 0 {
 		return nil
 	}
+	sort.SliceStable(ranked, func(a, b int) bool { return ranked[a].score < ranked[b].score })
 	// a town's country: prefer the countries of this sentence, then the article's
 	local := map[string]int{}
 	for k, v := range ctx {
@@ -605,14 +621,21 @@ func (gc *Geocoder) choose(d *doc.Document, cs []cand, trigger doc.Span, ctx map
 			local[c.country] += 10
 		}
 	}
-	return gc.location(d, cs[best], local)
+	// the best candidate that resolves: a name the gazetteer only knows far away ("en
+	// Engadine, en Suisse") gives way to the next one
+	for _, r := range ranked {
+		if loc := gc.location(d, cs[r.i], local); loc != nil {
+			return loc
+		}
+	}
+	return nil
 }
 
 // location turns a candidate into a Location.
 func (gc *Geocoder) location(d *doc.Document, c cand, ctx map[string]int) *doc.Location {
 	g := gc.g
 	name := d.Text[c.start:c.end]
-	loc := &doc.Location{Text: d.Text[c.textStart:c.end], Precision: c.prec}
+	loc := &doc.Location{Text: d.Text[c.textStart:max(c.end, c.textEnd)], Precision: c.prec}
 	switch c.kind {
 	case kCountry:
 		loc.Country = c.country
@@ -738,6 +761,9 @@ func (gc *Geocoder) datelineAt(d *doc.Document, off int, line string, ctx map[st
 		return nil
 	}
 	pi := gc.g.Best(cands, ctx)
+	if pi < 0 {
+		return nil
+	}
 	p := gc.g.Places[pi]
 	start := off + strings.Index(line, word)
 	return &doc.Location{

@@ -39,39 +39,43 @@ func read(t *testing.T, text, lang, trigger string) *doc.Document {
 	return d
 }
 
-// TestSahel reads testdata/sahel.jsonl: hand-made sentences about Sahel towns (and a few
-// others) in French and English, with the place, admin1 and precision their event should get.
+// TestSahel reads hand-made sentences with the place, admin1 and precision their event
+// should get: testdata/sahel.jsonl and sahel2.jsonl (Sahel towns and a few others, French
+// and English) and rules.jsonl (one case per rule: canton cues, Saint/St, far homonyms,
+// exonyms).
 func TestSahel(t *testing.T) {
 	gc, err := places.New()
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := os.Open("testdata/sahel.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	cases, err := placeeval.ParseCases(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(cases) < 20 {
-		t.Fatalf("only %d cases", len(cases))
-	}
 	pipeOnce.Do(func() { pipe, pipeErr = pipeline.Default() })
 	if pipeErr != nil {
 		t.Fatal(pipeErr)
 	}
-	for _, c := range cases {
-		loc, err := placeeval.Read(context.Background(), pipe, gc, c)
+	for _, name := range []string{"testdata/sahel.jsonl", "testdata/sahel2.jsonl", "testdata/rules.jsonl"} {
+		f, err := os.Open(name)
 		if err != nil {
-			t.Fatalf("%q: %v", c.Text, err)
+			t.Fatal(err)
 		}
-		if msg := placeeval.Check(c, loc); msg != "" {
-			t.Errorf("%s\n\t%s", c.Text, msg)
+		cases, err := placeeval.ParseCases(f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
 		}
-		if loc != nil && loc.Precision == places.PrecCountry && (loc.GeonameID != 0 || loc.Lat != 0 || loc.Lon != 0) {
-			t.Errorf("%s: a country got a point or a town's id: %+v", c.Text, *loc)
+		if len(cases) < 4 {
+			t.Fatalf("%s: only %d cases", name, len(cases))
+		}
+		for _, c := range cases {
+			loc, err := placeeval.Read(context.Background(), pipe, gc, c)
+			if err != nil {
+				t.Fatalf("%q: %v", c.Text, err)
+			}
+			if msg := placeeval.Check(c, loc); msg != "" {
+				t.Errorf("%s: %s\n\t%s", name, c.Text, msg)
+			}
+			if loc != nil && loc.Precision == places.PrecCountry && (loc.GeonameID != 0 || loc.Lat != 0 || loc.Lon != 0) {
+				t.Errorf("%s: a country got a point or a town's id: %+v", c.Text, *loc)
+			}
 		}
 	}
 }
