@@ -18,7 +18,7 @@ const evalUsage = `usage: griot eval KIND [flags]
   ner     --format conll|iob|hipe --gold FILE
   quotes  --gold DIR                 PolNeAR brat files
   events  --gold FILE                PLOVER gold-standard records (JSONL)
-  places  --gold FILE                sentence cases (.jsonl) or HIPE-2022 TSV (.tsv) [-v] [--audit]
+  places  --gold FILE[,FILE…]        sentence cases (.jsonl) or HIPE-2022 TSV (.tsv) [-v] [--audit] [--coords FILE]
 `
 
 func cmdEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {

@@ -2,6 +2,7 @@
 //
 //	griot eval places --gold places/testdata/sahel.jsonl          # sentences with the expected place
 //	griot eval places --gold ../shared/data/hipe2022-fr/HIPE-2022-v2.1-hipe2020-dev-fr.tsv
+//	griot eval places --gold A.tsv,B.tsv --coords bench/out/wikidata-coords.tsv [-v]
 //
 // Sentence files (JSONL, one case a line: lang, text, trigger, and the expected name, country,
 // admin1, precision, point, loc_text; name "" means no location) are read by the whole
@@ -9,12 +10,15 @@
 // about event coding. Reported: exact (name, country, admin1 and precision all right), country,
 // admin1 and precision accuracy.
 //
-// HIPE files (HIPE-2022 TSV) give LOC entities with Wikidata ids but no coordinates, and griot
-// works offline: accuracy@161 km cannot be computed. What is measured instead: how many gold
-// place names the gazetteer resolves, whether the kind of answer fits the gold fine type
-// (loc.adm.nat → a country, loc.adm.town → a town, loc.adm.reg → a region or a town), and how
-// consistent the resolution is: the share of mentions of one Wikidata entity resolved to the
-// same gazetteer entry, and to points within 161 km of each other.
+// HIPE files (HIPE-2022 TSV) give LOC entities with Wikidata ids but no coordinates. With
+// --coords FILE (a Wikidata id → place lookup made by bench/places/coords.js) each gold name
+// is resolved and compared with its entity's place: accuracy@161 km and exact admin1 over the
+// resolved places with a point, the right country for countries, per sub-corpus (coords.go).
+// Without it, what is measured: how many gold place names the gazetteer resolves, whether
+// the kind of answer fits the gold fine type (loc.adm.nat → a country, loc.adm.town → a town,
+// loc.adm.reg → a region or a town), and how consistent the resolution is: the share of
+// mentions of one Wikidata entity resolved to the same gazetteer entry, and to points within
+// 161 km of each other.
 package placeeval
 
 import (
@@ -172,17 +176,20 @@ type GoldLoc struct {
 
 // HIPEDoc is the LOC entities of one HIPE document.
 type HIPEDoc struct {
-	ID   string
-	Locs []GoldLoc
+	ID      string
+	Dataset string // hipe2020, letemps, newseye ("" when the file does not say)
+	Locs    []GoldLoc
 }
 
 // ParseHIPE reads the literal LOC entities (NE-FINE-LIT, NEL-LIT) of a HIPE-2022 TSV file.
+// Files with coarse types only (newseye: "B-LOC" in NE-COARSE-LIT, "O" in NE-FINE-LIT) give
+// fine type "loc"; a NEL-LIT of "_" or "NIL" gives no Wikidata id.
 func ParseHIPE(r io.Reader) ([]HIPEDoc, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
 	var docs []HIPEDoc
 	var cur *GoldLoc
-	colTok, colFine, colNEL, colMisc := -1, -1, -1, -1
+	colTok, colCoarse, colFine, colNEL, colMisc := -1, -1, -1, -1, -1
 	flush := func() {
 		if cur != nil && len(docs) > 0 {
 			docs[len(docs)-1].Locs = append(docs[len(docs)-1].Locs, *cur)
@@ -201,6 +208,8 @@ func ParseHIPE(r io.Reader) ([]HIPEDoc, error) {
 				switch h {
 				case "TOKEN":
 					colTok = i
+				case "NE-COARSE-LIT":
+					colCoarse = i
 				case "NE-FINE-LIT":
 					colFine = i
 				case "NEL-LIT":
@@ -219,6 +228,8 @@ func ParseHIPE(r io.Reader) ([]HIPEDoc, error) {
 					id = strings.TrimSpace(t[i+1:])
 				}
 				docs = append(docs, HIPEDoc{ID: id})
+			} else if i := strings.Index(t, "hipe2022:dataset ="); i >= 0 && len(docs) > 0 {
+				docs[len(docs)-1].Dataset = strings.TrimSpace(t[i+len("hipe2022:dataset ="):])
 			}
 			continue
 		}
@@ -233,6 +244,12 @@ func ParseHIPE(r io.Reader) ([]HIPEDoc, error) {
 			docs = append(docs, HIPEDoc{ID: "doc"})
 		}
 		tag := f[colFine]
+		if !strings.HasPrefix(tag, "B-loc") && !strings.HasPrefix(tag, "I-loc") && colCoarse >= 0 && colCoarse < len(f) {
+			// coarse types only: "B-LOC" / "I-LOC"
+			if c := f[colCoarse]; len(c) == 5 && strings.EqualFold(c[1:], "-loc") && (c[0] == 'B' || c[0] == 'I') {
+				tag = c[:1] + "-loc"
+			}
+		}
 		switch {
 		case strings.HasPrefix(tag, "B-loc"):
 			flush()
@@ -352,11 +369,17 @@ func ScoreHIPE(gc *places.Geocoder, docs []HIPEDoc) HIPEScore {
 	return s
 }
 
-// docContext counts the countries a HIPE document's gold LOC names resolve to.
+// docContext counts the countries a HIPE document's gold LOC names resolve to, as the
+// actors stage counts the countries and places an article names: a country, or a town that
+// is a capital, an admin1 seat or a city of 100,000 (whose country is seldom in doubt).
 func docContext(gc *places.Geocoder, d HIPEDoc) map[string]int {
 	ctx := map[string]int{}
 	for _, l := range d.Locs {
-		if loc := gc.Resolve(l.Text, nil); loc != nil && loc.Precision == places.PrecCountry {
+		loc := gc.Resolve(l.Text, nil)
+		if loc == nil {
+			continue
+		}
+		if loc.Precision == places.PrecCountry || gc.Gazetteer().Prominent(loc.GeonameID) {
 			ctx[loc.Country]++
 		}
 	}
@@ -397,40 +420,92 @@ func pct(a, b int) float64 {
 	return 100 * float64(a) / float64(b)
 }
 
+// goldFiles is a repeatable --gold flag (a comma also separates files).
+type goldFiles []string
+
+func (g *goldFiles) String() string { return strings.Join(*g, ",") }
+func (g *goldFiles) Set(v string) error {
+	for _, f := range strings.Split(v, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			*g = append(*g, f)
+		}
+	}
+	return nil
+}
+
+// readHIPE parses HIPE files; a document whose file does not name its sub-corpus is given
+// the one its file name holds (hipe2020, letemps, newseye).
+func readHIPE(files []string) ([]HIPEDoc, error) {
+	var all []HIPEDoc
+	for _, name := range files {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, fmt.Errorf("eval places: %w", err)
+		}
+		docs, err := ParseHIPE(f)
+		f.Close()
+		if err != nil {
+			return nil, fmt.Errorf("eval places: %s: %w", name, err)
+		}
+		for i := range docs {
+			if docs[i].Dataset == "" {
+				for _, ds := range []string{"hipe2020", "letemps", "newseye", "sonar", "ajmc", "topres19th"} {
+					if strings.Contains(name, ds) {
+						docs[i].Dataset = ds
+					}
+				}
+			}
+		}
+		all = append(all, docs...)
+	}
+	return all, nil
+}
+
 // Run is `griot eval places`.
 func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("eval places", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	gold := fs.String("gold", "", "gold file: sentence cases (.jsonl) or HIPE-2022 TSV (.tsv)")
+	var golds goldFiles
+	fs.Var(&golds, "gold", "gold file: sentence cases (.jsonl), or HIPE-2022 TSV (.tsv; repeat the flag or separate with commas for several)")
 	verbose := fs.Bool("v", false, "print every error")
 	audit := fs.Bool("audit", false, "HIPE: print each distinct name resolved to a town or region, for checking by hand")
+	coordsFile := fs.String("coords", "", "HIPE: Wikidata id → place lookup (bench/places/coords.js): score accuracy@161km, admin1 and country against it")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *gold == "" {
+	if len(golds) == 0 {
 		fs.Usage()
 		return errors.New("eval places: --gold FILE is required")
 	}
-	f, err := os.Open(*gold)
-	if err != nil {
-		return fmt.Errorf("eval places: %w", err)
-	}
-	defer f.Close()
 	gc, err := places.New()
 	if err != nil {
 		return err
 	}
-	if strings.HasSuffix(*gold, ".tsv") {
-		docs, err := ParseHIPE(f)
+	if strings.HasSuffix(golds[0], ".tsv") {
+		docs, err := readHIPE(golds)
 		if err != nil {
-			return fmt.Errorf("eval places: %s: %w", *gold, err)
+			return err
 		}
 		if *audit {
 			Audit(stdout, gc, docs)
 			return nil
 		}
+		if *coordsFile != "" {
+			cf, err := os.Open(*coordsFile)
+			if err != nil {
+				return fmt.Errorf("eval places: %w", err)
+			}
+			coords, err := ParseCoords(cf)
+			cf.Close()
+			if err != nil {
+				return fmt.Errorf("eval places: %s: %w", *coordsFile, err)
+			}
+			fmt.Fprintf(stdout, "Wikidata lookup %s: %d ids\n", *coordsFile, len(coords))
+			WriteCoordScores(stdout, ScoreCoords(gc, docs, coords), *verbose)
+			return nil
+		}
 		s := ScoreHIPE(gc, docs)
-		fmt.Fprintf(stdout, "HIPE %s: %d documents, %d gold LOC names\n", *gold, len(docs), s.Gold)
+		fmt.Fprintf(stdout, "HIPE %s: %d documents, %d gold LOC names\n", golds.String(), len(docs), s.Gold)
 		fmt.Fprintf(stdout, "resolved by the gazetteer   %5d  %5.1f%%\n", s.Resolved, pct(s.Resolved, s.Gold))
 		fmt.Fprintf(stdout, "kind fits the gold type     %5d  %5.1f%% of %d typed (nat→country, town→town, reg→region/town)\n", s.KindFit, pct(s.KindFit, s.KindN), s.KindN)
 		fmt.Fprintf(stdout, "same entity, same entry     %5d  %5.1f%% of %d mentions of entities resolved ≥2 times\n", s.QIDSame, pct(s.QIDSame, s.QIDMentions), s.QIDMentions)
@@ -444,7 +519,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			v := s.ByFine[k]
 			fmt.Fprintf(stdout, "  %-16s %4d gold  %5.1f%% resolved\n", k, v[0], pct(v[1], v[0]))
 		}
-		fmt.Fprintln(stdout, "accuracy@161km against Wikidata coordinates: not measured (no coordinates offline)")
+		fmt.Fprintln(stdout, "accuracy@161km against Wikidata coordinates: give --coords FILE (bench/places/coords.js)")
 		if *verbose {
 			type kv struct {
 				k string
@@ -465,6 +540,15 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 		return nil
 	}
+	if len(golds) > 1 {
+		return errors.New("eval places: one sentence file at a time")
+	}
+	f, err := os.Open(golds[0])
+	if err != nil {
+		return fmt.Errorf("eval places: %w", err)
+	}
+	defer f.Close()
+	gold := &golds[0]
 	cases, err := ParseCases(f)
 	if err != nil {
 		return fmt.Errorf("eval places: %s: %w", *gold, err)
