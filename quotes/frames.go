@@ -180,10 +180,6 @@ var declaring = map[string]bool{"declarer": true, "declare": true, "proclamer": 
 // possessives: 's' singular, 'p' plural.
 var possessives = map[string]byte{"son": 's', "sa": 's', "his": 's', "her": 's', "leur": 'p', "their": 'p'}
 
-// agentless passives still report: someone unnamed accuses, alleges, reports.
-var agentless = map[string]bool{"accuse": true, "allege": true, "report": true, "say": true, "believe": true, "claim": true,
-	"accuser": true, "dire": true, "soupconner": true, "rapporter": true}
-
 var naming = map[string]bool{"call": true, "name": true, "dub": true, "title": true, "label": true, "appeler": true, "qualifier": true}
 
 var passiveBe = map[string]bool{"was": true, "were": true, "is": true, "are": true, "been": true, "being": true, "be": true,
@@ -347,12 +343,17 @@ func (v *view) frames(si int) []frame {
 			i = fr.cue1
 			continue
 		}
+		if fr, ok := v.raisingFrame(si, i); ok {
+			out = append(out, fr)
+			i = fr.cue1 - 1
+			continue
+		}
 		end, inv, passive, lemma := v.cueAt(i, s0, s1)
 		if end < 0 && v.reportingVerb(i, s0, s1) {
 			// an unlisted English verb with a "that" clause after a subject ("X insinuated that")
 			end, inv, lemma = i+1, -1, v.norm(i)
 		}
-		if end < 0 {
+		if end < 0 || v.notCue(i, end, s0, s1, lemma) {
 			continue
 		}
 		if fr, ok := v.verbFrame(si, i, end, inv, passive, lemma); ok {
@@ -759,7 +760,7 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 			}
 			return fr, fr.sp1 > fr.sp0
 		}
-		if agentless[lemma] {
+		if v.lex.agentless[lemma] {
 			// "Moscou est accusé d'avoir …", "he is said to have …": told by nobody named; the
 			// subject and what follows are the content
 			fr.kind = fPreposed
@@ -794,11 +795,15 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 		for b > s0 && (isQuoteChar(v.text(b)) || v.text(b) == "'" || v.text(b) == "’") {
 			b-- // '"… expansionist,'' accusing it of …"
 		}
-		if c0 > s0 && stanceGerunds[lemma] && v.d.Tokens[c0-1].Kind == doc.Word && !v.lex.aux[v.norm(c0-1)] && !passiveBe[v.norm(c0-1)] && !gerundPreps[v.norm(c0-1)] {
-			// "a California Democrat supporting Clinton": the noun before takes the stance
+		if p := v.norm(c0 - 1); c0 > s0 && v.lex.stance[lemma] && v.d.Tokens[c0-1].Kind == doc.Word && !v.lex.aux[p] && !passiveBe[p] && !gerundPreps[p] && !subordinators[p] && !prepositions[p] && !v.lex.adverb[p] {
+			// "a California Democrat supporting Clinton", "with 30 percent of voters saying
+			// …": the noun before takes the stance
 			L := v.clauseStartParen(c0, s0)
 			fr.kind = fPreposed
 			fr.sp0, fr.sp1, fr.full0 = v.subjectStart(v.skipOpeners(L, c0), c0), c0, -1
+			for fr.sp0 < fr.sp1 && (prepositions[v.norm(fr.sp0)] || v.norm(fr.sp0) == "among") {
+				fr.sp0++
+			}
 			fr.content = after()
 			if e := v.clauseEnd(c1, s1); e < s1 {
 				fr.content = clip(v, fr.content, e)
@@ -819,6 +824,13 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 		}
 		fr.sp0, fr.sp1 = a, e
 		fr.content = after()
+		if cs := v.contentStart(c1, s1); !v.lex.incise[lemma] && (cs == c1 || !thatWords[v.norm(cs-1)] && v.text(cs-1) != ":") {
+			// a verb that takes an object, not a clause, without "that": the object ends at
+			// the clause's end ("…, citing his anger at the articles, …")
+			if e := v.clauseEnd(cs, s1); e < s1 {
+				fr.content = clip(v, fr.content, e)
+			}
+		}
 		return fr, fr.content != nil
 	}
 	L := v.skipOpeners(L0, c0)
@@ -1107,9 +1119,6 @@ var gerundPreps = map[string]bool{"by": true, "while": true, "after": true, "bef
 
 var askLead = map[string]bool{"when": true, "if": true, "once": true, "after": true, "quand": true, "lorsqu'": true}
 
-// stanceGerunds take a stance from the noun right before them ("voters supporting Clinton").
-var stanceGerunds = map[string]bool{"support": true, "back": true, "oppose": true, "endorse": true, "urge": true, "demand": true,
-	"seek": true, "call": true, "criticize": true, "criticise": true, "accuse": true}
 
 // tailStarts open an adjunct after an incise's verb ("said of the platform", "says to X").
 var tailStarts = map[string]bool{"of": true, "to": true, "about": true, "from": true, "outside": true, "inside": true, "near": true, "under": true}
@@ -1528,4 +1537,62 @@ func (v *view) actorIn(a, b int, prefer string) string {
 		}
 	}
 	return first
+}
+
+// expletives: subjects that say nothing ("it seems that…", "il semble que…").
+var expletives = map[string]bool{"it": true, "there": true, "il": true}
+
+// raisingFrame: "X seems to…", "X appeared to…", "il semble que…" at token i — a view the
+// article gives without a source. The cue is the verb with its auxiliaries and negation
+// ("may seem", "does not appear"); the content is the subject and the clause after the verb.
+func (v *view) raisingFrame(si, i int) (frame, bool) {
+	s := v.d.Sentences[si]
+	s0, s1 := s.Tok0, s.Tok1
+	strict, ok := v.lex.raising[v.norm(i)]
+	if !ok || v.d.Tokens[i].Kind != doc.Word || i+1 >= s1 {
+		return frame{}, false
+	}
+	if i > s0 && v.lex.determiner[v.norm(i-1)] {
+		return frame{}, false // a noun ("the appearances")
+	}
+	if strict && !v.lex.raiseNext[v.norm(i+1)] {
+		return frame{}, false // "appeared on television"
+	}
+	c0 := i
+	for c0 > s0 && (v.lex.aux[v.norm(c0-1)] || v.norm(c0-1) == "not" || v.norm(c0-1) == "n't" || v.norm(c0-1) == "ne") {
+		c0--
+	}
+	fr := frame{kind: fPreposed, sent: si, cue0: c0, cue1: i + 1, sp0: c0, sp1: c0, lemma: v.norm(i), full0: -1}
+	L0 := v.clauseStartParen(c0, s0)
+	if a := v.skipOpeners(L0, c0); a < c0 && !(c0-a == 1 && expletives[v.norm(a)]) && !v.hasVerb(a, c0) {
+		fr.content = append(fr.content, [2]int{a, c0})
+	}
+	c1 := i + 1
+	if thatWords[v.norm(c1)] {
+		c1++
+	}
+	if e := v.trimEnd(c1, v.clauseEnd(c1, s1)); e > c1 {
+		fr.content = append(fr.content, [2]int{c1, e})
+	}
+	return fr, len(fr.content) > 0
+}
+
+// notCue: the cue [c0, c1) of lemma stands in a phrase that makes it something else
+// ("continues to face", ", compared with", "so-called", "thanks to"), or is a form that reports
+// only after a subject pronoun ("it states that", not "in ten states").
+func (v *view) notCue(c0, c1, s0, s1 int, lemma string) bool {
+	// the verb is the last word of the cue that has the lemma's forms
+	k := c1 - 1
+	for k > c0 && v.d.Tokens[k].Kind != doc.Word || k > c0 && v.isPronoun(k) {
+		k--
+	}
+	if v.lex.afterPron[v.norm(k)] && !(k > s0 && (v.isPronoun(k-1) || expletives[v.norm(k-1)])) {
+		return true
+	}
+	for _, p := range v.lex.notCue[lemma] {
+		if k-len(p.before) >= s0 && v.match(k-len(p.before), k, p.before) && v.match(k+1, s1, p.after) {
+			return true
+		}
+	}
+	return false
 }

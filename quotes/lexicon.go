@@ -31,7 +31,16 @@ type lexicon struct {
 	aboutOnly  map[string]bool // lemmas that report only with "about"/"of" ("spoke about", not "spoke with")
 	incise     map[string]bool // lemmas that may close a quotation with the speaker after them
 	notSpeech  map[string]bool // objects that make a cue something else ("déclarer la guerre")
+	agentless  map[string]bool // lemmas whose agentless passive still reports ("he is said to", "is expected to")
+	raising    map[string]bool // forms of verbs that hedge their subject's clause ("seems to"); true: only before a raisingNext word
+	raiseNext  map[string]bool // words after a strict raising form that make it one ("appeared to", not "appeared on")
+	stance     map[string]bool // lemmas whose gerund takes its speaker from the noun before ("voters saying", "a sign saying")
+	notCue     map[string][]notCue // lemma → the phrases around it that make it no cue ("continue to", ", compared with")
+	afterPron  map[string]bool     // forms that are cues only after a subject pronoun ("it states that", not "in ten states")
 }
+
+// notCue is a phrase holding a cue's lemma: words before and after it, folded.
+type notCue struct{ before, after []string }
 
 func newLexicon() *lexicon {
 	return &lexicon{
@@ -39,6 +48,8 @@ func newLexicon() *lexicon {
 		aux: map[string]bool{}, adverb: map[string]bool{}, determiner: map[string]bool{},
 		opener: map[string]bool{}, infinitive: map[string]bool{}, pronoun: map[string]bool{}, plural: map[string]bool{},
 		incise: map[string]bool{}, notSpeech: map[string]bool{}, thatOnly: map[string]bool{}, aboutOnly: map[string]bool{},
+		agentless: map[string]bool{}, raising: map[string]bool{}, raiseNext: map[string]bool{}, stance: map[string]bool{},
+		notCue: map[string][]notCue{}, afterPron: map[string]bool{},
 	}
 }
 
@@ -215,6 +226,41 @@ func loadMarkers(fr, en *lexicon) error {
 			for _, x := range f[2:] {
 				l.notSpeech[normalize.String(x)] = true
 			}
+		case "agentless":
+			for _, x := range f[2:] {
+				l.agentless[normalize.String(x)] = true
+			}
+		case "stance":
+			for _, x := range f[2:] {
+				l.stance[normalize.String(x)] = true
+			}
+		case "raising":
+			for _, x := range f[2:] {
+				form, strict := strings.CutSuffix(x, "+")
+				l.raising[normalize.String(form)] = strict
+			}
+		case "notcue":
+			// "notcue en , *compare with": the starred word is the cue's lemma
+			ws := words(strings.Join(f[2:], " "))
+			star := -1
+			for k, x := range f[2:] {
+				if strings.HasPrefix(x, "*") {
+					star = k
+				}
+			}
+			if star < 0 || len(ws) != len(f)-2 {
+				return fmt.Errorf("quotes: markers.txt line %d: notcue wants one *lemma among single words", n+1)
+			}
+			lemma := strings.TrimPrefix(ws[star], "*")
+			l.notCue[lemma] = append(l.notCue[lemma], notCue{before: ws[:star], after: ws[star+1:]})
+		case "afterpronoun":
+			for _, x := range f[2:] {
+				l.afterPron[normalize.String(x)] = true
+			}
+		case "raisenext":
+			for _, x := range f[2:] {
+				l.raiseNext[normalize.String(x)] = true
+			}
 		case "pronoun":
 			if plural {
 				l.plural[w[0]] = true
@@ -337,6 +383,21 @@ func merge(a, b *lexicon) *lexicon {
 			{l.aux, src.aux}, {l.adverb, src.adverb}, {l.determiner, src.determiner},
 			{l.opener, src.opener}, {l.pronoun, src.pronoun}, {l.plural, src.plural},
 			{l.incise, src.incise}, {l.thatOnly, src.thatOnly}, {l.aboutOnly, src.aboutOnly}, {l.notSpeech, src.notSpeech}, {l.infinitive, src.infinitive}} {
+			for k := range p.src {
+				p.dst[k] = true
+			}
+		}
+		for k, v := range src.notCue {
+			l.notCue[k] = append(l.notCue[k], v...)
+		}
+		for k := range src.afterPron {
+			l.afterPron[k] = true
+		}
+		for k, v := range src.raising {
+			l.raising[k] = l.raising[k] || v
+		}
+		for _, p := range []struct{ dst, src map[string]bool }{
+			{l.agentless, src.agentless}, {l.raiseNext, src.raiseNext}, {l.stance, src.stance}} {
 			for k := range p.src {
 				p.dst[k] = true
 			}
