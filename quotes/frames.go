@@ -302,14 +302,23 @@ func (v *view) frames(si int) []frame {
 		}
 		// "Pour l'ONU, la situation est catastrophique": a French opinion frame, only when a
 		// known actor follows "pour" and a comma closes it
-		if v.d.Lang == "fr" && v.norm(i) == "pour" && i == head {
+		if v.lex.opinionFor[v.norm(i)] && i == head {
 			if x1 := v.clauseEnd(i+1, s1); x1 < s1 && x1-i <= 7 && v.isComma(x1) && v.actorIn(i+1, x1, "") != "" && !v.hasVerb(i+1, x1) {
 				if e := v.trimEnd(x1+1, s1); e > x1+1 {
-					out = append(out, frame{kind: fAccording, sent: si, cue0: i, cue1: i + 1, sp0: i + 1, sp1: x1, lemma: "pour", full0: -1,
+					out = append(out, frame{kind: fAccording, sent: si, cue0: i, cue1: i + 1, sp0: i + 1, sp1: x1, lemma: v.norm(i), full0: -1,
 						content: [][2]int{{x1 + 1, e}}})
 					i = x1
 					continue
 				}
+			}
+		}
+		// "in the latest NBC poll", "dans un sondage Ifop": the poll is the source of the rest
+		// of the sentence
+		if v.lex.pollPrep[v.norm(i)] && v.pollAfter(i+1, s1) && !v.cueBefore(s0, i) {
+			if fr, ok := v.according(si, i, i+1); ok {
+				out = append(out, fr)
+				i = max(i, fr.sp1-1)
+				continue
 			}
 		}
 		// "Et de poursuivre :" — the speaker is the one who spoke last
@@ -1559,7 +1568,7 @@ func (v *view) raisingFrame(si, i int) (frame, bool) {
 		return frame{}, false // "appeared on television"
 	}
 	c0 := i
-	for c0 > s0 && (v.lex.aux[v.norm(c0-1)] || v.norm(c0-1) == "not" || v.norm(c0-1) == "n't" || v.norm(c0-1) == "ne") {
+	for c0 > s0 && !v.lex.adverb[v.norm(i)] && !strings.HasSuffix(v.norm(i), "ly") && (v.lex.aux[v.norm(c0-1)] || v.norm(c0-1) == "not" || v.norm(c0-1) == "n't" || v.norm(c0-1) == "ne") {
 		c0--
 	}
 	fr := frame{kind: fPreposed, sent: si, cue0: c0, cue1: i + 1, sp0: c0, sp1: c0, lemma: v.norm(i), full0: -1}
@@ -1591,6 +1600,33 @@ func (v *view) notCue(c0, c1, s0, s1 int, lemma string) bool {
 	}
 	for _, p := range v.lex.notCue[lemma] {
 		if k-len(p.before) >= s0 && v.match(k-len(p.before), k, p.before) && v.match(k+1, s1, p.after) {
+			return true
+		}
+	}
+	return false
+}
+
+// pollAfter: one poll named with a determiner and a modifier stands in the first words of
+// the clause after token a, before any verb ("the latest NBC News/Wall Street Journal
+// poll"; not "in the polls").
+func (v *view) pollAfter(a, s1 int) bool {
+	e := v.clauseEnd(a, s1)
+	if a >= e || !v.lex.determiner[v.norm(a)] {
+		return false // "in national polls": polls in general, no source
+	}
+	for k := a + 2; k < e && k < a+10; k++ {
+		if v.lex.pollNoun[v.norm(k)] {
+			return !v.hasVerb(a, k)
+		}
+	}
+	return false
+}
+
+// cueBefore: a speech verb stands in tokens [a, b) ("X said he leads in the latest poll": the
+// poll is X's, not a frame of its own).
+func (v *view) cueBefore(a, b int) bool {
+	for k := a; k < b; k++ {
+		if n := v.norm(k); v.lex.finite[n] != "" || v.lex.sForm[n] != "" {
 			return true
 		}
 	}

@@ -37,6 +37,9 @@ type lexicon struct {
 	stance     map[string]bool // lemmas whose gerund takes its speaker from the noun before ("voters saying", "a sign saying")
 	notCue     map[string][]notCue // lemma → the phrases around it that make it no cue ("continue to", ", compared with")
 	afterPron  map[string]bool     // forms that are cues only after a subject pronoun ("it states that", not "in ten states")
+	opinionFor map[string]bool     // "Pour l'ONU, …", "For China, …": a known actor's view heading a sentence
+	pollPrep   map[string]bool     // "in", "dans": "in the latest poll, …"
+	pollNoun   map[string]bool     // poll, survey, sondage
 }
 
 // notCue is a phrase holding a cue's lemma: words before and after it, folded.
@@ -49,7 +52,7 @@ func newLexicon() *lexicon {
 		opener: map[string]bool{}, infinitive: map[string]bool{}, pronoun: map[string]bool{}, plural: map[string]bool{},
 		incise: map[string]bool{}, notSpeech: map[string]bool{}, thatOnly: map[string]bool{}, aboutOnly: map[string]bool{},
 		agentless: map[string]bool{}, raising: map[string]bool{}, raiseNext: map[string]bool{}, stance: map[string]bool{},
-		notCue: map[string][]notCue{}, afterPron: map[string]bool{},
+		notCue: map[string][]notCue{}, afterPron: map[string]bool{}, opinionFor: map[string]bool{}, pollPrep: map[string]bool{}, pollNoun: map[string]bool{},
 	}
 }
 
@@ -253,9 +256,10 @@ func loadMarkers(fr, en *lexicon) error {
 			}
 			lemma := strings.TrimPrefix(ws[star], "*")
 			l.notCue[lemma] = append(l.notCue[lemma], notCue{before: ws[:star], after: ws[star+1:]})
-		case "afterpronoun":
+		case "afterpronoun", "opinionfor", "pollprep", "pollnoun":
+			m := map[string]map[string]bool{"afterpronoun": l.afterPron, "opinionfor": l.opinionFor, "pollprep": l.pollPrep, "pollnoun": l.pollNoun}[f[0]]
 			for _, x := range f[2:] {
-				l.afterPron[normalize.String(x)] = true
+				m[normalize.String(x)] = true
 			}
 		case "raisenext":
 			for _, x := range f[2:] {
@@ -390,14 +394,12 @@ func merge(a, b *lexicon) *lexicon {
 		for k, v := range src.notCue {
 			l.notCue[k] = append(l.notCue[k], v...)
 		}
-		for k := range src.afterPron {
-			l.afterPron[k] = true
-		}
 		for k, v := range src.raising {
 			l.raising[k] = l.raising[k] || v
 		}
 		for _, p := range []struct{ dst, src map[string]bool }{
-			{l.agentless, src.agentless}, {l.raiseNext, src.raiseNext}, {l.stance, src.stance}} {
+			{l.agentless, src.agentless}, {l.raiseNext, src.raiseNext}, {l.stance, src.stance}, {l.afterPron, src.afterPron},
+			{l.opinionFor, src.opinionFor}, {l.pollPrep, src.pollPrep}, {l.pollNoun, src.pollNoun}} {
 			for k := range p.src {
 				p.dst[k] = true
 			}
