@@ -226,8 +226,10 @@ func (f *Finder) Process(d *doc.Document) error {
 				break
 			}
 		}
-		if !x.framed {
-			// an incise inside the marks ("« A, dit un expert, B »")
+		if !x.framed && d.Lang != "en" {
+			// an incise inside the marks ("« A, dit un expert, B »"): French usage; English
+			// closes the quote before its incise, so a "you know" or "they argue" inside the
+			// marks is the quoted person's
 			for k := range frames {
 				fr := &frames[k]
 				if fr.kind == fIncise && !fr.used && c.Contains(v.tokSpan(fr.cue0, fr.cue1)) && fr.bnd > 0 && v.isComma(fr.bnd) {
