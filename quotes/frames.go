@@ -358,6 +358,12 @@ func (v *view) frames(si int) []frame {
 			continue
 		}
 		end, inv, passive, lemma := v.cueAt(i, s0, s1)
+		if end < 0 {
+			if fr, ok := v.unlistedIncise(si, i); ok {
+				out = append(out, fr)
+				continue
+			}
+		}
 		if end < 0 && v.reportingVerb(i, s0, s1) {
 			// an unlisted English verb with a "that" clause after a subject ("X insinuated that")
 			end, inv, lemma = i+1, -1, v.norm(i)
@@ -910,8 +916,9 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 		fr.quoteOnly = true
 		return fr, true
 	}
-	// a subject stands between the boundary and the cue
-	if L0 > s0 && !v.hasOpener(L0, L) && !v.hasRelative(L, c0) && !v.hasVerb(L, c0) && (c0-L <= 9 || c0-L <= 13 && v.hasWord(L, c0, "(")) && !(R1 < s1 && isQuoteChar(v.text(R1)) && !v.closingQuote(R1)) && !clitics[v.norm(c0-1)] && (R1 == s1 || (R1-c1 <= 6 || R1-c1 <= 20 && (prepositions[v.norm(c1)] || npStops[v.norm(c1)] || tailStarts[v.norm(c1)] || lemma == "tell" && R1-c1 <= 12)) && (v.isComma(R1) || v.sentenceEndPunct(R1) || v.trimEnd(c1, s1) <= R1)) && v.boundaryBeforeIsContent(L0, s0) && !v.hasThat(c1, min(R1, c1+4)) && v.adjunctTail(c1, v.trimEnd(c1, R1), lemma) {
+	// a subject stands between the boundary and the cue ("…, something she opposed" is a
+	// relative clause, not an incise)
+	if L0 > s0 && !(c0-L > 1 && v.isPronoun(c0-1)) && !v.hasOpener(L0, L) && !v.hasRelative(L, c0) && !v.hasVerb(L, c0) && (c0-L <= 9 || c0-L <= 13 && v.hasWord(L, c0, "(")) && !(R1 < s1 && isQuoteChar(v.text(R1)) && !v.closingQuote(R1)) && !clitics[v.norm(c0-1)] && (R1 == s1 || (R1-c1 <= 6 || R1-c1 <= 20 && (prepositions[v.norm(c1)] || npStops[v.norm(c1)] || tailStarts[v.norm(c1)] || lemma == "tell" && R1-c1 <= 12)) && (v.isComma(R1) || v.sentenceEndPunct(R1) || v.trimEnd(c1, s1) <= R1)) && v.boundaryBeforeIsContent(L0, s0) && !v.hasThat(c1, min(R1, c1+4)) && v.adjunctTail(c1, v.trimEnd(c1, R1), lemma) {
 		// "…, he said." / "…, M. Nguessan explique."
 		fr.kind = fIncise
 		fr.sp0, fr.sp1 = L, c0
@@ -943,7 +950,7 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 			return fr, fr.content != nil
 		}
 	}
-	if relWords[v.norm(L)] && c0-L <= 3 && L == L0 && L0 > s0 && (v.isComma(L0-1) || v.isDash(L0-1)) {
+	if relWords[v.norm(L)] && c0-L <= 3 && L == L0 && L0 > s0 && (v.isComma(L0-1) || v.isDash(L0-1)) && !(objectRelatives[v.norm(L)] && c0-L > 1 && v.speakerLike(L+1, c0) && !v.lex.aux[v.norm(c0-1)] && !v.lex.adverb[v.norm(c0-1)]) {
 		// "Podesta, who said the project was vetted, said …": the antecedent speaks, and the
 		// relative clause ends at its comma
 		a := v.clauseStartParen(L0-1, s0)
@@ -953,6 +960,14 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 			fr.content = clip(v, fr.content, e)
 		}
 		return fr, fr.content != nil && fr.sp1 > fr.sp0
+	}
+	if objectRelatives[v.norm(L)] && L > s0 && c0-L > 1 && c0-L <= 5 && v.d.Tokens[L-1].Kind != doc.Word && v.speakerLike(L+1, c0) && !v.hasVerb(L+1, c0) {
+		// ", which Hillary Clinton denounced Thursday, …": what is denounced is "which"
+		if e := v.clauseEnd(c1, s1); e-c1 <= 2 || v.allTime(c1, e) || prepositions[v.norm(c1)] {
+			fr.sp0, fr.sp1, fr.full0 = L+1, c0, L+1
+			fr.content = [][2]int{{L, L + 1}}
+			return fr, true
+		}
 	}
 	if w := v.norm(L); w == "what" || w == "whatever" || w == "ce" && L+1 < c0 && v.norm(L+1) == "qu'" {
 		return fr, false // "what he said", "ce qu'il a dit": the words are not told here
@@ -973,6 +988,9 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 	fr.sp0 = v.subjectStart(fr.sp0, fr.sp1)
 	fr.pronoun = c0-L == 1 && v.isPronoun(L)
 	fr.content = after()
+	if c := fr.content; len(c) == 1 && c[0][1]-c[0][0] <= 2 && v.allTime(c[0][0], c[0][1]) {
+		fr.content = nil // "which X denounced Thursday": a time, nothing reported
+	}
 	if v.norm(c0) == "avoir" || v.norm(c0) == "having" {
 		// "Après avoir annoncé sa candidature, X …": the clause ends at its comma, and its
 		// subject is the main clause's (not told here)
@@ -981,6 +999,28 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 		}
 		fr.sp0, fr.sp1 = c0, c0
 		return fr, fr.content != nil
+	}
+	if fr.content == nil && fr.sp0 > s0 && fr.sp1 > fr.sp0 && fr.sp1-fr.sp0 <= 4 && v.speakerLike(fr.sp0, fr.sp1) {
+		// "something she opposed", "the provision Democrats opposed", "which Clinton
+		// denounced": what is said is the noun the relative clause hangs on
+		if a := v.antecedent(fr.sp0, s0); a < fr.sp0 {
+			fr.content = [][2]int{{a, fr.sp0}}
+			return fr, true
+		}
+		for r := fr.sp1 - 2; r >= fr.sp0; r-- {
+			if objectRelatives[v.norm(r)] && r > s0 && v.d.Tokens[r-1].Kind == doc.Word && !prepositions[v.norm(r-1)] && v.speakerLike(r+1, fr.sp1) {
+				fr.content = [][2]int{{r, r + 1}}
+				fr.sp0 = r + 1
+				return fr, true
+			}
+		}
+		if p := fr.sp1 - 1; p > fr.sp0 && v.isPronoun(p) && !v.lex.plural[v.norm(p)] || p > fr.sp0 && (v.norm(p) == "they" || v.norm(p) == "we") {
+			if a := v.antecedent(p, fr.sp0); a < p && a == fr.sp0 {
+				fr.content = [][2]int{{a, p}}
+				fr.sp0 = p
+				return fr, true
+			}
+		}
 	}
 	if fr.content == nil && fr.sp0 > s0 && v.speakerLike(fr.sp0, fr.sp1) {
 		// "…, mais les rebelles démentent.": nothing reported, but the clause ends the one before
@@ -1631,4 +1671,118 @@ func (v *view) cueBefore(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// unlistedIncise: right after a closing quote mark, a verb the lexicon does not list still
+// closes the quote when it has the shape of an incise: "…,” he surmised." / "…,” Mr. Smith
+// mused on Sunday." / "…,” quipped Mr. Smith." (English: a past or -s form, a short subject
+// that is a pronoun or a name, nothing after but punctuation or a short adjunct).
+func (v *view) unlistedIncise(si, i int) (frame, bool) {
+	s := v.d.Sentences[si]
+	s0, s1 := s.Tok0, s.Tok1
+	if v.d.Lang != "en" || v.d.Tokens[i].Kind != doc.Word || i+1 > s1 {
+		return frame{}, false
+	}
+	n := v.norm(i)
+	if len(n) < 4 || !(strings.HasSuffix(n, "ed") || strings.HasSuffix(n, "s") && !strings.HasSuffix(n, "ss")) ||
+		v.lex.aux[n] || passiveBe[n] || notReporting[n] || v.lex.determiner[n] {
+		return frame{}, false
+	}
+	if r, _ := utf8.DecodeRuneInString(v.text(i)); !unicode.IsLower(r) {
+		return frame{}, false
+	}
+	shortTail := func(a int) bool {
+		e := v.trimEnd(a, s1)
+		if e == a {
+			return true
+		}
+		t := v.norm(a)
+		return e-a <= 6 && (prepositions[t] || npStops[t] || tailStarts[t] || strings.HasSuffix(t, "ly")) && !v.hasVerb(a, e) && !v.hasThat(a, e)
+	}
+	// "…,” he surmised."
+	if L := v.clauseStartParen(i, s0); L > s0 && L < i && i-L <= 4 && v.afterQuoteMark(L) && !v.hasVerb(L, i) && shortTail(i+1) {
+		r, _ := utf8.DecodeRuneInString(v.text(L))
+		pron := i-L == 1 && v.isPronoun(L)
+		if pron || unicode.IsUpper(r) {
+			fr := frame{kind: fIncise, sent: si, cue0: i, cue1: i + 1, sp0: L, sp1: i, lemma: n, anchor: L, bnd: L - 1, full0: -1, pronoun: pron}
+			if L-1 > s0 {
+				a := v.skipOpeners(s0, L-1)
+				if e := v.trimEnd(a, L-1); e > a {
+					fr.content = [][2]int{{a, e}}
+				}
+			}
+			if fr.content == nil {
+				fr.quoteOnly = true
+			}
+			return fr, true
+		}
+	}
+	// "…,” quipped Mr. Smith."
+	if i > s0 && i+1 < s1 && strings.HasSuffix(n, "ed") && v.afterQuoteMark(i) && v.clauseStartParen(i, s0) == i {
+		R1 := v.clauseEnd(i+1, s1)
+		ne := v.npEnd(i+1, R1)
+		if r, _ := utf8.DecodeRuneInString(v.text(i + 1)); unicode.IsUpper(r) && ne-(i+1) <= 5 && !v.hasVerb(i+1, ne) && v.trimEnd(ne, s1) <= R1 {
+			fr := frame{kind: fIncise, sent: si, cue0: i, cue1: i + 1, sp0: i + 1, sp1: ne, lemma: n, anchor: i, bnd: i - 1, full0: -1}
+			if i-1 > s0 {
+				a := v.skipOpeners(s0, i-1)
+				if e := v.trimEnd(a, i-1); e > a {
+					fr.content = [][2]int{{a, e}}
+				}
+			}
+			if fr.content == nil {
+				fr.quoteOnly = true
+			}
+			return fr, true
+		}
+	}
+	return frame{}, false
+}
+
+// objectRelatives open a relative clause whose object is the noun before ("the plan which X
+// denounced").
+var objectRelatives = map[string]bool{"which": true, "that": true, "whom": true, "que": true, "qu'": true}
+
+// antecedent: the start of what a relative clause beginning at token sp0 hangs on: the
+// relative pronoun itself ("which"), or a short noun phrase with its determiner right before
+// the subject ("two of the weaknesses [that] Republicans cite"); sp0 when there is none.
+func (v *view) antecedent(sp0, s0 int) int {
+	p := sp0 - 1
+	if p < s0 || v.d.Tokens[p].Kind != doc.Word {
+		return sp0
+	}
+	n := v.norm(p)
+	if objectRelatives[n] {
+		if p > s0 && v.d.Tokens[p-1].Kind == doc.Word && !prepositions[v.norm(p-1)] {
+			return p // "which" after a noun; not "in that"
+		}
+		return sp0
+	}
+	if v.lex.aux[n] || passiveBe[n] || prepositions[n] || subordinators[n] || coordinators[n] || v.lex.opener[n] || v.lex.determiner[n] ||
+		v.isPronoun(p) || v.lex.adverb[n] || relWords[n] || questionWords[n] || v.lex.finite[n] != "" || strings.HasSuffix(n, "ly") {
+		return sp0
+	}
+	// a noun: its determiner within three words before
+	for k := p - 1; k >= s0 && k >= p-3; k-- {
+		m := v.norm(k)
+		if v.lex.determiner[m] || quantifiers[m] || possessives[m] != 0 || m == "something" || m == "everything" || m == "anything" || m == "nothing" {
+			return k
+		}
+		if v.d.Tokens[k].Kind != doc.Word || prepositions[m] || v.lex.aux[m] || passiveBe[m] || v.lex.finite[m] != "" {
+			break
+		}
+	}
+	if n == "something" || n == "everything" || n == "anything" || n == "nothing" || n == "what" {
+		return p
+	}
+	return sp0
+}
+
+// allTime: tokens [a, b) are time words only ("Thursday", "last week").
+func (v *view) allTime(a, b int) bool {
+	for k := a; k < b; k++ {
+		if n := v.norm(k); !timeWords[n] && n != "last" && n != "week" && n != "night" && n != "morning" {
+			return false
+		}
+	}
+	return b > a
 }
