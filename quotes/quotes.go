@@ -163,7 +163,9 @@ func (f *Finder) Process(d *doc.Document) error {
 		}
 		if fr.via == "" && fr.sp1 > fr.sp0 {
 			// "X, citant Y, …" / "X qui, citant Y"
-			if via, end := v.citing(fr.sp1+boolInt(fr.sp1 < len(d.Tokens) && v.isComma(fr.sp1)), d.Sentences[fr.sent].Tok1); end > fr.sp1 && via != "" {
+			start := fr.sp1 + boolInt(fr.sp1 < len(d.Tokens) && v.isComma(fr.sp1))
+			if via, end := v.citing(start, d.Sentences[fr.sent].Tok1); end > fr.sp1 && via != "" && !(start <= fr.cue0 && fr.cue0 < end) {
+				// (not the "citing" frame itself: what it cites is its content)
 				fr.via = via
 			}
 		}
