@@ -836,6 +836,10 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 				e = k // the subject ends at its verb ("Sanders has soared … by saying")
 				break
 			}
+			if r, _ := utf8.DecodeRuneInString(v.text(k)); unicode.IsLower(r) && strings.HasSuffix(v.norm(k), "ed") && v.segmentHas(a, k, "") {
+				e = k // a past tense after a name ("Reuters pulled its reporters, citing …")
+				break
+			}
 		}
 		fr.sp0, fr.sp1 = a, e
 		fr.content = after()
@@ -1167,7 +1171,6 @@ var gerundPreps = map[string]bool{"by": true, "while": true, "after": true, "bef
 	"en": true, "tout": true}
 
 var askLead = map[string]bool{"when": true, "if": true, "once": true, "after": true, "quand": true, "lorsqu'": true}
-
 
 // tailStarts open an adjunct after an incise's verb ("said of the platform", "says to X").
 var tailStarts = map[string]bool{"of": true, "to": true, "about": true, "from": true, "outside": true, "inside": true, "near": true, "under": true}
@@ -1613,7 +1616,11 @@ func (v *view) raisingFrame(si, i int) (frame, bool) {
 	}
 	fr := frame{kind: fPreposed, sent: si, cue0: c0, cue1: i + 1, sp0: c0, sp1: c0, lemma: v.norm(i), full0: -1}
 	L0 := v.clauseStartParen(c0, s0)
-	if a := v.skipOpeners(L0, c0); a < c0 && !(c0-a == 1 && expletives[v.norm(a)]) && !v.hasVerb(a, c0) {
+	se := c0 // the subject before its auxiliaries ("her team has reportedly")
+	for se > s0 && v.lex.aux[v.norm(se-1)] {
+		se--
+	}
+	if a := v.skipOpeners(L0, c0); a < se && !(se-a == 1 && expletives[v.norm(a)]) && !v.hasVerb(a, se) {
 		fr.content = append(fr.content, [2]int{a, c0})
 	}
 	c1 := i + 1
@@ -1646,15 +1653,15 @@ func (v *view) notCue(c0, c1, s0, s1 int, lemma string) bool {
 	return false
 }
 
-// pollAfter: one poll named with a determiner and a modifier stands in the first words of
-// the clause after token a, before any verb ("the latest NBC News/Wall Street Journal
-// poll"; not "in the polls").
+// pollAfter: one poll named with a determiner stands in the first words of the clause after
+// token a, before any verb ("the latest NBC News/Wall Street Journal poll", "un sondage Ifop";
+// not "in the polls", "in national polls").
 func (v *view) pollAfter(a, s1 int) bool {
 	e := v.clauseEnd(a, s1)
 	if a >= e || !v.lex.determiner[v.norm(a)] {
 		return false // "in national polls": polls in general, no source
 	}
-	for k := a + 2; k < e && k < a+10; k++ {
+	for k := a + 1; k < e && k < a+10; k++ {
 		if v.lex.pollNoun[v.norm(k)] {
 			return !v.hasVerb(a, k)
 		}
@@ -1666,7 +1673,7 @@ func (v *view) pollAfter(a, s1 int) bool {
 // poll is X's, not a frame of its own).
 func (v *view) cueBefore(a, b int) bool {
 	for k := a; k < b; k++ {
-		if n := v.norm(k); v.lex.finite[n] != "" || v.lex.sForm[n] != "" {
+		if v.lex.finite[v.norm(k)] != "" {
 			return true
 		}
 	}

@@ -24,17 +24,17 @@ type lexicon struct {
 	opener     map[string]bool
 	according  [][]string // multi-word markers, folded tokens
 	citing     [][]string
-	infinitive map[string]bool // folded lemmas ("et de poursuivre")
-	pronoun    map[string]bool // singular person pronouns
-	plural     map[string]bool // plural pronouns: no speaker
-	thatOnly   map[string]bool // lemmas that report only with "that"/"que" ("polls show that")
-	aboutOnly  map[string]bool // lemmas that report only with "about"/"of" ("spoke about", not "spoke with")
-	incise     map[string]bool // lemmas that may close a quotation with the speaker after them
-	notSpeech  map[string]bool // objects that make a cue something else ("déclarer la guerre")
-	agentless  map[string]bool // lemmas whose agentless passive still reports ("he is said to", "is expected to")
-	raising    map[string]bool // forms of verbs that hedge their subject's clause ("seems to"); true: only before a raisingNext word
-	raiseNext  map[string]bool // words after a strict raising form that make it one ("appeared to", not "appeared on")
-	stance     map[string]bool // lemmas whose gerund takes its speaker from the noun before ("voters saying", "a sign saying")
+	infinitive map[string]bool     // folded lemmas ("et de poursuivre")
+	pronoun    map[string]bool     // singular person pronouns
+	plural     map[string]bool     // plural pronouns: no speaker
+	thatOnly   map[string]bool     // lemmas that report only with "that"/"que" ("polls show that")
+	aboutOnly  map[string]bool     // lemmas that report only with "about"/"of" ("spoke about", not "spoke with")
+	incise     map[string]bool     // lemmas that may close a quotation with the speaker after them
+	notSpeech  map[string]bool     // objects that make a cue something else ("déclarer la guerre")
+	agentless  map[string]bool     // lemmas whose agentless passive still reports ("he is said to", "is expected to")
+	raising    map[string]bool     // forms of verbs that hedge their subject's clause ("seems to"); true: only before a raisingNext word
+	raiseNext  map[string]bool     // words after a strict raising form that make it one ("appeared to", not "appeared on")
+	stance     map[string]bool     // lemmas whose gerund takes its speaker from the noun before ("voters saying", "a sign saying")
 	notCue     map[string][]notCue // lemma → the phrases around it that make it no cue ("continue to", ", compared with")
 	afterPron  map[string]bool     // forms that are cues only after a subject pronoun ("it states that", not "in ten states")
 	opinionFor map[string]bool     // "Pour l'ONU, …", "For China, …": a known actor's view heading a sentence

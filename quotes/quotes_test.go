@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/griot-project/griot/doc"
 )
 
 var (
@@ -523,5 +525,83 @@ func BenchmarkProcess(b *testing.B) {
 		if err := finder.Process(d); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestSpans: the cue, speaker and content spans of the frames PolNeAR annotates beyond
+// speech verbs (testdata/spans.tsv): agentless and raising verbs, gerunds after a noun,
+// "citing", polls, unlisted verbs closing a quote, object relatives.
+func TestSpans(t *testing.T) {
+	b, err := os.ReadFile("testdata/spans.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := []actor{okafor, dupont, reuters, senegal}
+	for n, line := range strings.Split(string(b), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 7 {
+			t.Fatalf("testdata/spans.tsv line %d: %d fields, want 7", n+1, len(f))
+		}
+		name, lang, text, cue, speaker, content, id := f[0], f[1], f[2], f[3], f[4], f[5], f[6]
+		t.Run(name, func(t *testing.T) {
+			d := read(t, lang, text, all...)
+			checkOffsets(t, d)
+			var q *doc.Quote
+			for i := range d.Quotes {
+				if d.Quotes[i].Cue == cue {
+					q = &d.Quotes[i]
+				}
+			}
+			if q == nil {
+				t.Fatalf("no quote with cue %q; got:\n%s", cue, dump(d))
+			}
+			if q.Text != content {
+				t.Errorf("content %q, want %q", q.Text, content)
+			}
+			gotSp := "-"
+			if q.SpeakerSpan != nil {
+				gotSp = d.Text[q.SpeakerSpan.Start:q.SpeakerSpan.End]
+			}
+			if gotSp != speaker {
+				t.Errorf("speaker span %q, want %q", gotSp, speaker)
+			}
+			if want := strings.TrimPrefix(id, "-"); q.Speaker != want {
+				t.Errorf("speaker %q, want %q", q.Speaker, want)
+			}
+		})
+	}
+}
+
+// TestNotCue: phrases that hold a cue's word but report nothing.
+func TestNotCue(t *testing.T) {
+	for _, tc := range []struct{ lang, text string }{
+		{"en", "James Okafor appeared on television on Monday."},
+		{"en", "James Okafor continues to face questions about the budget."},
+		{"en", "James Okafor won 45 percent, compared with 39 percent for the mayor."},
+		{"en", "The party gained seats, thanks to James Okafor."},
+		{"en", "Investors turned to so-called boutique banks for advice."},
+		{"en", "The tax will be paid in ten states that voted for it."},
+		{"en", "James Okafor gained ground in the polls this week."},
+	} {
+		d := read(t, tc.lang, tc.text, okafor)
+		for _, q := range d.Quotes {
+			t.Errorf("%q: unexpected %s %q (cue %q)", tc.text, q.Kind, q.Text, q.Cue)
+		}
+	}
+}
+
+// TestEnglishInciseInsideMarks: in English the words between the marks are the quoted
+// person's, "they argue" included; in French « A, dit X, B » is X's quote.
+func TestEnglishInciseInsideMarks(t *testing.T) {
+	d := read(t, "en", "“The plan, they argue, is dead.”", okafor)
+	if q := quoteWith(t, d, "The plan"); q != nil && q.Cue != "" {
+		t.Errorf("English quote took the incise inside its marks: cue %q", q.Cue)
+	}
+	d = read(t, "fr", "« Le plan, explique Marie Dupont, est mort. »", dupont)
+	if q := quoteWith(t, d, "Le plan"); q != nil && (q.Cue != "explique" || q.Speaker != "dupont") {
+		t.Errorf("French incise inside the marks: cue %q speaker %q", q.Cue, q.Speaker)
 	}
 }
