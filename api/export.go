@@ -129,7 +129,7 @@ func Export(ctx context.Context, st store.Store, format string, w io.Writer) err
 		return errorf(http.StatusBadRequest, "format=%q: want %s", format, strings.Join(Formats, ", "))
 	}
 	n := 0
-	err := st.Export(ctx, func(r store.EventRow) error {
+	err := st.Export(ctx, store.EventQuery{}, func(r store.EventRow) error {
 		if err := fn(r); err != nil {
 			return err
 		}

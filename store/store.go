@@ -48,9 +48,10 @@ type Store interface {
 	Events(ctx context.Context, q EventQuery) ([]EventRow, error)
 	// Dyads returns the per-dyad-per-day roll-up rows that match q, by day.
 	Dyads(ctx context.Context, q DyadQuery) ([]DyadDay, error)
-	// Export calls fn for every event in a stable order (date, then event id) that does not
-	// depend on the order documents were written in. It stops at fn's first error.
-	Export(ctx context.Context, fn func(EventRow) error) error
+	// Export calls fn for every event that matches q's filters (its order, limit and
+	// offset are not used) in a stable order (date, then event id) that does not depend on
+	// the order documents were written in. It stops at fn's first error.
+	Export(ctx context.Context, q EventQuery, fn func(EventRow) error) error
 	// Clusters calls fn for every event cluster (the reports of one real event) in a stable
 	// order: date, then the cluster id. It stops at fn's first error.
 	Clusters(ctx context.Context, fn func(Cluster) error) error
@@ -117,20 +118,25 @@ const (
 
 // EventQuery filters events. Empty fields do not filter. Several fields are combined with AND.
 type EventQuery struct {
-	Actor      string    // actor id, as actor or recipient
-	Country    string    // country code of an actor or a recipient
-	Dyad       [2]string // two actor ids (or country codes), in either direction
-	Type       string    // PLOVER type
-	Quad       int       // 1..4, 0 for any
-	Factuality []string  // any of these
-	From, To   string    // date range on the event date, YYYY-MM-DD inclusive
-	Text       string    // full-text over the event evidence (accents and case ignored)
-	Source     string    // document source / outlet
-	Lang       string
-	DocSHA256  string
-	Order      Order
-	Limit      int // default 100, at most 10,000
-	Offset     int
+	Actor   string // actor id, as actor or recipient
+	Country string // country code of an actor or a recipient (who), not of the place (where)
+	// PlaceCountry is the ISO3 code of the country where the event happened (its
+	// Location), whoever its actors are; Admin1 the name of its first-level region as the
+	// gazetteer writes it ("Gao", "Tillabéri"), matched exactly.
+	PlaceCountry string
+	Admin1       string
+	Dyad         [2]string // two actor ids (or country codes), in either direction
+	Type         string    // PLOVER type
+	Quad         int       // 1..4, 0 for any
+	Factuality   []string  // any of these
+	From, To     string    // date range on the event date, YYYY-MM-DD inclusive
+	Text         string    // full-text over the event evidence (accents and case ignored)
+	Source       string    // document source / outlet
+	Lang         string
+	DocSHA256    string
+	Order        Order
+	Limit        int // default 100, at most 10,000
+	Offset       int
 }
 
 // MaxLimit bounds one page of events.
@@ -176,14 +182,19 @@ type DyadQuery struct {
 // the same type, actors and recipients, compatible dates and places). ID is the smallest
 // event id among its members, so it does not depend on the order reports arrived in.
 type Cluster struct {
-	ID          string          `json:"id"`
-	Type        string          `json:"type"`
-	DateLo      string          `json:"date_lo"` // the range of its most precise report; "" when undated
-	DateHi      string          `json:"date_hi"`
-	Country     string          `json:"country,omitempty"` // where, when a report says
-	NumMentions int             `json:"num_mentions"`      // times told, over all reports
-	NumArticles int             `json:"num_articles"`      // distinct articles, near duplicates counted once
-	NumSources  int             `json:"num_sources"`       // distinct outlets
+	ID      string `json:"id"`
+	Type    string `json:"type"`
+	DateLo  string `json:"date_lo"` // the range of its most precise report; "" when undated
+	DateHi  string `json:"date_hi"`
+	Country string `json:"country,omitempty"` // where, when a report says
+	// Location is the place of the most precise report (precision 1 town … 4 country);
+	// among equally precise ones, the place most reports name, then the one of the report
+	// with the smallest event id. Its Text is empty (each report words it its own way).
+	// nil when no report places the event.
+	Location    *doc.Location   `json:"location,omitempty"`
+	NumMentions int             `json:"num_mentions"` // times told, over all reports
+	NumArticles int             `json:"num_articles"` // distinct articles, near duplicates counted once
+	NumSources  int             `json:"num_sources"`  // distinct outlets
 	Members     []ClusterMember `json:"members"`
 }
 

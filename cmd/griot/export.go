@@ -48,7 +48,7 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if *format == "events" {
 		enc := json.NewEncoder(w)
 		enc.SetEscapeHTML(false)
-		if err := st.Export(ctx, func(r store.EventRow) error { return enc.Encode(r) }); err != nil {
+		if err := st.Export(ctx, store.EventQuery{}, func(r store.EventRow) error { return enc.Encode(r) }); err != nil {
 			return fmt.Errorf("export: %w", err)
 		}
 		return w.Flush()
@@ -73,11 +73,14 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 // (the member with the smallest event id) with the cluster's counts and every report.
 type ploverCluster struct {
 	plover.Record
-	ClusterID   string          `json:"cluster_id"`
-	NumMentions int             `json:"num_mentions"`
-	NumArticles int             `json:"num_articles"`
-	NumSources  int             `json:"num_sources"`
-	Reports     []clusterReport `json:"reports"`
+	ClusterID   string `json:"cluster_id"`
+	NumMentions int    `json:"num_mentions"`
+	NumArticles int    `json:"num_articles"`
+	NumSources  int    `json:"num_sources"`
+	// ClusterLoc is the place of the cluster (its most precise report's, docs/PLACES.md);
+	// event_loc stays the representative report's.
+	ClusterLoc *plover.Location `json:"cluster_loc,omitempty"`
+	Reports    []clusterReport  `json:"reports"`
 }
 
 // clusterReport is a cluster member in the export. The member's near-duplicate canonical
@@ -119,7 +122,12 @@ func clusterRecord(ctx context.Context, st store.Store, c store.Cluster, cache m
 			for k, m := range c.Members {
 				reports[k] = clusterReport{m.EventID, m.DocID, m.DocSHA256, m.Source, m.Lang, m.Mentions}
 			}
-			return &ploverCluster{Record: recs[i], ClusterID: c.ID, NumMentions: c.NumMentions, NumArticles: c.NumArticles, NumSources: c.NumSources, Reports: reports}, nil
+			pc := &ploverCluster{Record: recs[i], ClusterID: c.ID, NumMentions: c.NumMentions, NumArticles: c.NumArticles, NumSources: c.NumSources, Reports: reports}
+			if l := c.Location; l != nil {
+				pc.ClusterLoc = &plover.Location{Name: l.Name, GeonameID: l.GeonameID, Latitude: l.Lat, Longitude: l.Lon,
+					CC3: l.Country, Admin1Code: l.Admin1, Admin2Code: l.Admin2}
+			}
+			return pc, nil
 		}
 	}
 	return nil, fmt.Errorf("cluster %s: event not found in document %s", c.ID, d.ID)

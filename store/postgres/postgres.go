@@ -35,10 +35,11 @@ var dialect = sqlstore.Dialect{
 		`ALTER TABLE events ADD COLUMN tsv tsvector`,
 		`CREATE INDEX events_tsv ON events USING GIN (tsv)`,
 	},
-	TSV:       true,
-	EventText: `e.tsv @@ plainto_tsquery('simple', ?)`,
-	DocText:   `d.tsv @@ plainto_tsquery('simple', ?)`,
-	Query:     func(words []string) string { return strings.Join(words, " ") },
+	LocationField: func(f string) string { return `(body::jsonb #>> '{location,` + f + `}')` },
+	TSV:           true,
+	EventText:     `e.tsv @@ plainto_tsquery('simple', ?)`,
+	DocText:       `d.tsv @@ plainto_tsquery('simple', ?)`,
+	Query:         func(words []string) string { return strings.Join(words, " ") },
 }
 
 // Open connects to PostgreSQL and migrates the schema.

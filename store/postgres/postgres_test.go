@@ -28,6 +28,20 @@ func TestSuite(t *testing.T) {
 	})
 }
 
+func TestMigration(t *testing.T) {
+	storetest.RunMigration(t, func(t *testing.T) (store.Store, func() store.Store) {
+		u := freshSchema(t)
+		open := func() store.Store {
+			s, err := store.Open(context.Background(), u)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return s
+		}
+		return open(), open
+	})
+}
+
 func TestConcurrentMigrate(t *testing.T) {
 	u := freshSchema(t)
 	errs := make(chan error, 3)

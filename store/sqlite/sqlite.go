@@ -37,8 +37,9 @@ var dialect = sqlstore.Dialect{
 		`INSERT INTO documents_fts (rowid, title, text) SELECT pk, title, text FROM documents WHERE pk = ?`,
 		`INSERT INTO events_fts (rowid, evidence) SELECT pk, evidence FROM events WHERE doc_pk = ?`,
 	},
-	EventText: `e.pk IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)`,
-	DocText:   `d.pk IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)`,
+	LocationField: func(f string) string { return `json_extract(body, '$.location.` + f + `')` },
+	EventText:     `e.pk IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)`,
+	DocText:       `d.pk IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)`,
 	Query: func(words []string) string {
 		// Every word quoted: the user's text is never read as FTS5 query syntax.
 		q := make([]string, len(words))

@@ -19,6 +19,20 @@ func TestSuite(t *testing.T) {
 	})
 }
 
+func TestMigration(t *testing.T) {
+	storetest.RunMigration(t, func(t *testing.T) (store.Store, func() store.Store) {
+		u := "sqlite://" + filepath.Join(t.TempDir(), "griot.db")
+		open := func() store.Store {
+			s, err := store.Open(context.Background(), u)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return s
+		}
+		return open(), open
+	})
+}
+
 func TestReopenKeepsData(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "griot.db")

@@ -4,6 +4,7 @@ package storetest
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -38,7 +39,19 @@ type event struct {
 	actor, recipient              []string
 	quad                          int
 	goldstein                     float64
+	// place is where the event happened; nil gives the fixture's default place (a
+	// country-wide Bamako of precision 3), noPlace none at all.
+	place   *doc.Location
+	noPlace bool
 }
+
+// Places of the fixtures (GeoNames ids and points as the gazetteer has them).
+var (
+	placeBamako = &doc.Location{Text: "à Bamako", GeonameID: 2460596, Name: "Bamako", Country: "MLI", Admin1: "Bamako", Lat: 12.65, Lon: -8, Precision: 1}
+	placeGao    = &doc.Location{Text: "près de Gao", GeonameID: 2457163, Name: "Gao", Country: "MLI", Admin1: "Gao", Admin2: "Gao", Lat: 16.2717, Lon: -0.0447, Precision: 2}
+	placeMoscow = &doc.Location{Text: "in Moscow", GeonameID: 524901, Name: "Moscow", Country: "RUS", Admin1: "Moscow", Lat: 55.7522, Lon: 37.6156, Precision: 1}
+	placeMali   = &doc.Location{Text: "au Mali", Name: "Mali", Country: "MLI", Precision: 4}
+)
 
 // Fixture builds a document the way the pipeline would leave it: every layer filled, every
 // offset pointing at its words. It is exported so that other packages' tests can use it.
@@ -88,6 +101,14 @@ func Fixture(t *testing.T, id, lang, published, text string, evs ...event) *doc.
 	}
 	for _, e := range evs {
 		ev := span(t, text, e.evidence)
+		place := &doc.Location{Text: "Bamako", Name: "Bamako", Country: "MLI", Precision: 3}
+		switch {
+		case e.noPlace:
+			place = nil
+		case e.place != nil:
+			c := *e.place
+			place = &c
+		}
 		d.Events = append(d.Events, doc.Event{
 			ID: e.id, Type: e.typ, Mode: "", Context: []string{}, Actor: e.actor, Recipient: e.recipient,
 			Date:        doc.EventDate{Value: e.date, Precision: "day", From: "timex"},
@@ -97,7 +118,7 @@ func Fixture(t *testing.T, id, lang, published, text string, evs ...event) *doc.
 			Mentions:    []doc.Evidence{{Start: ev.Start, End: ev.End, Text: e.evidence}},
 			Trigger:     doc.Span{Start: ev.Start, End: ev.Start + 1},
 			CAMEO:       "040", Goldstein: e.goldstein, Quad: e.quad,
-			Location: &doc.Location{Text: "Bamako", Name: "Bamako", Country: "MLI", Precision: 3},
+			Location: place,
 		})
 	}
 	return d
@@ -111,13 +132,13 @@ func Corpus(t *testing.T) []*doc.Document {
 	other := "Russia sent grain to Mali in 2021, a statement said."
 	return []*doc.Document{
 		Fixture(t, "fr-call", "fr", "2022-08-11", fr,
-			event{id: "e1", typ: "CONSULT", fact: "asserted", date: "2022-08-10", evidence: "a eu mercredi un entretien téléphonique", actor: []string{"goita"}, recipient: []string{"RUS"}, quad: 1, goldstein: 1},
-			event{id: "e2", typ: "DISAPPROVE", fact: "asserted", date: "2022-08-10", evidence: "Le Mali a aussi critiqué la France", actor: []string{"MLI"}, recipient: []string{"FRA"}, quad: 3, goldstein: -2}),
+			event{id: "e1", typ: "CONSULT", fact: "asserted", date: "2022-08-10", evidence: "a eu mercredi un entretien téléphonique", actor: []string{"goita"}, recipient: []string{"RUS"}, quad: 1, goldstein: 1, place: placeBamako},
+			event{id: "e2", typ: "DISAPPROVE", fact: "asserted", date: "2022-08-10", evidence: "Le Mali a aussi critiqué la France", actor: []string{"MLI"}, recipient: []string{"FRA"}, quad: 3, goldstein: -2, place: placeMali}),
 		Fixture(t, "en-call", "en", "2022-08-11", en,
-			event{id: "e1", typ: "CONSULT", fact: "asserted", date: "2022-08-10", evidence: "spoke to Russia by phone on Wednesday", actor: []string{"MLI"}, recipient: []string{"RUS"}, quad: 1, goldstein: 1},
-			event{id: "e2", typ: "ACCUSE", fact: "hedged", date: "2022-08", evidence: "Mali also accused France of spying", actor: []string{"MLI"}, recipient: []string{"FRA"}, quad: 3, goldstein: -2}),
+			event{id: "e1", typ: "CONSULT", fact: "asserted", date: "2022-08-10", evidence: "spoke to Russia by phone on Wednesday", actor: []string{"MLI"}, recipient: []string{"RUS"}, quad: 1, goldstein: 1, place: placeMoscow},
+			event{id: "e2", typ: "ACCUSE", fact: "hedged", date: "2022-08", evidence: "Mali also accused France of spying", actor: []string{"MLI"}, recipient: []string{"FRA"}, quad: 3, goldstein: -2, noPlace: true}),
 		Fixture(t, "grain", "en", "2022-08-12", other,
-			event{id: "aid", typ: "AID", fact: "historical", date: "2021", evidence: "Russia sent grain to Mali in 2021", actor: []string{"RUS"}, recipient: []string{"MLI"}, quad: 2, goldstein: 5.2}),
+			event{id: "aid", typ: "AID", fact: "historical", date: "2021", evidence: "Russia sent grain to Mali in 2021", actor: []string{"RUS"}, recipient: []string{"MLI"}, quad: 2, goldstein: 5.2, place: placeGao}),
 	}
 }
 
@@ -334,6 +355,15 @@ func testQueries(ctx context.Context, t *testing.T, s store.Store) {
 		{"full text, syntax is not syntax", store.EventQuery{Text: `grain" OR NEAR(`}, []string{}},
 		{"language", store.EventQuery{Lang: "fr"}, []string{"fr-call/e1", "fr-call/e2"}},
 		{"combined", store.EventQuery{Actor: "MLI", Quad: 1}, []string{"en-call/e1"}},
+		// Where, not who: the call of Mali's leader placed in Moscow is a Russian place,
+		// the country-wide Malian criticism of France a Malian one.
+		{"place country", store.EventQuery{PlaceCountry: "MLI"}, []string{"fr-call/e1", "fr-call/e2", "grain/aid"}},
+		{"place country is not the actors' country", store.EventQuery{PlaceCountry: "RUS"}, []string{"en-call/e1"}},
+		{"place country of nothing placed there", store.EventQuery{PlaceCountry: "FRA"}, []string{}},
+		{"admin1", store.EventQuery{Admin1: "Gao"}, []string{"grain/aid"}},
+		{"place country and admin1", store.EventQuery{PlaceCountry: "MLI", Admin1: "Bamako"}, []string{"fr-call/e1"}},
+		{"admin1 of another country", store.EventQuery{PlaceCountry: "RUS", Admin1: "Gao"}, []string{}},
+		{"place and actor country", store.EventQuery{PlaceCountry: "MLI", Country: "RUS"}, []string{"fr-call/e1", "grain/aid"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -345,6 +375,26 @@ func testQueries(ctx context.Context, t *testing.T, s store.Store) {
 			sort.Strings(got)
 			if !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("Events(%+v) = %v, want %v", tc.q, got, tc.want)
+			}
+			// Export applies the same filters.
+			var exported []store.EventRow
+			if err := s.Export(ctx, tc.q, func(r store.EventRow) error { exported = append(exported, r); return nil }); err != nil {
+				t.Fatal(err)
+			}
+			if !sort.SliceIsSorted(exported, func(i, j int) bool {
+				return exported[i].DateLo < exported[j].DateLo || exported[i].DateLo == exported[j].DateLo && exported[i].Event.ID < exported[j].Event.ID
+			}) {
+				t.Errorf("Export(%+v) not in (date, id) order: %v", tc.q, ids(exported))
+			}
+			gx := ids(exported)
+			sort.Strings(gx)
+			if !reflect.DeepEqual(gx, got) {
+				t.Errorf("Export(%+v) = %v, want the events of Events %v", tc.q, gx, got)
+			}
+			for _, r := range rows {
+				if tc.q.PlaceCountry != "" && (r.Location == nil || r.Location.Country != tc.q.PlaceCountry) {
+					t.Errorf("event %s placed in %+v, want %s", r.Event.ID, r.Location, tc.q.PlaceCountry)
+				}
 			}
 			for _, r := range rows {
 				d, err := s.Document(ctx, r.DocSHA256)
@@ -442,7 +492,7 @@ func testRollUp(ctx context.Context, t *testing.T, s store.Store) {
 func export(ctx context.Context, t *testing.T, s store.Store) string {
 	t.Helper()
 	var b strings.Builder
-	err := s.Export(ctx, func(r store.EventRow) error {
+	err := s.Export(ctx, store.EventQuery{}, func(r store.EventRow) error {
 		j, err := json.Marshal(r)
 		b.Write(j)
 		b.WriteByte('\n')
@@ -475,7 +525,7 @@ func testExport(ctx context.Context, t *testing.T, a, b store.Store) {
 	}
 	stop := fmt.Errorf("stop")
 	n := 0
-	if err := a.Export(ctx, func(store.EventRow) error { n++; return stop }); err != stop || n != 1 {
+	if err := a.Export(ctx, store.EventQuery{}, func(store.EventRow) error { n++; return stop }); err != stop || n != 1 {
 		t.Errorf("Export with a failing callback: err %v after %d calls, want stop after 1", err, n)
 	}
 }
@@ -569,15 +619,19 @@ func outlet(t *testing.T, id, lang, source, text string, evs ...event) *doc.Docu
 }
 
 func clusterCorpus(t *testing.T) []*doc.Document {
-	call := func(evidence, date string) event {
-		return event{id: "call", typ: "CONSULT", fact: "asserted", date: date, evidence: evidence, actor: []string{"goita"}, recipient: []string{"RUS"}, quad: 1, goldstein: 1}
+	call := func(evidence, date string, place ...*doc.Location) event {
+		e := event{id: "call", typ: "CONSULT", fact: "asserted", date: date, evidence: evidence, actor: []string{"goita"}, recipient: []string{"RUS"}, quad: 1, goldstein: 1}
+		if len(place) > 0 {
+			e.place = place[0]
+		}
+		return e
 	}
 	blame := event{id: "blame", typ: "ACCUSE", fact: "asserted", date: "2022-08-10", evidence: "accused Russia", actor: []string{"goita"}, recipient: []string{"RUS"}, quad: 3, goldstein: -2}
 	wire := "Assimi Goïta a eu mercredi un entretien téléphonique avec Vladimir Poutine, a annoncé la présidence malienne dans un communiqué publié sur les réseaux sociaux dans la soirée."
 	return []*doc.Document{
 		outlet(t, "fr-1", "fr", "Le Monde", wire, call("a eu mercredi un entretien téléphonique", "2022-08-10")),
-		outlet(t, "fr-2", "fr", "RFI", "Selon RFI, Assimi Goïta s'est entretenu jeudi par téléphone avec Vladimir Poutine au sujet de la sécurité et des livraisons de céréales au Mali.", call("s'est entretenu jeudi par téléphone", "2022-08-11")),
-		outlet(t, "en-1", "en", "Reuters", "Mali's Assimi Goita spoke with Vladimir Putin by phone in August, and later accused Russia of delays.", call("spoke with Vladimir Putin by phone", "2022-08"), blame),
+		outlet(t, "fr-2", "fr", "RFI", "Selon RFI, Assimi Goïta s'est entretenu jeudi par téléphone avec Vladimir Poutine au sujet de la sécurité et des livraisons de céréales au Mali.", call("s'est entretenu jeudi par téléphone", "2022-08-11", placeBamako)),
+		outlet(t, "en-1", "en", "Reuters", "Mali's Assimi Goita spoke with Vladimir Putin by phone in August, and later accused Russia of delays.", call("spoke with Vladimir Putin by phone", "2022-08", placeMali), blame),
 		// Le Monde's wire copy re-published by another outlet with a small edit.
 		outlet(t, "fr-1-copy", "fr", "Le Point", strings.Replace(wire, "dans la soirée", "dans la nuit", 1), call("a eu mercredi un entretien téléphonique", "2022-08-10")),
 		// The same call a month later is another event.
@@ -627,6 +681,13 @@ func testClusters(ctx context.Context, t *testing.T, s, r store.Store) {
 	}
 	if c.NumSources != 4 || len(c.Members) != 4 {
 		t.Errorf("ClusterOf(the English report of the call) = %+v", c)
+	}
+	// The call's reports place it in Mali (precision 4), in a Bamako of precision 3 (two
+	// reports) and in the town of Bamako (precision 1): the most precise wins.
+	want1 := *placeBamako
+	want1.Text = ""
+	if c.Location == nil || *c.Location != want1 {
+		t.Errorf("the call's cluster is placed at %+v, want %+v", c.Location, want1)
 	}
 	if _, err := s.ClusterOf(ctx, "no-such-event"); err == nil {
 		t.Error("ClusterOf(missing): want an error")
@@ -704,12 +765,90 @@ func testConcurrentBatches(ctx context.Context, t *testing.T, s, r store.Store) 
 	sum := func(st store.Store) []string {
 		var out []string
 		st.Clusters(ctx, func(c store.Cluster) error {
-			out = append(out, fmt.Sprintf("%s %s %s %d %d %d", c.ID, c.DateLo, c.DateHi, c.NumMentions, c.NumArticles, c.NumSources))
+			out = append(out, fmt.Sprintf("%s %s %s %d %d %d %+v", c.ID, c.DateLo, c.DateHi, c.NumMentions, c.NumArticles, c.NumSources, c.Location))
 			return nil
 		})
 		return out
 	}
 	if ca, cb := sum(s), sum(r); !reflect.DeepEqual(ca, cb) {
 		t.Errorf("clusters differ:\n%v\n%v", ca, cb)
+	}
+}
+
+// Reopener opens a fresh, empty, migrated store and returns it with a function that opens
+// the same store again (as the next griot process would).
+type Reopener func(t *testing.T) (s store.Store, reopen func() store.Store)
+
+// downToV2 takes a store back to schema version 2, as a griot from before the place
+// columns left it: the events' places are only in their JSON bodies.
+var downToV2 = []string{
+	`DROP INDEX events_place`,
+	`ALTER TABLE events DROP COLUMN place_country`,
+	`ALTER TABLE events DROP COLUMN place_admin1`,
+	`ALTER TABLE events DROP COLUMN place_admin2`,
+	`ALTER TABLE events DROP COLUMN place_name`,
+	`ALTER TABLE events DROP COLUMN place_geonameid`,
+	`ALTER TABLE events DROP COLUMN place_precision`,
+	`ALTER TABLE events DROP COLUMN place_lat`,
+	`ALTER TABLE events DROP COLUMN place_lon`,
+	`DELETE FROM schema_migrations WHERE version >= 3`,
+}
+
+// RunMigration checks that a store written at schema version 2 (before events kept their
+// place in columns) opens, migrates, and then answers place queries and places clusters
+// exactly as a store written at the current version does. The back end must expose its
+// database handle (SQL() *sql.DB).
+func RunMigration(t *testing.T, open Reopener) {
+	ctx := context.Background()
+	docs := append(Corpus(t), clusterCorpus(t)...)
+	fresh, _ := open(t)
+	defer fresh.Close()
+	put(ctx, t, fresh, docs...)
+
+	old, reopen := open(t)
+	put(ctx, t, old, docs...)
+	h, ok := old.(interface{ SQL() *sql.DB })
+	if !ok {
+		t.Fatalf("%T does not expose its database handle", old)
+	}
+	for _, q := range downToV2 {
+		if _, err := h.SQL().ExecContext(ctx, q); err != nil {
+			t.Fatalf("taking the store back to version 2: %s: %v", q, err)
+		}
+	}
+	old.Close()
+	migrated := reopen()
+	defer migrated.Close()
+	var version int
+	if err := migrated.(interface{ SQL() *sql.DB }).SQL().QueryRowContext(ctx, `SELECT MAX(version) FROM schema_migrations`).Scan(&version); err != nil || version < 3 {
+		t.Fatalf("after reopening: schema version %d, %v; want 3 or more", version, err)
+	}
+	for _, q := range []store.EventQuery{
+		{PlaceCountry: "MLI"}, {PlaceCountry: "RUS"}, {Admin1: "Gao"}, {PlaceCountry: "MLI", Admin1: "Bamako"}, {},
+	} {
+		want, err := fresh.Events(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := migrated.Events(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(ids(got), ids(want)) || len(want) == 0 {
+			t.Errorf("Events(%+v) after migrating = %v, want %v as written now", q, ids(got), ids(want))
+		}
+	}
+	places := func(s store.Store) []string {
+		var out []string
+		if err := s.Clusters(ctx, func(c store.Cluster) error {
+			out = append(out, fmt.Sprintf("%s %+v", c.ID, c.Location))
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	if got, want := places(migrated), places(fresh); !reflect.DeepEqual(got, want) {
+		t.Errorf("cluster places after migrating:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

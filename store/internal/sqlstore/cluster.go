@@ -335,10 +335,12 @@ func (s *DB) scanClusters(ctx context.Context, rows *sql.Rows) ([]store.Cluster,
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
+	places := make([][]doc.Location, len(out))
 	for lo := 0; lo < len(pks); lo += 500 {
 		hi := min(len(pks), lo+500)
-		mrows, err := s.db.QueryContext(ctx, s.rebind(`SELECT m.cluster_pk, m.event_id, d.id, d.sha256, m.source, m.lang, m.mentions, c.sha256
-			FROM cluster_members m JOIN documents d ON d.pk = m.doc_pk JOIN documents c ON c.pk = m.canonical_pk
+		mrows, err := s.db.QueryContext(ctx, s.rebind(`SELECT m.cluster_pk, m.event_id, d.id, d.sha256, m.source, m.lang, m.mentions, c.sha256,
+			e.place_country, e.place_admin1, e.place_admin2, e.place_name, e.place_geonameid, e.place_precision, e.place_lat, e.place_lon
+			FROM cluster_members m JOIN documents d ON d.pk = m.doc_pk JOIN documents c ON c.pk = m.canonical_pk JOIN events e ON e.pk = m.event_pk
 			WHERE m.cluster_pk IN (`+strings.Repeat("?, ", hi-lo-1)+`?) ORDER BY m.cluster_pk, m.event_id`), pks[lo:hi]...)
 		if err != nil {
 			return nil, err
@@ -346,19 +348,54 @@ func (s *DB) scanClusters(ctx context.Context, rows *sql.Rows) ([]store.Cluster,
 		for mrows.Next() {
 			var cpk int64
 			var m store.ClusterMember
-			if err := mrows.Scan(&cpk, &m.EventID, &m.DocID, &m.DocSHA256, &m.Source, &m.Lang, &m.Mentions, &m.Canonical); err != nil {
+			var l doc.Location
+			var lat, lon sql.NullFloat64
+			if err := mrows.Scan(&cpk, &m.EventID, &m.DocID, &m.DocSHA256, &m.Source, &m.Lang, &m.Mentions, &m.Canonical,
+				&l.Country, &l.Admin1, &l.Admin2, &l.Name, &l.GeonameID, &l.Precision, &lat, &lon); err != nil {
 				mrows.Close()
 				return nil, err
 			}
-			c := &out[index[cpk]]
-			c.Members = append(c.Members, m)
+			i := index[cpk]
+			out[i].Members = append(out[i].Members, m)
+			if l.Precision > 0 {
+				l.Lat, l.Lon = lat.Float64, lon.Float64
+				places[i] = append(places[i], l)
+			}
 		}
 		mrows.Close()
 		if err := mrows.Err(); err != nil {
 			return nil, err
 		}
 	}
+	for i := range out {
+		out[i].Location = clusterPlace(places[i])
+	}
 	return out, nil
+}
+
+// clusterPlace chooses the place of a cluster among its reports' places (in event id
+// order): the most precise; among equally precise ones, the one most reports name; then
+// the first. The choice does not depend on the order reports were stored in.
+func clusterPlace(ls []doc.Location) *doc.Location {
+	var best *doc.Location
+	bestVotes := 0
+	for i := range ls {
+		l := &ls[i]
+		votes := 0
+		for j := range ls {
+			if ls[j] == *l {
+				votes++
+			}
+		}
+		if best == nil || l.Precision < best.Precision || l.Precision == best.Precision && votes > bestVotes {
+			best, bestVotes = l, votes
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	c := *best
+	return &c
 }
 
 // Clusters calls fn for every cluster in (date, representative event id) order.

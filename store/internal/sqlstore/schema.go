@@ -177,3 +177,44 @@ func statements(script string) []string {
 	}
 	return out
 }
+
+// schemaV3 keeps each event's place (the places stage's Event.Location) in columns, so
+// that events can be filtered and mapped by place: country (ISO3) and admin1 of the place,
+// not of the actors; precision 1 town … 4 country, 0 unplaced; lat/lon NULL when the place
+// has no point (a country, a part of a country, a place the gazetteer lacks). Events
+// written before it are filled from their stored JSON body (Dialect.JSON).
+const schemaV3 = `
+ALTER TABLE events ADD COLUMN place_country TEXT NOT NULL DEFAULT '';
+ALTER TABLE events ADD COLUMN place_admin1 TEXT NOT NULL DEFAULT '';
+ALTER TABLE events ADD COLUMN place_admin2 TEXT NOT NULL DEFAULT '';
+ALTER TABLE events ADD COLUMN place_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE events ADD COLUMN place_geonameid BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE events ADD COLUMN place_precision INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE events ADD COLUMN place_lat DOUBLE PRECISION;
+ALTER TABLE events ADD COLUMN place_lon DOUBLE PRECISION;
+CREATE INDEX events_place ON events (place_country, place_admin1, date_lo);
+`
+
+// placeBackfill fills the place columns of events stored before schema version 3 from
+// their JSON body; json(field) is the dialect's expression for body.location.field
+// (Dialect.LocationField).
+func placeBackfill(json func(field string) string) string {
+	num := func(f, typ, def string) string {
+		return "COALESCE(CAST(" + json(f) + " AS " + typ + "), " + def + ")"
+	}
+	// A point's zero coordinate is left out of the JSON (omitempty): lat and lon are NULL
+	// only when both are missing.
+	point := func(f string) string {
+		return "CASE WHEN " + json("lat") + " IS NULL AND " + json("lon") + " IS NULL THEN NULL ELSE " + num(f, "DOUBLE PRECISION", "0") + " END"
+	}
+	return `UPDATE events SET
+	place_country = COALESCE(` + json("country") + `, ''),
+	place_admin1 = COALESCE(` + json("admin1") + `, ''),
+	place_admin2 = COALESCE(` + json("admin2") + `, ''),
+	place_name = COALESCE(` + json("name") + `, ''),
+	place_geonameid = ` + num("geonameid", "BIGINT", "0") + `,
+	place_precision = ` + num("precision", "INTEGER", "0") + `,
+	place_lat = ` + point("lat") + `,
+	place_lon = ` + point("lon") + `
+	WHERE body LIKE '%"location":%'`
+}

@@ -51,6 +51,10 @@ type Dialect struct {
 	// user's words into the placeholder's argument.
 	EventText, DocText string
 	Query              func(words []string) string
+	// LocationField is the expression of the field of the location object in the JSON
+	// text column events.body, as text or number (NULL when absent): used once, to fill the
+	// place columns of events stored before schema version 3.
+	LocationField func(field string) string
 }
 
 // DB is a store.Store over a database/sql handle.
@@ -144,7 +148,8 @@ func (s *DB) migrations() [][]string {
 	v1 := statements(strings.ReplaceAll(schemaV1, "PKCOL", s.d.PK))
 	v1 = append(v1, s.d.FTS...)
 	v2 := statements(strings.ReplaceAll(schemaV2, "PKCOL", s.d.PK))
-	return [][]string{v1, v2}
+	v3 := append(statements(schemaV3), placeBackfill(s.d.LocationField))
+	return [][]string{v1, v2, v3}
 }
 
 // Migrate applies the schema versions not yet recorded in schema_migrations.
@@ -529,7 +534,8 @@ func (s *DB) putLayers(ctx context.Context, tx *sql.Tx, pk int64, d *doc.Documen
 		return nil, err
 	}
 
-	evCols := []string{"event_id", "doc_pk", "ord", "type", "mode", "factuality", "quad", "goldstein", "cameo", "date_value", "date_lo", "date_hi", "precision", "ev_start", "ev_end", "evidence", "body"}
+	evCols := []string{"event_id", "doc_pk", "ord", "type", "mode", "factuality", "quad", "goldstein", "cameo", "date_value", "date_lo", "date_hi", "precision", "ev_start", "ev_end", "evidence", "body",
+		"place_country", "place_admin1", "place_admin2", "place_name", "place_geonameid", "place_precision", "place_lat", "place_lon"}
 	var evExprs []string
 	if s.d.TSV {
 		evCols = append(evCols, "tsv")
@@ -547,6 +553,7 @@ func (s *DB) putLayers(ctx context.Context, tx *sql.Tx, pk int64, d *doc.Documen
 		id := store.EventID(d.SHA256, &e, i)
 		lo, hi, prec, _ := store.DateRange(e.Date.Value)
 		row := []any{id, pk, i, e.Type, e.Mode, e.Factuality, e.Quad, e.Goldstein, e.CAMEO, e.Date.Value, lo, hi, prec, e.Evidence.Start, e.Evidence.End, e.Evidence.Text, jsonText(e)}
+		row = append(row, placeValues(e.Location)...)
 		if s.d.TSV {
 			row = append(row, fold(e.Evidence.Text))
 		}
@@ -616,6 +623,18 @@ func (s *DB) putLayers(ctx context.Context, tx *sql.Tx, pk int64, d *doc.Documen
 	return dyads, nil
 }
 
+// placeValues are the place columns of an event's location (see schemaV3).
+func placeValues(l *doc.Location) []any {
+	if l == nil {
+		return []any{"", "", "", "", 0, 0, nil, nil}
+	}
+	var lat, lon any
+	if l.Lat != 0 || l.Lon != 0 {
+		lat, lon = l.Lat, l.Lon
+	}
+	return []any{l.Country, l.Admin1, l.Admin2, l.Name, l.GeonameID, l.Precision, lat, lon}
+}
+
 // words splits a full-text query into folded words.
 func words(q string) []string {
 	return strings.FieldsFunc(fold(q), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
@@ -642,6 +661,12 @@ func (s *DB) where(q store.EventQuery) (string, []any) {
 			AND ((a.actor_id = ? OR a.country = ?) AND (b.actor_id = ? OR b.country = ?)
 			  OR (a.actor_id = ? OR a.country = ?) AND (b.actor_id = ? OR b.country = ?)))`,
 			x, x, y, y, y, y, x, x)
+	}
+	if q.PlaceCountry != "" {
+		add(`e.place_country = ?`, q.PlaceCountry)
+	}
+	if q.Admin1 != "" {
+		add(`e.place_admin1 = ?`, q.Admin1)
 	}
 	if q.Type != "" {
 		add(`e.type = ?`, q.Type)
@@ -722,17 +747,24 @@ func (s *DB) Events(ctx context.Context, q store.EventQuery) ([]store.EventRow, 
 	return scanEvents(rows)
 }
 
-// Export calls fn for every event in (date, event id) order, reading in pages by key.
-func (s *DB) Export(ctx context.Context, fn func(store.EventRow) error) error {
+// Export calls fn for every event matching q's filters in (date, event id) order, reading
+// in pages by key.
+func (s *DB) Export(ctx context.Context, q store.EventQuery, fn func(store.EventRow) error) error {
+	w, args := s.where(q)
+	and := " WHERE "
+	if w != "" {
+		and = w + " AND "
+	}
 	lastDate, lastID := "", ""
 	first := true
 	for {
 		var rows *sql.Rows
 		var err error
 		if first {
-			rows, err = s.db.QueryContext(ctx, s.rebind(eventCols+` ORDER BY e.date_lo, e.event_id LIMIT ?`), 1000)
+			rows, err = s.db.QueryContext(ctx, s.rebind(eventCols+w+` ORDER BY e.date_lo, e.event_id LIMIT ?`), append(args[:len(args):len(args)], 1000)...)
 		} else {
-			rows, err = s.db.QueryContext(ctx, s.rebind(eventCols+` WHERE e.date_lo > ? OR (e.date_lo = ? AND e.event_id > ?) ORDER BY e.date_lo, e.event_id LIMIT ?`), lastDate, lastDate, lastID, 1000)
+			rows, err = s.db.QueryContext(ctx, s.rebind(eventCols+and+`(e.date_lo > ? OR (e.date_lo = ? AND e.event_id > ?)) ORDER BY e.date_lo, e.event_id LIMIT ?`),
+				append(args[:len(args):len(args)], lastDate, lastDate, lastID, 1000)...)
 		}
 		if err != nil {
 			return fmt.Errorf("export: %w", err)
