@@ -42,20 +42,28 @@ func defaultPipeline(t testing.TB) *pipeline.Pipeline {
 // (examples/ in the repository), read by the full pipeline.
 func newStore(t testing.TB) store.Store {
 	t.Helper()
-	ctx := context.Background()
-	st, err := store.Open(ctx, "sqlite://"+filepath.Join(t.TempDir(), "griot.db"))
+	st, err := store.Open(context.Background(), "sqlite://"+filepath.Join(t.TempDir(), "griot.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
+	putArticles(t, st, filepath.Join("..", "examples"), "mali-goita-poutine", "mali-goita-putin")
+	return st
+}
+
+// putArticles reads DIR/NAME.txt with its NAME.meta.json through the full pipeline and
+// stores it.
+func putArticles(t testing.TB, st store.Store, dir string, names ...string) {
+	t.Helper()
+	ctx := context.Background()
 	p := defaultPipeline(t)
-	for _, name := range []string{"mali-goita-poutine", "mali-goita-putin"} {
-		text, err := os.ReadFile(filepath.Join("..", "examples", name+".txt"))
+	for _, name := range names {
+		text, err := os.ReadFile(filepath.Join(dir, name+".txt"))
 		if err != nil {
 			t.Fatal(err)
 		}
 		var meta struct{ ID, Lang, Published, Source string }
-		b, err := os.ReadFile(filepath.Join("..", "examples", name+".meta.json"))
+		b, err := os.ReadFile(filepath.Join(dir, name+".meta.json"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -71,7 +79,6 @@ func newStore(t testing.TB) store.Store {
 			t.Fatal(err)
 		}
 	}
-	return st
 }
 
 type fixture struct {
@@ -246,6 +253,12 @@ func TestBadParameters(t *testing.T) {
 		{"/api/documents?limit=x", "limit", 400},
 		{"/api/export?format=xml", "format", 400},
 		{"/api/export?format=csv&since=2022", "unknown parameter", 400},
+		{"/api/export?format=csv&limit=10", "unknown parameter", 400},
+		{"/api/export?format=csv&place_country=Mali", "place_country", 400},
+		{"/api/events?place_country=ML", "place_country", 400},
+		{"/api/events?place_country=M1I", "place_country", 400},
+		{"/api/events?admin1=" + strings.Repeat("x", 300), "admin1", 400},
+		{"/api/relations?a=MLI&b=RUS&place_country=Russia", "place_country", 400},
 		{"/api/events/nope", "no event", 404},
 		{"/api/actors/nobody-at-all", "no actor", 404},
 		{"/api/documents/nope", "no document", 404},

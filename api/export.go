@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -19,12 +20,45 @@ import (
 // Formats are the export formats.
 var Formats = []string{"plover", "gdelt", "acled", "csv"}
 
+// ExportParams are the parameters of GET /api/export: the format and the filters of GET
+// /api/events (its paging and order aside: an export is every matching event in date order).
+var ExportParams = exportParams()
+
+func exportParams() []string {
+	out := []string{"format"}
+	for _, p := range EventParams {
+		switch p {
+		case "limit", "offset", "sort":
+		default:
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// ParseExportQuery reads the filters of GET /api/export.
+func ParseExportQuery(v url.Values) (store.EventQuery, error) {
+	known := map[string]bool{}
+	for _, k := range ExportParams {
+		known[k] = true
+	}
+	f := url.Values{}
+	for k, x := range v {
+		if !known[k] {
+			return store.EventQuery{}, fmt.Errorf("unknown parameter %q (known: %s)", k, strings.Join(ExportParams, ", "))
+		}
+		if k != "format" {
+			f[k] = x
+		}
+	}
+	return ParseEventQuery(f)
+}
+
 func (s *Server) export(w http.ResponseWriter, r *http.Request) error {
 	v := r.URL.Query()
-	for k := range v {
-		if k != "format" {
-			return errorf(http.StatusBadRequest, "unknown parameter %q (known: format)", k)
-		}
+	q, err := ParseExportQuery(v)
+	if err != nil {
+		return errorf(http.StatusBadRequest, "%v", err)
 	}
 	format := v.Get("format")
 	if format == "" {
@@ -43,7 +77,7 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) error {
 	}
 	w.Header().Set("Content-Type", ct)
 	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=griot-%s.%s", format, ext))
-	return Export(r.Context(), s.st, format, w)
+	return Export(r.Context(), s.st, format, q, w)
 }
 
 // docCache keeps the last documents read, for the names and countries of actors.
@@ -67,11 +101,11 @@ func (c *docCache) get(ctx context.Context, sha string) (*doc.Document, error) {
 	return d, nil
 }
 
-// Export writes every stored event (each report of each event, in the store's stable
-// order: date, then id) in a format: plover (PLOVER JSON lines), gdelt (GDELT 2.0 event
-// table columns, tab-separated, no header), acled (ACLED-style CSV of conflict and protest
-// events) or csv (one flat row per event).
-func Export(ctx context.Context, st store.Store, format string, w io.Writer) error {
+// Export writes every stored event that matches q's filters (each report of each event, in
+// the store's stable order: date, then id) in a format: plover (PLOVER JSON lines), gdelt
+// (GDELT 2.0 event table columns, tab-separated, no header), acled (ACLED-style CSV of
+// conflict and protest events) or csv (one flat row per event).
+func Export(ctx context.Context, st store.Store, format string, q store.EventQuery, w io.Writer) error {
 	bw := bufio.NewWriterSize(w, 1<<16)
 	cache := &docCache{st: st, docs: map[string]*doc.Document{}}
 	var fn func(store.EventRow) error
@@ -129,7 +163,7 @@ func Export(ctx context.Context, st store.Store, format string, w io.Writer) err
 		return errorf(http.StatusBadRequest, "format=%q: want %s", format, strings.Join(Formats, ", "))
 	}
 	n := 0
-	err := st.Export(ctx, store.EventQuery{}, func(r store.EventRow) error {
+	err := st.Export(ctx, q, func(r store.EventRow) error {
 		if err := fn(r); err != nil {
 			return err
 		}

@@ -17,9 +17,10 @@ var factualities = map[string]bool{
 }
 
 // EventParams lists the query parameters of GET /api/events (and of griot events).
-var EventParams = []string{"actor", "country", "dyad", "type", "quad", "factuality", "from", "to", "source", "lang", "q", "doc", "limit", "offset", "sort"}
+var EventParams = []string{"actor", "country", "place_country", "admin1", "dyad", "type", "quad", "factuality", "from", "to", "source", "lang", "q", "doc", "limit", "offset", "sort"}
 
-// ParseEventQuery reads the filters of GET /api/events: actor, country, dyad=A,B, type,
+// ParseEventQuery reads the filters of GET /api/events: actor, country (of an actor),
+// place_country (ISO3 of where the event happened) and admin1 (its region), dyad=A,B, type,
 // quad (1-4), factuality (comma-separated), from, to (YYYY-MM-DD, or YYYY-MM / YYYY for the
 // first or last day of the period), source, lang, q (full text), doc (document SHA-256),
 // limit, offset, sort (date or -date). Unknown parameters are an error, so that a typo does
@@ -37,6 +38,10 @@ func ParseEventQuery(v url.Values) (store.EventQuery, error) {
 	}
 	q.Actor = strings.TrimSpace(v.Get("actor"))
 	q.Country = strings.ToUpper(strings.TrimSpace(v.Get("country")))
+	var err error
+	if q.PlaceCountry, q.Admin1, err = parsePlace(v); err != nil {
+		return q, err
+	}
 	if d := v.Get("dyad"); d != "" {
 		a, b, ok := strings.Cut(d, ",")
 		a, b = strings.TrimSpace(a), strings.TrimSpace(b)
@@ -62,7 +67,6 @@ func ParseEventQuery(v url.Values) (store.EventQuery, error) {
 			q.Factuality = append(q.Factuality, f)
 		}
 	}
-	var err error
 	if q.From, err = parseDay(v.Get("from"), false); err != nil {
 		return q, fmt.Errorf("from: %w", err)
 	}
@@ -111,6 +115,8 @@ func EventValues(q store.EventQuery) url.Values {
 	}
 	set("actor", q.Actor)
 	set("country", q.Country)
+	set("place_country", q.PlaceCountry)
+	set("admin1", q.Admin1)
 	if q.Dyad[0] != "" {
 		v.Set("dyad", q.Dyad[0]+","+q.Dyad[1])
 	}
@@ -135,6 +141,32 @@ func EventValues(q store.EventQuery) url.Values {
 		v.Set("sort", "-date")
 	}
 	return v
+}
+
+// parsePlace reads place_country (an ISO 3166-1 alpha-3 code, any case) and admin1 (a
+// region name as the gazetteer writes it, matched exactly).
+func parsePlace(v url.Values) (country, admin1 string, err error) {
+	country = strings.ToUpper(strings.TrimSpace(v.Get("place_country")))
+	if country != "" && !isISO3(country) {
+		return "", "", fmt.Errorf("place_country=%q: want a three-letter ISO 3166-1 code (MLI, BFA, NER…)", v.Get("place_country"))
+	}
+	admin1 = strings.TrimSpace(v.Get("admin1"))
+	if len(admin1) > 200 {
+		return "", "", fmt.Errorf("admin1 is %d bytes long: at most 200", len(admin1))
+	}
+	return country, admin1, nil
+}
+
+func isISO3(s string) bool {
+	if len(s) != 3 {
+		return false
+	}
+	for i := 0; i < 3; i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // parseDay reads YYYY-MM-DD, YYYY-MM or YYYY; a month or year stands for its first day,

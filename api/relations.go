@@ -20,16 +20,22 @@ type RelationQuery struct {
 	From, To string // YYYY-MM-DD, inclusive, "" for open
 	// IncludeHedged adds hedged events to the asserted ones.
 	IncludeHedged bool
+	// PlaceCountry and Admin1 keep the events that happened there (ISO3 code and region of
+	// the event's place, whoever the actors are).
+	PlaceCountry, Admin1 string
 }
 
-// ParseRelationQuery reads a, b, interval, from, to and include_hedged.
+// relationParams are the parameters of GET /api/relations.
+const relationParams = "a, b, interval, from, to, include_hedged, place_country, admin1"
+
+// ParseRelationQuery reads a, b, interval, from, to, include_hedged, place_country and admin1.
 func ParseRelationQuery(v url.Values) (RelationQuery, error) {
 	q := RelationQuery{A: strings.TrimSpace(v.Get("a")), B: strings.TrimSpace(v.Get("b")), Interval: v.Get("interval")}
 	for k := range v {
 		switch k {
-		case "a", "b", "interval", "from", "to", "include_hedged":
+		case "a", "b", "interval", "from", "to", "include_hedged", "place_country", "admin1":
 		default:
-			return q, fmt.Errorf("unknown parameter %q (known: a, b, interval, from, to, include_hedged)", k)
+			return q, fmt.Errorf("unknown parameter %q (known: %s)", k, relationParams)
 		}
 	}
 	if q.A == "" || q.B == "" {
@@ -52,6 +58,9 @@ func ParseRelationQuery(v url.Values) (RelationQuery, error) {
 	}
 	if q.To, err = parseDay(v.Get("to"), true); err != nil {
 		return q, fmt.Errorf("to: %w", err)
+	}
+	if q.PlaceCountry, q.Admin1, err = parsePlace(v); err != nil {
+		return q, err
 	}
 	switch v.Get("include_hedged") {
 	case "", "0", "false":
@@ -120,8 +129,11 @@ type Relation struct {
 	B          string   `json:"b"`
 	Interval   string   `json:"interval"`
 	Factuality []string `json:"factuality"`
-	Points     []Point  `json:"points"`
-	Total      Point    `json:"total"`
+	// PlaceCountry and Admin1 echo the place filter ("" when none).
+	PlaceCountry string  `json:"place_country,omitempty"`
+	Admin1       string  `json:"admin1,omitempty"`
+	Points       []Point `json:"points"`
+	Total        Point   `json:"total"`
 	// Coarse counts matching events whose date is less precise than the interval (a year
 	// for monthly points): they are in Total but in no point. Undated counts events
 	// without a date.
@@ -136,9 +148,9 @@ const relationScan = 200_000
 // direction, with the query's factualities.
 func Relations(ctx context.Context, st store.Store, q RelationQuery) (*Relation, error) {
 	tables, _ := plover.Default()
-	rel := &Relation{A: q.A, B: q.B, Interval: q.Interval, Factuality: q.Factualities(), Points: []Point{}}
+	rel := &Relation{A: q.A, B: q.B, Interval: q.Interval, Factuality: q.Factualities(), PlaceCountry: q.PlaceCountry, Admin1: q.Admin1, Points: []Point{}}
 	points := map[string]*Point{}
-	eq := store.EventQuery{Dyad: [2]string{q.A, q.B}, Factuality: q.Factualities(), From: q.From, To: q.To, Order: store.DateAsc, Limit: store.MaxLimit}
+	eq := store.EventQuery{Dyad: [2]string{q.A, q.B}, Factuality: q.Factualities(), From: q.From, To: q.To, PlaceCountry: q.PlaceCountry, Admin1: q.Admin1, Order: store.DateAsc, Limit: store.MaxLimit}
 	for read := 0; read < relationScan; {
 		rows, err := st.Events(ctx, eq)
 		if err != nil {
@@ -193,11 +205,11 @@ func Relations(ctx context.Context, st store.Store, q RelationQuery) (*Relation,
 	for i := range rel.Points {
 		p := &rel.Points[i]
 		finish(p)
-		p.EventsURL = "/api/events?" + EventValues(store.EventQuery{Dyad: eq.Dyad, Factuality: eq.Factuality, From: p.Start, To: p.End, Limit: 100}).Encode()
+		p.EventsURL = "/api/events?" + EventValues(store.EventQuery{Dyad: eq.Dyad, Factuality: eq.Factuality, From: p.Start, To: p.End, PlaceCountry: q.PlaceCountry, Admin1: q.Admin1, Limit: 100}).Encode()
 	}
 	finish(&rel.Total)
 	rel.Total.Period, rel.Total.Start, rel.Total.End = "total", q.From, q.To
-	rel.Total.EventsURL = "/api/events?" + EventValues(store.EventQuery{Dyad: eq.Dyad, Factuality: eq.Factuality, From: q.From, To: q.To, Limit: 100}).Encode()
+	rel.Total.EventsURL = "/api/events?" + EventValues(store.EventQuery{Dyad: eq.Dyad, Factuality: eq.Factuality, From: q.From, To: q.To, PlaceCountry: q.PlaceCountry, Admin1: q.Admin1, Limit: 100}).Encode()
 	return rel, nil
 }
 

@@ -8,23 +8,28 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
 
+	"github.com/griot-project/griot/api"
 	"github.com/griot-project/griot/doc"
 	"github.com/griot-project/griot/plover"
 	"github.com/griot-project/griot/store"
 )
 
-const exportUsage = "usage: griot export [--store URL] [--format plover|events]"
+const exportUsage = "usage: griot export [--store URL] [--format plover|events] [--place-country ISO3] [--admin1 REGION]"
 
 // cmdExport writes what a store holds in a stable order that does not depend on the order
 // documents were ingested in: plover (one PLOVER JSON line per event cluster, with its
 // counts and reports, by date then cluster id) or events (every stored event row as JSON
-// lines, by date then id).
+// lines, by date then id). --place-country and --admin1 keep what happened there: the
+// events placed there, or the clusters whose place (their most precise report's) is there.
 func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	storeURL := fs.String("store", "sqlite://griot.db", "the store: sqlite://PATH or postgres://USER@HOST:PORT/DB")
 	format := fs.String("format", "plover", "plover (one PLOVER JSON line per event cluster) or events (every stored event row as JSON lines)")
+	placeCountry := fs.String("place-country", "", "only what happened in this country (ISO3 of the place, not of the actors)")
+	admin1 := fs.String("admin1", "", "only what happened in this first-level region (as the gazetteer names it: Gao, Tillabéri Region)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, exportUsage)
 		fs.PrintDefaults()
@@ -39,6 +44,10 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if *format != "plover" && *format != "events" {
 		return &exitError{2, fmt.Errorf("unknown --format %q (want plover or events)", *format)}
 	}
+	q, err := api.ParseExportQuery(url.Values{"place_country": {*placeCountry}, "admin1": {*admin1}})
+	if err != nil {
+		return &exitError{2, err}
+	}
 	st, err := store.Open(ctx, *storeURL)
 	if err != nil {
 		return err
@@ -48,7 +57,7 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if *format == "events" {
 		enc := json.NewEncoder(w)
 		enc.SetEscapeHTML(false)
-		if err := st.Export(ctx, store.EventQuery{}, func(r store.EventRow) error { return enc.Encode(r) }); err != nil {
+		if err := st.Export(ctx, q, func(r store.EventRow) error { return enc.Encode(r) }); err != nil {
 			return fmt.Errorf("export: %w", err)
 		}
 		return w.Flush()
@@ -57,6 +66,10 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	enc.SetEscapeHTML(false)
 	cache := map[string]*doc.Document{}
 	err = st.Clusters(ctx, func(c store.Cluster) error {
+		if q.PlaceCountry != "" && (c.Location == nil || c.Location.Country != q.PlaceCountry) ||
+			q.Admin1 != "" && (c.Location == nil || c.Location.Admin1 != q.Admin1) {
+			return nil
+		}
 		rec, err := clusterRecord(ctx, st, c, cache)
 		if err != nil {
 			return err

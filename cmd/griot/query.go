@@ -16,7 +16,7 @@ import (
 	"github.com/griot-project/griot/store"
 )
 
-const eventsUsage = "usage: griot events [--store URL] [--actor ID] [--country ISO3] [--dyad A,B] [--type T] [--quad N] [--factuality F,…] [--from D] [--to D] [--source S] [--lang fr|en] [--q WORDS] [--limit N] [--offset N] [--sort date|-date] [--format table|jsonl]"
+const eventsUsage = "usage: griot events [--store URL] [--actor ID] [--country ISO3] [--place-country ISO3] [--admin1 REGION] [--dyad A,B] [--type T] [--quad N] [--factuality F,…] [--from D] [--to D] [--source S] [--lang fr|en] [--q WORDS] [--limit N] [--offset N] [--sort date|-date] [--format table|jsonl]"
 
 // cmdEvents prints the events of a store that match filters: the filters of GET
 // /api/events, as flags.
@@ -27,8 +27,9 @@ func cmdEvents(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	format := fs.String("format", "table", "table (one line per event) or jsonl (one JSON event per line)")
 	vals := map[string]*string{}
 	for _, p := range api.EventParams {
+		// API parameters are snake_case (place_country), flags kebab-case (--place-country).
 		help := "filter as in GET /api/events?" + p + "="
-		vals[p] = fs.String(p, "", help)
+		vals[p] = fs.String(strings.ReplaceAll(p, "_", "-"), "", help)
 	}
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, eventsUsage)
@@ -93,7 +94,7 @@ func cmdEvents(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	return w.Flush()
 }
 
-const relationsUsage = "usage: griot relations [--store URL] [--interval day|week|month|quarter|year] [--from D] [--to D] [--include-hedged] [--format table|json] A B"
+const relationsUsage = "usage: griot relations [--store URL] [--interval day|week|month|quarter|year] [--from D] [--to D] [--include-hedged] [--place-country ISO3] [--admin1 REGION] [--format table|json] A B"
 
 // cmdRelations prints how two actors (ids or country codes) dealt with each other per
 // period, as GET /api/relations does.
@@ -105,6 +106,8 @@ func cmdRelations(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	from := fs.String("from", "", "first day (YYYY-MM-DD, YYYY-MM or YYYY)")
 	to := fs.String("to", "", "last day")
 	hedged := fs.Bool("include-hedged", false, "count hedged events too (asserted only by default)")
+	placeCountry := fs.String("place-country", "", "count only events that happened in this country (ISO3 of the event's place, not of its actors)")
+	admin1 := fs.String("admin1", "", "count only events that happened in this first-level region (as the gazetteer names it: Gao, Tillabéri Region)")
 	format := fs.String("format", "table", "table or json")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, relationsUsage)
@@ -140,6 +143,12 @@ func cmdRelations(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if *hedged {
 		v.Set("include_hedged", "1")
 	}
+	if *placeCountry != "" {
+		v.Set("place_country", *placeCountry)
+	}
+	if *admin1 != "" {
+		v.Set("admin1", *admin1)
+	}
 	q, err := api.ParseRelationQuery(v)
 	if err != nil {
 		return &exitError{2, err}
@@ -168,7 +177,11 @@ func cmdRelations(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "%s %s–%s events; %d less precise than a %s, %d undated (in the total only)\n", strings.Join(rel.Factuality, "+"), q.A, q.B, rel.Coarse, q.Interval, rel.Undated)
+	where := ""
+	if q.PlaceCountry != "" || q.Admin1 != "" {
+		where = " in " + strings.Trim(q.Admin1+", "+q.PlaceCountry, ", ")
+	}
+	fmt.Fprintf(stdout, "%s %s–%s events%s; %d less precise than a %s, %d undated (in the total only)\n", strings.Join(rel.Factuality, "+"), q.A, q.B, where, rel.Coarse, q.Interval, rel.Undated)
 	return nil
 }
 
