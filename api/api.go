@@ -86,6 +86,7 @@ func New(st store.Store, opts Options) http.Handler {
 	handle("GET /api/actors", s.actors)
 	handle("GET /api/actors/{id}", s.actor)
 	handle("GET /api/relations", s.relations)
+	handle("GET /api/places", s.places)
 	handle("GET /api/documents", s.documents)
 	handle("GET /api/documents/{id}", s.document)
 	handle("POST /api/documents", s.postDocument)

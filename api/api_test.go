@@ -558,7 +558,7 @@ func TestOpenAPIAndHealth(t *testing.T) {
 	if !strings.HasPrefix(spec.OpenAPI, "3.") {
 		t.Errorf("openapi %q", spec.OpenAPI)
 	}
-	for _, p := range []string{"/api/events", "/api/events/{id}", "/api/actors", "/api/actors/{id}", "/api/relations", "/api/documents", "/api/documents/{id}", "/api/export", "/healthz", "/metrics"} {
+	for _, p := range []string{"/api/events", "/api/events/{id}", "/api/actors", "/api/actors/{id}", "/api/relations", "/api/places", "/api/documents", "/api/documents/{id}", "/api/export", "/healthz", "/metrics"} {
 		if spec.Paths[p] == nil {
 			t.Errorf("openapi.json lacks %s", p)
 		}

@@ -149,3 +149,62 @@ func TestPlaceQueryRoundTrip(t *testing.T) {
 		t.Errorf("EventValues does not round-trip: %+v, %v", back, err)
 	}
 }
+
+func TestPlacesEndpoint(t *testing.T) {
+	f := newPlacesServer(t)
+	var v api.PlacesView
+	f.getJSON(t, "/api/places", &v)
+	placed := 0
+	for _, r := range f.events(t, "limit=10000") {
+		if r.Location != nil {
+			placed++
+		}
+	}
+	if v.Events != placed || placed == 0 {
+		t.Errorf("places count %d events, %d events are placed", v.Events, placed)
+	}
+	var gao *api.PlaceView
+	for i, p := range v.Points {
+		if p.Precision > 2 {
+			t.Errorf("point %s of precision %d", p.Name, p.Precision)
+		}
+		if p.Name == "Gao" {
+			gao = &v.Points[i]
+		}
+	}
+	if gao == nil || gao.GeonameID == 0 || gao.Lat < 15 || gao.Lat > 17 || gao.Events == 0 || gao.Mentions < gao.Events {
+		t.Fatalf("Gao: %+v in %+v", gao, v.Points)
+	}
+	// Each place links to its events.
+	var p api.EventPage
+	f.getJSON(t, gao.EventsURL, &p)
+	if len(p.Events) != gao.Events {
+		t.Errorf("%s gives %d events, Gao counts %d", gao.EventsURL, len(p.Events), gao.Events)
+	}
+	for _, r := range v.Regions {
+		if r.Precision != 3 {
+			t.Errorf("region %s of precision %d", r.Name, r.Precision)
+		}
+	}
+	for _, c := range v.Countries {
+		if c.Precision != 4 || c.Lat != 0 || c.Lon != 0 || c.GeonameID != 0 {
+			t.Errorf("country-level place with a point or a precision: %+v", c)
+		}
+	}
+	if len(v.Countries) == 0 || len(v.Regions) == 0 {
+		t.Errorf("want country-level and region-level places too: %+v", v)
+	}
+	var ner api.PlacesView
+	f.getJSON(t, "/api/places?place_country=NER", &ner)
+	for _, x := range append(append(ner.Points, ner.Regions...), ner.Countries...) {
+		if x.Country != "NER" {
+			t.Errorf("place_country=NER: %s in %s", x.Name, x.Country)
+		}
+	}
+	if code, b, _ := f.get(t, "/api/places?offset=10"); code != 400 {
+		t.Errorf("offset: %d %s", code, b)
+	}
+	if code, b, _ := f.get(t, "/api/places?geonameid=x"); code != 400 {
+		t.Errorf("geonameid=x: %d %s", code, b)
+	}
+}

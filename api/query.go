@@ -17,10 +17,11 @@ var factualities = map[string]bool{
 }
 
 // EventParams lists the query parameters of GET /api/events (and of griot events).
-var EventParams = []string{"actor", "country", "place_country", "admin1", "dyad", "type", "quad", "factuality", "from", "to", "source", "lang", "q", "doc", "limit", "offset", "sort"}
+var EventParams = []string{"actor", "country", "place_country", "admin1", "geonameid", "dyad", "type", "quad", "factuality", "from", "to", "source", "lang", "q", "doc", "limit", "offset", "sort"}
 
 // ParseEventQuery reads the filters of GET /api/events: actor, country (of an actor),
-// place_country (ISO3 of where the event happened) and admin1 (its region), dyad=A,B, type,
+// place_country (ISO3 of where the event happened), admin1 (its region) and geonameid (its
+// town or site), dyad=A,B, type,
 // quad (1-4), factuality (comma-separated), from, to (YYYY-MM-DD, or YYYY-MM / YYYY for the
 // first or last day of the period), source, lang, q (full text), doc (document SHA-256),
 // limit, offset, sort (date or -date). Unknown parameters are an error, so that a typo does
@@ -40,6 +41,9 @@ func ParseEventQuery(v url.Values) (store.EventQuery, error) {
 	q.Country = strings.ToUpper(strings.TrimSpace(v.Get("country")))
 	var err error
 	if q.PlaceCountry, q.Admin1, err = parsePlace(v); err != nil {
+		return q, err
+	}
+	if q.GeonameID, err = intParam(v, "geonameid", 0, 1, 1<<31-1); err != nil {
 		return q, err
 	}
 	if d := v.Get("dyad"); d != "" {
@@ -117,6 +121,9 @@ func EventValues(q store.EventQuery) url.Values {
 	set("country", q.Country)
 	set("place_country", q.PlaceCountry)
 	set("admin1", q.Admin1)
+	if q.GeonameID != 0 {
+		v.Set("geonameid", strconv.Itoa(q.GeonameID))
+	}
 	if q.Dyad[0] != "" {
 		v.Set("dyad", q.Dyad[0]+","+q.Dyad[1])
 	}

@@ -46,6 +46,9 @@ type Store interface {
 	Actors(ctx context.Context, q string, limit, offset int) ([]ActorInfo, error)
 	// Events returns the events that match q, in q's order, one page at a time.
 	Events(ctx context.Context, q EventQuery) ([]EventRow, error)
+	// Places counts the events that match q per place (events without a place left out),
+	// most events first, at most q.PageLimit() places; q's order and offset are not used.
+	Places(ctx context.Context, q EventQuery) ([]PlaceCount, error)
 	// Dyads returns the per-dyad-per-day roll-up rows that match q, by day.
 	Dyads(ctx context.Context, q DyadQuery) ([]DyadDay, error)
 	// Export calls fn for every event that matches q's filters (its order, limit and
@@ -125,6 +128,7 @@ type EventQuery struct {
 	// gazetteer writes it ("Gao", "Tillabéri"), matched exactly.
 	PlaceCountry string
 	Admin1       string
+	GeonameID    int       // the GeoNames id of the event's place (a town or site)
 	Dyad         [2]string // two actor ids (or country codes), in either direction
 	Type         string    // PLOVER type
 	Quad         int       // 1..4, 0 for any
@@ -151,6 +155,14 @@ func (q EventQuery) PageLimit() int {
 		return MaxLimit
 	}
 	return q.Limit
+}
+
+// PlaceCount is how many events happened at one place (Location without its Text and
+// Admin2: the place as the store groups it).
+type PlaceCount struct {
+	doc.Location
+	Events   int `json:"events"`
+	Mentions int `json:"mentions"` // times the events are told, over their reports
 }
 
 // DyadDay is the roll-up of the events of one ordered actor pair on one day with one

@@ -110,11 +110,12 @@ func addShared(t *testing.T, st store.Store) {
 // TestBrowser opens every page in headless Chromium over a store holding the Mali article
 // in both languages and checks what it shows: the Mali–Russia call on the events page,
 // the Mali–Russia chart with a point for August 2022, the article with the call
-// highlighted. With GRIOT_SCREENSHOTS=1 the screenshots are saved under docs/screenshots/.
+// highlighted, a town of the Sahel drawn on the map. With GRIOT_SCREENSHOTS=1 the screenshots are saved under docs/screenshots/.
 func TestBrowser(t *testing.T) {
 	bin := chromium(t)
 	srv, st := newServer(t)
 	addShared(t, st)
+	putSahel(t, st)
 	calls, err := st.Events(context.Background(), store.EventQuery{Dyad: [2]string{"MLI", "RUS"}, Type: "CONSULT", Lang: "fr"})
 	if err != nil || len(calls) == 0 {
 		t.Fatalf("no Mali–Russia call stored: %v", err)
@@ -139,6 +140,8 @@ func TestBrowser(t *testing.T) {
 		{"document", "/documents/" + call.DocSHA256, 1280, 1400, []string{`id="ev-` + call.ID + `"`, "Legend", `class="m m-per"`}},
 		{"document-phone", "/documents/" + call.DocSHA256, 390, 1400, []string{`id="ev-` + call.ID + `"`}},
 		{"actor", "/actors/assimi-goita", 1280, 1000, []string{"<svg", "Vladimir Putin", "Timeline"}},
+		{"map", "/map", 1280, 900, []string{"<svg", `<circle class="pt p`, "Towns and sites"}},
+		{"map-phone", "/map?place_country=MLI", 390, 1200, []string{`data-country="MLI"`}},
 	}
 	for _, p := range pages {
 		t.Run(p.name, func(t *testing.T) {
@@ -147,6 +150,9 @@ func TestBrowser(t *testing.T) {
 				if !strings.Contains(dom, w) {
 					t.Errorf("%s: the page lacks %q", p.path, w)
 				}
+			}
+			if p.name == "map" && sahelPoint.FindStringSubmatch(dom) == nil {
+				t.Errorf("%s: no point drawn in a Sahel country", p.path)
 			}
 		})
 	}

@@ -23,6 +23,7 @@ type eventsData struct {
 	Next     string
 	From, To int
 	Err      string
+	MapURL   string // the same events on the map
 }
 
 type eventLine struct {
@@ -39,6 +40,13 @@ func (u *UI) eventsPage(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	data := eventsData{Q: v, Types: u.types}
+	mv := url.Values{}
+	for k, x := range v {
+		if k != "offset" && k != "sort" && k != "limit" {
+			mv[k] = x
+		}
+	}
+	data.MapURL = "/map?" + mv.Encode()
 	q, err := api.ParseEventQuery(v)
 	if err != nil {
 		data.Err = err.Error()

@@ -1,7 +1,7 @@
 // Package web is griot's browser UI: server-rendered HTML pages (html/template, assets
 // embedded, no JavaScript needed) over a store: a filterable events table, an event with
 // its evidence highlighted in every article that reports it, the relation of two actors
-// over time as an SVG chart, an actor with its network and timeline, and a document with
+// over time as an SVG chart, a world map of where the events happened, an actor with its network and timeline, and a document with
 // actors, dates, quotes and events highlighted.
 package web
 
@@ -16,6 +16,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 
 	"github.com/griot-project/griot/api"
 	"github.com/griot-project/griot/plover"
@@ -34,6 +35,10 @@ type UI struct {
 	pages map[string]*template.Template
 	types []string
 	mux   *http.ServeMux
+
+	worldOnce sync.Once
+	world     *world
+	worldErr  error
 }
 
 var funcs = template.FuncMap{
@@ -46,6 +51,7 @@ var funcs = template.FuncMap{
 	"short":    short,
 	"pct":      func(f float64) string { return fmt.Sprintf("%.0f%%", f*100) },
 	"signed":   func(f float64) string { return fmt.Sprintf("%+.2f", f) },
+	"webLink":  webLink,
 }
 
 // New returns the UI over a store. Its templates are embedded and checked by the tests,
@@ -53,7 +59,7 @@ var funcs = template.FuncMap{
 func New(st store.Store) *UI {
 	u := &UI{st: st, pages: map[string]*template.Template{}, mux: http.NewServeMux()}
 	layout := template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html"))
-	for _, p := range []string{"events", "event", "relations", "document", "documents", "actor", "actors", "error"} {
+	for _, p := range []string{"events", "event", "relations", "map", "document", "documents", "actor", "actors", "error"} {
 		t := template.Must(template.Must(layout.Clone()).ParseFS(templateFS, "templates/"+p+".html"))
 		u.pages[p] = t
 	}
@@ -66,6 +72,7 @@ func New(st store.Store) *UI {
 	u.mux.HandleFunc("GET /events", u.eventsPage)
 	u.mux.HandleFunc("GET /events/{id}", u.eventPage)
 	u.mux.HandleFunc("GET /relations", u.relationsPage)
+	u.mux.HandleFunc("GET /map", u.mapPage)
 	u.mux.HandleFunc("GET /actors", u.actorsPage)
 	u.mux.HandleFunc("GET /actors/{id}", u.actorPage)
 	u.mux.HandleFunc("GET /documents", u.documentsPage)

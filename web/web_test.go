@@ -94,7 +94,8 @@ func TestPages(t *testing.T) {
 		want []string // substrings of the HTML
 	}{
 		{"/", 200, []string{"<table", "CONSULT", `href="/events/` + call.ID + `"`, "assimi-goita"}},
-		{"/events?dyad=MLI%2CRUS&type=CONSULT&factuality=&lang=", 200, []string{"CONSULT", "Events 1–2", `value="MLI,RUS"`}},
+		{"/events?dyad=MLI%2CRUS&type=CONSULT&factuality=&lang=", 200, []string{"CONSULT", "Events 1–2", `value="MLI,RUS"`, `href="/map?dyad=MLI%2CRUS&amp;type=CONSULT"`}},
+		{"/events?place_country=MLI&offset=0", 200, []string{"AID", `name="place_country" value="MLI"`, `href="/map?place_country=MLI"`}},
 		{"/events?quad=9", 400, []string{`role="alert"`, "quad"}},
 		{"/events/" + call.ID, 200, []string{`class="ev ev-q1"`, `class="trig`, "Reports", "assimi-goita", "vladimir-putin"}},
 		{"/events/nope", 404, []string{"no event"}},
@@ -111,7 +112,7 @@ func TestPages(t *testing.T) {
 		{"/no/such/page", 404, []string{"no page"}},
 	}
 	if !strings.Contains(call.DocID, "poutine") {
-		tests[13].want = tests[13].want[:4]
+		tests[14].want = tests[14].want[:4]
 	}
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {

@@ -150,6 +150,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Queries", func(t *testing.T) { testQueries(ctx, t, open(t)) })
 	t.Run("Order", func(t *testing.T) { testOrder(ctx, t, open(t)) })
 	t.Run("RollUp", func(t *testing.T) { testRollUp(ctx, t, open(t)) })
+	t.Run("Places", func(t *testing.T) { testPlaces(ctx, t, open(t)) })
 	t.Run("ExportStable", func(t *testing.T) { testExport(ctx, t, open(t), open(t)) })
 	t.Run("Clusters", func(t *testing.T) { testClusters(ctx, t, open(t), open(t)) })
 	t.Run("ConcurrentBatches", func(t *testing.T) { testConcurrentBatches(ctx, t, open(t), open(t)) })
@@ -364,6 +365,7 @@ func testQueries(ctx context.Context, t *testing.T, s store.Store) {
 		{"place country and admin1", store.EventQuery{PlaceCountry: "MLI", Admin1: "Bamako"}, []string{"fr-call/e1"}},
 		{"admin1 of another country", store.EventQuery{PlaceCountry: "RUS", Admin1: "Gao"}, []string{}},
 		{"place and actor country", store.EventQuery{PlaceCountry: "MLI", Country: "RUS"}, []string{"fr-call/e1", "grain/aid"}},
+		{"geonameid", store.EventQuery{GeonameID: 524901}, []string{"en-call/e1"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -446,6 +448,42 @@ func testOrder(ctx context.Context, t *testing.T, s store.Store) {
 	}
 	if !reflect.DeepEqual(ids(paged), ids(all)) {
 		t.Errorf("pages of 2 = %v, want %v", ids(paged), ids(all))
+	}
+}
+
+func testPlaces(ctx context.Context, t *testing.T, s store.Store) {
+	defer s.Close()
+	put(ctx, t, s, Corpus(t)...)
+	// A second report of the call placed in Bamako, told twice in its article.
+	again := Fixture(t, "again", "fr", "2022-08-11", "Assimi Goïta a parlé à la Russia mercredi. Goïta a parlé à la Russia, a-t-il répété.",
+		event{id: "e1", typ: "CONSULT", fact: "asserted", date: "2022-08-10", evidence: "a parlé à la Russia mercredi", actor: []string{"goita"}, recipient: []string{"RUS"}, quad: 1, goldstein: 1, place: placeBamako})
+	again.Events[0].Mentions = append(again.Events[0].Mentions, doc.Evidence{Start: 44, End: 65, Text: again.Text[44:65]})
+	put(ctx, t, s, again)
+	summary := func(q store.EventQuery) []string {
+		ps, err := s.Places(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := []string{}
+		for _, p := range ps {
+			out = append(out, fmt.Sprintf("%s/%s/%s p%d %d@%.2f,%.2f events=%d mentions=%d", p.Country, p.Admin1, p.Name, p.Precision, p.GeonameID, p.Lat, p.Lon, p.Events, p.Mentions))
+		}
+		return out
+	}
+	want := []string{
+		"MLI/Bamako/Bamako p1 2460596@12.65,-8.00 events=2 mentions=3",
+		"MLI//Mali p4 0@0.00,0.00 events=1 mentions=1",
+		"MLI/Gao/Gao p2 2457163@16.27,-0.04 events=1 mentions=1",
+		"RUS/Moscow/Moscow p1 524901@55.75,37.62 events=1 mentions=1",
+	}
+	if got := summary(store.EventQuery{}); !reflect.DeepEqual(got, want) {
+		t.Errorf("Places() =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if got := summary(store.EventQuery{Type: "CONSULT", PlaceCountry: "MLI"}); !reflect.DeepEqual(got, want[:1]) {
+		t.Errorf("Places(CONSULT in Mali) = %v, want %v", got, want[:1])
+	}
+	if got := summary(store.EventQuery{Limit: 2}); len(got) != 2 {
+		t.Errorf("Places(limit 2) = %v", got)
 	}
 }
 

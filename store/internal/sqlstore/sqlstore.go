@@ -668,6 +668,9 @@ func (s *DB) where(q store.EventQuery) (string, []any) {
 	if q.Admin1 != "" {
 		add(`e.place_admin1 = ?`, q.Admin1)
 	}
+	if q.GeonameID != 0 {
+		add(`e.place_geonameid = ?`, q.GeonameID)
+	}
 	if q.Type != "" {
 		add(`e.type = ?`, q.Type)
 	}
@@ -784,6 +787,38 @@ func (s *DB) Export(ctx context.Context, q store.EventQuery, fn func(store.Event
 		first = false
 		lastDate, lastID = page[len(page)-1].DateLo, page[len(page)-1].Event.ID
 	}
+}
+
+// Places counts the events matching q per place, most events first.
+func (s *DB) Places(ctx context.Context, q store.EventQuery) ([]store.PlaceCount, error) {
+	w, args := s.where(q)
+	if w == "" {
+		w = " WHERE e.place_precision > 0"
+	} else {
+		w += " AND e.place_precision > 0"
+	}
+	const place = `e.place_precision, e.place_country, e.place_admin1, e.place_name, e.place_geonameid, e.place_lat, e.place_lon`
+	rows, err := s.db.QueryContext(ctx, s.rebind(`SELECT `+place+`, COUNT(*), SUM(COALESCE(m.mentions, 1))
+		FROM events e JOIN documents d ON d.pk = e.doc_pk LEFT JOIN cluster_members m ON m.event_pk = e.pk`+w+`
+		GROUP BY `+place+` ORDER BY COUNT(*) DESC, e.place_country, e.place_admin1, e.place_name, e.place_precision LIMIT ?`), append(args, q.PageLimit())...)
+	if err != nil {
+		return nil, fmt.Errorf("counting places: %w", err)
+	}
+	defer rows.Close()
+	out := []store.PlaceCount{}
+	for rows.Next() {
+		var p store.PlaceCount
+		var lat, lon sql.NullFloat64
+		if err := rows.Scan(&p.Precision, &p.Country, &p.Admin1, &p.Name, &p.GeonameID, &lat, &lon, &p.Events, &p.Mentions); err != nil {
+			return nil, fmt.Errorf("counting places: %w", err)
+		}
+		p.Lat, p.Lon = lat.Float64, lon.Float64
+		out = append(out, p)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("counting places: %w", err)
+	}
+	return out, nil
 }
 
 // Dyads returns roll-up rows matching q, by day.
