@@ -34,6 +34,9 @@ func (r *reader) date(cd *cand) {
 		}
 		t0 := d.TokenAt(t.Start)
 		t1 := d.TokenAt(t.End-1) + 1
+		if cd.condAt > 0 && t0 >= cd.condAt {
+			continue // "could slash aid if the party wins November's elections": the condition's date
+		}
 		dist := -1
 		switch {
 		case h.p.noun && t0 >= h.end && t0-h.end <= 6 && !r.breakBetween(h.end, t0) && !r.triggerBetween(h.end, t0):
@@ -57,6 +60,9 @@ func (r *reader) date(cd *cand) {
 	}
 	if best == nil {
 		best = r.onlyDate(cd.sent) // "Après des négociations …, X reçoit le 4 décembre 2020 …"
+	}
+	if best != nil && cd.condAt > 0 && best.Start >= r.d.Tokens[cd.condAt].Start {
+		best = nil // the date of the condition, not of the threat
 	}
 
 	if best != nil {

@@ -65,6 +65,7 @@ type cand struct {
 	hardEnd   int
 	cues      map[string]bool // factuality cues that scope the trigger
 	drop      bool            // not an event after all (decided by the role finder)
+	condAt    int             // a conditional threat: the token of its "if" (its dates are the condition's)
 }
 
 // reader holds what one document's coding needs; it lives for one Process call.
@@ -165,6 +166,9 @@ func (r *reader) candidate(si int, h hit) *cand {
 	cd.ev.Mode = h.p.mode
 	cd.ev.Trigger = doc.Span{Start: d.Tokens[h.start].Start, End: d.Tokens[h.end-1].End}
 	r.roles(cd)
+	if h.p.needRecip && len(cd.ev.Recipient) == 0 {
+		return nil
+	}
 	cd.ev.Factuality = r.factuality(cd)
 	cd.ev.Attribution = r.attribution(cd)
 	if cd.ev.Factuality == "asserted" && r.unattributedFrame(cd.ev.Trigger.Start) {
@@ -225,9 +229,14 @@ func (r *reader) pairs(cands []*cand) {
 			continue
 		}
 		c.ev.Actor = nil
-		if i > 0 && cands[i-1].sent >= c.sent-1 {
-			p := cands[i-1]
-			c.ev.Actor = append(append([]string(nil), p.ev.Actor...), p.ev.Recipient...)
+		// the closest event before with two parties ("met X for talks, during which the pair
+		// agreed": the talks name nobody, the meeting names both)
+		for j := i - 1; j >= 0 && cands[j].sent >= c.sent-1; j-- {
+			p := cands[j]
+			if len(p.ev.Actor)+len(p.ev.Recipient) >= 2 && !contains(p.ev.Actor, pairRef) {
+				c.ev.Actor = append(append([]string(nil), p.ev.Actor...), p.ev.Recipient...)
+				break
+			}
 		}
 	}
 }
@@ -367,24 +376,26 @@ func (r *reader) conditionalThreat(cd *cand) {
 	if speaker == "" || (len(cd.ev.Actor) > 0 && !contains(cd.ev.Actor, speaker)) {
 		return
 	}
-	if r.condition(cd.sent, cd.hit.end) == nil && !r.conditionWord(cd.sent, cd.hit.end) {
+	at := r.conditionWord(cd.sent, cd.hit.end)
+	if at < 0 {
 		return
 	}
 	cd.ev.Type, cd.ev.Mode = "THREATEN", ""
+	cd.condAt = at
 	cd.ev.Actor = []string{speaker}
 	cd.ev.Factuality = "asserted"
 }
 
-// conditionWord: "si"/"if"/"unless" after token from in the sentence.
-func (r *reader) conditionWord(si, from int) bool {
+// conditionWord: the token of "si"/"if"/"unless" after token from in the sentence, or -1.
+func (r *reader) conditionWord(si, from int) int {
 	s := r.d.Sentences[si]
 	for j := from; j < s.Tok1; j++ {
 		switch r.tok(j) {
 		case "si", "if", "unless":
-			return true
+			return j
 		}
 	}
-	return false
+	return -1
 }
 
 // holders: the governments of the countries of non-government persons (who holds a

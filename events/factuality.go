@@ -59,6 +59,9 @@ func (r *reader) factuality(cd *cand) string {
 	if found["hedged"] {
 		return "hedged"
 	}
+	if c := r.conditionalVerb(cd); c != "" {
+		return c
+	}
 	if found["historical"] {
 		return "historical"
 	}
@@ -126,6 +129,30 @@ func (r *reader) futureVerb(cd *cand) bool {
 		}
 	}
 	return false
+}
+
+// conditionalVerb: a French verb trigger in the conditional is the future of reported speech
+// after "que" ("a dit qu'il évoquerait la question") and a report not taken for granted
+// elsewhere ("la Russie enverrait des troupes"); "" when the trigger is not conditional.
+func (r *reader) conditionalVerb(cd *cand) string {
+	if cd.hit.p.noun || r.lang != "fr" {
+		return ""
+	}
+	n := r.tok(cd.hit.start)
+	cond := false
+	for _, suf := range []string{"erait", "eraient", "irait", "iraient", "drait", "draient"} {
+		cond = cond || (strings.HasSuffix(n, suf) && len(n) > len(suf)+2)
+	}
+	if !cond {
+		return ""
+	}
+	s := r.d.Sentences[cd.sent]
+	for j := cd.hit.start - 1; j >= s.Tok0 && j >= cd.hit.start-6; j-- {
+		if t := r.tok(j); t == "que" || t == "qu'" {
+			return "future"
+		}
+	}
+	return "hedged"
 }
 
 // contrastBetween: "but", "mais", "whereas"… between two positions opens another clause.

@@ -36,8 +36,11 @@ type pattern struct {
 	scope string // cues only
 	elems []elem
 	recip map[string]bool
-	line  int
-	spec  int // specificity: number of literal bytes, to prefer the more specific of two matches
+	// needRecip: the trigger is an event only with its recipient ("raised the issue with X";
+	// "raised taxes" is none): a recipient column ending with "!"
+	needRecip bool
+	line      int
+	spec      int // specificity: number of literal bytes, to prefer the more specific of two matches
 }
 
 // index finds the patterns that can start at a token.
@@ -242,6 +245,10 @@ func loadTriggers() (map[string]*index, error) {
 			p.mode = ""
 		}
 		if f[5] != "-" {
+			if strings.HasSuffix(f[5], "!") {
+				p.needRecip = true
+				f[5] = strings.TrimSuffix(f[5], "!")
+			}
 			for _, r := range strings.Split(f[5], ",") {
 				p.recip[strings.TrimSpace(r)] = true
 			}

@@ -70,7 +70,10 @@ func (r *reader) same(a, b *cand) bool {
 		// a bare noun ("le coup d'État") and the clause that tells it ("qui a renversé…")
 		return a.sent == b.sent
 	}
-	if symmetric(a.ev.Type) {
+	// a reciprocal telling ("the pair agreed": both parties as actors) is another event than
+	// one with a counterpart it does not name ("signed a partnership with Estonia")
+	reciprocal := (len(a.ev.Actor) > 1 && len(a.ev.Recipient) == 0) || (len(b.ev.Actor) > 1 && len(b.ev.Recipient) == 0)
+	if symmetric(a.ev.Type) || reciprocal {
 		// every party of the smaller side is among the other's
 		small, big := aAll, bAll
 		if len(bAll) < len(aAll) {

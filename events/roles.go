@@ -89,7 +89,17 @@ func (r *reader) subject(si, from int, clauseOnly bool) []roleMention {
 			return first
 		}
 	}
-	for j := from - 1; j >= s.Tok0; j-- {
+	start := from
+	if !clauseOnly {
+		ap, skip := r.subjectBeforeApposition(si, from)
+		if ap != nil {
+			return ap
+		}
+		if skip >= 0 {
+			start = skip // the names inside the apposition are not the subject
+		}
+	}
+	for j := start - 1; j >= s.Tok0; j-- {
 		n := r.tok(j)
 		if r.isPunct(j, ";:") || (clauseOnly && r.isPunct(j, ",()")) {
 			return nil
@@ -1042,4 +1052,112 @@ func (r *reader) deniedObject(si, from int) bool {
 		}
 	}
 	return false
+}
+
+// subjectBeforeApposition: a verb right after a comma follows an apposition or a relative
+// clause set off by commas ("Ms Seif, a rights activist who has served three sentences…, has
+// been protesting"; "une unité militaire, fidèle au président déchu, Blaise Compaoré, avait
+// pris le pouvoir"): its subject is the name before the first of those commas, not a name
+// inside them.
+func (r *reader) subjectBeforeApposition(si, from int) ([]roleMention, int) {
+	s := r.d.Sentences[si]
+	k := from - 1
+	for k > s.Tok0 && r.verbGroupWord(k) {
+		k--
+	}
+	if k <= s.Tok0 || !r.isPunct(k, ",") {
+		return nil, -1
+	}
+	skip := -1
+	for seg := 0; seg < 3; seg++ {
+		c := k - 1
+		for c > s.Tok0 && !r.isPunct(c, ",;:()") {
+			c--
+		}
+		if c <= s.Tok0 || !r.isPunct(c, ",") || !r.appositionSegment(c+1, k) {
+			return nil, skip
+		}
+		skip = c
+		if seg == 0 {
+			// "Leur envoyé, l'ancien président Goodluck Jonathan, a poursuivi": a name set off
+			// by commas after the head of the clause names it; after another apposition
+			// ("fidèle au président déchu, Blaise Compaoré, avait pris") it names that one's noun
+			if mi := r.segmentName(c+1, k); mi >= 0 {
+				p := c - 1
+				for p > s.Tok0 && !r.isPunct(p, ",;:()") {
+					p--
+				}
+				if !r.isPunct(p, ",") {
+					return r.coordinated(si, roleMention{mi, r.d.Mentions[mi].Actor}, -1), skip
+				}
+			}
+		}
+		// the name closing the phrase before the comma (an adjective may follow it)
+		for j := c - 1; j >= s.Tok0 && j >= c-2; j-- {
+			mi := r.mentionAt[j]
+			if mi < 0 {
+				if r.d.Tokens[j].Kind != doc.Word || r.w.prep[r.tok(j)] != "" || r.w.is("det", r.tok(j)) {
+					break
+				}
+				continue
+			}
+			m := r.d.Mentions[mi]
+			if !r.usable(mi) || r.prepBeforeMode(m.Tok0, s.Tok0, true) != "" {
+				break
+			}
+			return r.coordinated(si, roleMention{mi, m.Actor}, -1), skip
+		}
+		k = c
+	}
+	return nil, skip
+}
+
+// segmentName: the usable mention that makes up the tokens a..b (determiners and titles
+// before it allowed), or -1.
+func (r *reader) segmentName(a, b int) int {
+	if b <= a || r.mentionAt[b-1] < 0 {
+		return -1
+	}
+	mi := r.mentionAt[b-1]
+	m := r.d.Mentions[mi]
+	if !r.usable(mi) || m.Tok1 != b || m.Tok0 < a || m.Tok0-a > 4 {
+		return -1
+	}
+	for j := a; j < m.Tok0; j++ {
+		if r.d.Tokens[j].Kind != doc.Word || r.w.prep[r.tok(j)] != "" {
+			return -1
+		}
+	}
+	return mi
+}
+
+// appositionSegment: the tokens a..b (between two commas) read as an apposition or a
+// relative clause: they open with a determiner, an adjective of a title or hold a relative
+// pronoun, and hold no finite verb of an event of their own before it.
+func (r *reader) appositionSegment(a, b int) bool {
+	if a >= b {
+		return false
+	}
+	if r.w.is("det", r.tok(a)) || r.mentionAt[a] >= 0 {
+		return true
+	}
+	for j := a; j < b; j++ {
+		if r.w.is("rel", r.tok(j)) || r.w.prep[r.tok(j)] != "" {
+			return true // "who has served…", "fidèle au président…"
+		}
+	}
+	return false
+}
+
+// verbGroupWord: an auxiliary, a modal, a negation or an adverb inside a verb group.
+func (r *reader) verbGroupWord(j int) bool {
+	n := r.tok(j)
+	if r.d.Tokens[j].Kind != doc.Word || r.mentionAt[j] >= 0 {
+		return false
+	}
+	switch n {
+	case "a", "ont", "avait", "avaient", "aura", "auront", "ne", "n'", "pas", "s'", "se", "est", "sont", "etait", "etaient", "ete", "va", "vont", "being":
+		return true
+	}
+	return r.w.is("aux", n) || r.w.is("modal", n) || strings.HasSuffix(n, "ly") || strings.HasSuffix(n, "ment")
 }
