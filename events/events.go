@@ -130,6 +130,7 @@ func (c *Coder) Process(d *doc.Document) error {
 		}
 	}
 	r.pairs(cands)
+	r.judgedNouns(cands)
 	r.denials(cands)
 	r.complements(cands)
 	cands = r.objectNouns(cands)
@@ -204,6 +205,52 @@ func (r *reader) complements(cands []*cand) {
 			break
 		}
 	}
+}
+
+// judgedNouns: a participle set off by a comma after an event noun judges that event
+// ("son deuxième coup d'État en neuf mois, largement condamné par les dirigeants régionaux",
+// "the strikes, condemned by the UN"): it is addressed to the event's actor, or, when the
+// actor is not told, to its target.
+func (r *reader) judgedNouns(cands []*cand) {
+	for i, c := range cands {
+		if (c.ev.Type != "ACCUSE" && c.ev.Type != "SUPPORT") || c.hit.p.noun || len(c.ev.Recipient) > 0 || i == 0 {
+			continue
+		}
+		p := cands[i-1]
+		if p.sent != c.sent || !p.hit.p.noun || c.hit.start-p.hit.end > 8 {
+			continue
+		}
+		comma := -1
+		for j := p.hit.end; j < c.hit.start; j++ {
+			if r.isPunct(j, ",") {
+				comma = j
+			} else if r.d.Tokens[j].Kind != doc.Word || r.trigAt[j] {
+				comma = -1
+				break
+			}
+		}
+		if comma < 0 || !r.participleAppos(c.sent, c.hit.start) && !r.adverbsOnly(comma+1, c.hit.start) {
+			continue
+		}
+		target := p.ev.Actor
+		if len(target) == 0 {
+			target = p.ev.Recipient
+		}
+		c.ev.Recipient = append([]string(nil), target...)
+		if len(c.ev.Actor) > 0 && r.overlap(c.ev.Actor, target) {
+			c.ev.Actor = nil // "X has had a coup, condemned by…": X is not the one who condemns
+		}
+	}
+}
+
+// adverbsOnly: tokens a..b are adverbs ("largement", "widely").
+func (r *reader) adverbsOnly(a, b int) bool {
+	for j := a; j < b; j++ {
+		if n := r.tok(j); !strings.HasSuffix(n, "ly") && !strings.HasSuffix(n, "ment") {
+			return false
+		}
+	}
+	return true
 }
 
 // denials: a refusal whose object is "these accusations"/"the allegations" answers the last

@@ -425,6 +425,14 @@ func (r *reader) roles(cd *cand) {
 					act = r.subject(si, r.gerundChainStart(si, g), false)
 				} else if r.prepBeforeMode(h.start, r.d.Sentences[si].Tok0, true) != "" {
 					act = r.apposition(si, h.start) // "à la suite d'un coup d'État": no clause subject
+				} else if uv := r.undergoVerbBefore(si, h.start); uv >= 0 {
+					// "le Mali a connu un coup d'État": by the country's own forces; "X a subi
+					// une attaque": done to X
+					if subj := r.subject(si, uv, false); coupNoun(r.d.Tokens, h) {
+						act = r.ownForces(subj)
+					} else if rec == nil {
+						rec = subj
+					}
 				} else if lv := r.lightVerbBefore(si, h.start); lv >= 0 {
 					act = r.subject(si, lv, false) // "a eu un entretien", "held talks"
 				} else {
@@ -650,6 +658,33 @@ func (r *reader) lightVerbBefore(si, t int) int {
 	return -1
 }
 
+// undergoVerbBefore: the position of a verb such as "connaître"/"experience" that governs the
+// noun trigger at t (determiners, possessives and ordinals between), or -1.
+func (r *reader) undergoVerbBefore(si, t int) int {
+	s := r.d.Sentences[si]
+	j := t - 1
+	for k := 0; k < 4 && j >= s.Tok0 && (r.w.is("det", r.tok(j)) || r.w.is("ordinal", r.tok(j))); k++ {
+		j--
+	}
+	if j >= s.Tok0 && j < t-1 && r.w.is("undergo", r.tok(j)) {
+		return j
+	}
+	return -1
+}
+
+// ownForces: the armed forces of the countries named (when the document names them), else
+// the countries themselves.
+func (r *reader) ownForces(ms []roleMention) []roleMention {
+	out := make([]roleMention, 0, len(ms))
+	for _, m := range ms {
+		if a := r.actors[m.id]; a != nil && a.Kind == "country" && r.actors[m.id+"-MIL"] != nil {
+			m.id += "-MIL"
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
 // adjectival: an English participle used as an adjective ("Jailed activist Alaa…", "the
 // detained journalists"): a state, not an event told.
 func (r *reader) adjectival(si int, h hit) bool {
@@ -689,16 +724,26 @@ func (r *reader) agentiveBefore(si, j int) bool {
 
 // ownerOfObject: a verb whose object is an event noun takes that noun's owner as recipient
 // ("a rejeté les accusations de la RD Congo", "rejected the demands made by the union").
+// A short adverbial phrase may stand between the verb and its object ("ont demandé par le
+// passé le départ des forces françaises").
 func (r *reader) ownerOfObject(si, from int) []roleMention {
 	s := r.d.Sentences[si]
-	j := from
-	for j < s.Tok1 && r.w.is("det", r.tok(j)) {
-		j++
+	for start := from; start < min(s.Tok1, from+4); start++ {
+		if r.d.Tokens[start].Kind != doc.Word || r.mentionAt[start] >= 0 || r.w.is("compl", r.tok(start)) || (start > from && r.trigAt[start]) {
+			return nil
+		}
+		if start > from && !r.w.is("det", r.tok(start)) {
+			continue
+		}
+		j := start
+		for j < s.Tok1 && r.w.is("det", r.tok(j)) {
+			j++
+		}
+		if j < s.Tok1 && (r.trigAt[j] || r.w.is("owned", r.tok(j))) {
+			return r.object(si, j+1, map[string]bool{"de": true, "of": true, "by": true, "from": true, "par": true, "in": true, "a": true}, 5, true)
+		}
 	}
-	if j >= s.Tok1 || !(r.trigAt[j] || r.w.is("owned", r.tok(j))) {
-		return nil
-	}
-	return r.object(si, j+1, map[string]bool{"de": true, "of": true, "by": true, "from": true, "par": true, "in": true, "a": true}, 5, true)
+	return nil
 }
 
 // rightBeforeVerb: a mention ending at token end stands right before the verb at from (at
@@ -1142,8 +1187,11 @@ func (r *reader) appositionSegment(a, b int) bool {
 		return true
 	}
 	for j := a; j < b; j++ {
-		if r.w.is("rel", r.tok(j)) || r.w.prep[r.tok(j)] != "" {
+		if r.w.is("rel", r.tok(j)) || r.w.prep[r.tok(j)] != "" || r.tok(j) == "where" {
 			return true // "who has served…", "fidèle au président…"
+		}
+		if t := r.d.Tokens[j]; r.d.Text[t.Start:t.End] == "où" {
+			return true // "Le Mali, où 400 soldats sont déployés, vient de…"
 		}
 	}
 	return false
@@ -1156,7 +1204,14 @@ func (r *reader) verbGroupWord(j int) bool {
 		return false
 	}
 	switch n {
-	case "a", "ont", "avait", "avaient", "aura", "auront", "ne", "n'", "pas", "s'", "se", "est", "sont", "etait", "etaient", "ete", "va", "vont", "being":
+	case "a", "ont", "avait", "avaient", "aura", "auront", "ne", "n'", "pas", "s'", "se", "est", "sont", "etait", "etaient", "ete", "va", "vont", "being", "vient", "viennent", "venait", "venaient", "just":
+		return true
+	case "de", "d'":
+		// "vient de connaître"
+		if j > 0 {
+			p := r.tok(j - 1)
+			return p == "vient" || p == "viennent" || p == "venait" || p == "venaient"
+		}
 		return true
 	}
 	return r.w.is("aux", n) || r.w.is("modal", n) || strings.HasSuffix(n, "ly") || strings.HasSuffix(n, "ment")
