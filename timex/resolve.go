@@ -50,6 +50,11 @@ func (sc *scanner) resolveMonth(tok, mo, dir int) int {
 			return a.Year()
 		}
 		return a.Year() - 1
+	case -2: // since March: on or before
+		if mo <= am {
+			return a.Year()
+		}
+		return a.Year() - 1
 	case 1:
 		if mo > am {
 			return a.Year()
@@ -98,6 +103,11 @@ func (sc *scanner) resolveDay(tok, mo, d, dir int) int {
 	switch dir {
 	case -1:
 		if before(a.Year()) && !(mo == int(a.Month()) && d == a.Day()) {
+			return a.Year()
+		}
+		return a.Year() - 1
+	case -2: // since Oct. 5: on or before
+		if before(a.Year()) {
 			return a.Year()
 		}
 		return a.Year() - 1
@@ -238,13 +248,21 @@ func (sc *scanner) cueAt(k int) int {
 		if sc.lang == fr && w == "a" && sc.orig(k) != "a" && sc.orig(k) != "A" {
 			return 0 // "à"
 		}
+		// a participle after "be" is no past: "will be held", "to be met"
+		if sc.lang == en && k > sc.s0 && sc.lit(k-1, "be", "been", "being") {
+			return 0
+		}
+		// a past plan looks ahead: "were planning to march Monday", "was due to meet Friday"
+		if sc.lang == en && sc.lit(k+1, "planning", "expected", "scheduled", "due", "set", "slated", "poised", "going", "supposed") {
+			return 1
+		}
 		return -2
 	}
 	if sc.lang == en {
 		switch w {
 		case "said", "told", "announced":
 			return -1
-		case "would", "plans", "planned", "planning", "plan", "scheduled", "expected", "due", "postponed", "until", "soon", "early", "starting":
+		case "would", "plans", "planned", "planning", "plan", "scheduled", "expected", "due", "postponed", "until", "soon", "early", "starting", "slated", "poised":
 			// weak future: a plan or a deadline ("scheduled to close Monday", "as soon as Tuesday")
 			return 1
 		}
@@ -275,6 +293,9 @@ func (sc *scanner) cueAt(k int) int {
 	}
 	if w == "'ll" {
 		return 2
+	}
+	if w == "set" && sc.lit(k+1, "to") {
+		return 1 // "set to resume Monday"
 	}
 
 	if len(w) >= 5 && strings.HasSuffix(w, "ed") && w != "need" && w != "speed" && w != "indeed" && w != "scheduled" {

@@ -587,6 +587,9 @@ func (sc *scanner) date(j int) (match, bool) {
 				dir = 1
 			}
 		}
+		if dir == 0 && sc.afterSince(j) {
+			dir = -2
+		}
 		y := sc.resolveMonth(j, mo, dir)
 		return match{end: end, typ: "DATE", val: ym(y, mo), year: y, month: mo}, true
 	}
@@ -841,6 +844,9 @@ func (sc *scanner) dayMonth(start, end, y, mo, d int) (match, bool) {
 		} else if e, n, ok := sc.is(end, kAfter); ok && sc.lang == fr {
 			dir, end = e.n, n
 		}
+		if dir == 0 && sc.afterSince(start) {
+			dir = -2
+		}
 		y = sc.resolveDay(start, mo, d, dir)
 	}
 	if !validDate(y, mo, d) {
@@ -850,6 +856,15 @@ func (sc *scanner) dayMonth(start, end, y, mo, d int) (match, bool) {
 	m := dayMatch(start, end, t)
 	m.expl = expl
 	return sc.withTime(m), true
+}
+
+// afterSince reports whether the expression at token j follows "since" or "depuis" (also
+// "depuis le 3 mars"): the start of a state that holds now, so a date on or before the anchor.
+func (sc *scanner) afterSince(j int) bool {
+	if j > sc.s0 && sc.lit(j-1, "since", "depuis") {
+		return true
+	}
+	return j > sc.s0+1 && sc.lit(j-1, "le", "l'") && sc.lit(j-2, "depuis")
 }
 
 // dayMonthDir is a day and month with an explicit direction ("last Oct. 23").

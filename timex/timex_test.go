@@ -123,6 +123,12 @@ func TestTag(t *testing.T) {
 		// counted from the narrative day
 		{"en", "Rebels took the town on Monday. Three days later, the army returned.", []want{{"Monday", "DATE", "2022-08-08"}, {"Three days later", "DATE", "2022-08-11"}}},
 		{"fr", "Le 3 mai 2021, le camp est attaqué. Deux jours plus tard, l'armée riposte.", []want{{"Le 3 mai 2021", "DATE", "2021-05-03"}, {"Deux jours plus tard", "DATE", "2021-05-05"}}},
+		// tense around bare dates: a participle after "be" is no past, a past plan looks
+		// ahead, "since" looks back
+		{"en", "A ceremony would still be held on Oct. 24.", []want{{"Oct. 24", "DATE", "2022-10-24"}}},
+		{"en", "Protesters were planning to march on Saturday.", []want{{"Saturday", "DATE", "2022-08-13"}}},
+		{"en", "Talks are set to resume Monday.", []want{{"Monday", "DATE", "2022-08-15"}}},
+		{"en", "The carrier has been at sea since November.", []want{{"November", "DATE", "2021-11"}}},
 	}
 	tg := tagger(t)
 	for _, tc := range tests {

@@ -73,7 +73,7 @@ func ParseDCT(v string) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("bad creation time %q", v)
 }
 
-const usage = `usage: griot eval timex --gold DIR [--lang fr|en|auto] [--predictions FILE.jsonl] [--dump FILE.jsonl] [--errors]`
+const usage = `usage: griot eval timex --gold DIR [--lang fr|en|auto] [--predictions FILE.jsonl] [--dump FILE.jsonl] [--errors] [--all]`
 
 // Run implements `griot eval timex`.
 func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -84,6 +84,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	preds := fset.String("predictions", "", "score this JSONL of another tagger's spans instead of running griot")
 	dump := fset.String("dump", "", "write the gold documents (name, dct, text, timexes) as JSONL to FILE and stop")
 	showErrors := fset.Bool("errors", false, "list every missed, spurious or wrongly valued expression")
+	showAll := fset.Bool("all", false, "with the error list, list the right expressions too (kind ok)")
 	fset.Usage = func() { fmt.Fprintln(stderr, usage); fset.PrintDefaults() }
 	if err := fset.Parse(args); err != nil {
 		return err
@@ -105,7 +106,8 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return dumpDocs(*dump, docs)
 	}
 	c := NewCounts()
-	c.KeepMismatch = *showErrors
+	c.KeepMismatch = *showErrors || *showAll
+	c.KeepMatch = *showAll
 	var bytes int
 	var elapsed time.Duration
 	if *preds != "" {
@@ -140,8 +142,12 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			c.Add(d.Name, d.Timexes, sys)
 		}
 	}
-	if *showErrors {
+	if *showErrors || *showAll {
 		for _, m := range c.Mismatch {
+			if *showAll {
+				fmt.Fprintf(stdout, "%-8s %s@%d\tgold %s\tsys %s\n", m.Kind, m.Doc, m.At, m.Gold, m.Sys)
+				continue
+			}
 			fmt.Fprintf(stdout, "%-8s %s\tgold %s\tsys %s\n", m.Kind, m.Doc, m.Gold, m.Sys)
 		}
 	}

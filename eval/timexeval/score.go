@@ -26,6 +26,7 @@ type Counts struct {
 	PerType         map[string]*TypeCounts
 	Mismatch        []Mismatch
 	KeepMismatch    bool
+	KeepMatch       bool // with KeepMismatch: list the right values too, as kind "ok"
 }
 
 // TypeCounts are the counts for one TIMEX3 type: gold by gold type, system by system type.
@@ -36,6 +37,7 @@ type TypeCounts struct {
 // Mismatch is one error for the error listing.
 type Mismatch struct {
 	Doc, Kind, Gold, Sys string
+	At                   int // byte offset of the gold span (of the system span when spurious)
 }
 
 // NewCounts makes empty counts.
@@ -103,7 +105,7 @@ func (c *Counts) Add(name string, gold []GoldTimex, sys []Span) {
 		si := gm[gi]
 		if si < 0 {
 			if c.KeepMismatch {
-				c.Mismatch = append(c.Mismatch, Mismatch{name, "missed", fmt.Sprintf("%q %s %s", g.Text, g.Type, g.Value), ""})
+				c.Mismatch = append(c.Mismatch, Mismatch{name, "missed", fmt.Sprintf("%q %s %s", g.Text, g.Type, g.Value), "", g.Start})
 			}
 			continue
 		}
@@ -118,14 +120,17 @@ func (c *Counts) Add(name string, gold []GoldTimex, sys []Span) {
 		if s.Value == g.Value {
 			c.ValueOK++
 			c.typ(g.Type).ValueOK++
+			if c.KeepMatch {
+				c.Mismatch = append(c.Mismatch, Mismatch{name, "ok", fmt.Sprintf("%q %s %s", g.Text, g.Type, g.Value), fmt.Sprintf("%q %s %s", s.Text, s.Type, s.Value), g.Start})
+			}
 		} else if c.KeepMismatch {
-			c.Mismatch = append(c.Mismatch, Mismatch{name, "value", fmt.Sprintf("%q %s %s", g.Text, g.Type, g.Value), fmt.Sprintf("%q %s %s", s.Text, s.Type, s.Value)})
+			c.Mismatch = append(c.Mismatch, Mismatch{name, "value", fmt.Sprintf("%q %s %s", g.Text, g.Type, g.Value), fmt.Sprintf("%q %s %s", s.Text, s.Type, s.Value), g.Start})
 		}
 	}
 	if c.KeepMismatch {
 		for si, s := range sys {
 			if !usedS[si] {
-				c.Mismatch = append(c.Mismatch, Mismatch{name, "spurious", "", fmt.Sprintf("%q %s %s", s.Text, s.Type, s.Value)})
+				c.Mismatch = append(c.Mismatch, Mismatch{name, "spurious", "", fmt.Sprintf("%q %s %s", s.Text, s.Type, s.Value), s.Start})
 			}
 		}
 	}
