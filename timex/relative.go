@@ -72,7 +72,12 @@ func (sc *scanner) relative(j int) (match, bool) {
 	}
 	// mid afternoon, late evening: the part of the narrative day
 	if e, next, ok := sc.is(j, kPod); ok && sc.curMod != "" && sc.lang == en {
-		return match{end: next, typ: "TIME", val: sc.refDay().Format("2006-01-02") + "T" + e.s}, true
+		day := sc.refDay()
+		// mid-afternoon yesterday: the day named right after
+		if d, n2, ok := sc.is(next, kDayrel); ok {
+			day, next = sc.anchor.AddDate(0, 0, d.n), n2
+		}
+		return match{end: next, typ: "TIME", val: day.Format("2006-01-02") + "T" + e.s}, true
 	}
 	// tonight
 	if sc.lit(j, "tonight") {
@@ -157,6 +162,10 @@ func (sc *scanner) relative(j int) (match, bool) {
 			if q == 0 || sc.lit(j-1, "latest") {
 				y, q = prevQuarter(sc.anchor)
 			}
+			// the quarter a year ago / a year earlier: the same quarter of the year before
+			if sc.lit(next, "a") && sc.lit(next+1, "year") && sc.lit(next+2, "ago", "earlier") {
+				return match{end: next + 3, typ: "DATE", val: strconv.Itoa(y-1) + "-Q" + strconv.Itoa(q)}, true
+			}
 			return match{end: next, typ: "DATE", val: strconv.Itoa(y) + "-Q" + strconv.Itoa(q), year: y, quarter: q}, true
 		}
 		// in the day / earlier in the day: the narrative day
@@ -230,6 +239,13 @@ func (sc *scanner) relative(j int) (match, bool) {
 		}
 		return match{end: end, typ: "DATE", val: strconv.Itoa(sc.anchor.Year() - 1)}, true
 	}
+	// sales for the full year: the current one
+	if sc.lang == en && sc.lit(j, "full") && sc.lit(j+1, "year") && j > sc.s0 && sc.lit(j-1, "the") && !sc.lit(j+2, "-", "'s", "ended", "ending", "earlier", "ago") {
+		if _, _, ok := sc.digits(j + 2); !ok {
+			y := sc.anchor.Year()
+			return match{end: j + 2, typ: "DATE", val: strconv.Itoa(y), year: y}, true
+		}
+	}
 	// the year ended March 31 (a fiscal year), for the year, of the year (the current one)
 	if sc.lang == en && sc.norm(j) == "year" && j > sc.s0 && sc.lit(j-1, "the") && !sc.lit(j+1, "-", "'s", "before", "after", "earlier", "ago", "later") {
 		if sc.lit(j+1, "ended", "ending") {
@@ -272,6 +288,10 @@ func (sc *scanner) relative(j int) (match, bool) {
 	if sc.lit(j, "soon") && (sc.lit(j-1, "as") || sc.lit(j+1, "after")) {
 		return match{}, false
 	}
+	// "Now, ..." opening a sentence turns the argument, it names no time
+	if sc.lang == en && j == sc.s0 && sc.lit(j, "now") && sc.lit(j+1, ",") {
+		return match{}, false
+	}
 	if e, next, ok := sc.is(j, kVague); ok {
 		return match{end: next, typ: sc.vagueType(), val: e.s}, true
 	}
@@ -298,6 +318,13 @@ func (sc *scanner) relative(j int) (match, bool) {
 		}
 		if w, k2, ok := sc.is(k, kWeekday); ok {
 			return match{end: k2, typ: "SET", val: "XXXX-WXX-" + strconv.Itoa(w.n)}, true
+		}
+		// each July, chaque mois d'août
+		if sc.lit(k, "mois") && sc.lit(k+1, "de", "d'") {
+			k += 2
+		}
+		if mo, k2, ok := sc.month(k, false); ok {
+			return match{end: k2, typ: "SET", val: "XXXX-" + pad2(mo)}, true
 		}
 		return match{}, false
 	}
@@ -402,6 +429,10 @@ func (sc *scanner) relFirst(j int) (match, bool) {
 		return match{}, false
 	}
 	k := next
+	// the current fiscal year, last fiscal year
+	if sc.lang == en && sc.lit(k, "fiscal") && sc.lit(k+1, "year", "quarter") {
+		k++
+	}
 	// ces derniers jours, ces dernières années: a vague duration
 	if sc.lang == fr && r == 0 {
 		if _, n2, ok := sc.is(k, kBefore); ok {
@@ -486,6 +517,12 @@ func (sc *scanner) relFirst(j int) (match, bool) {
 				}
 				y := sc.anchor.Year() + r
 				return match{end: k3 + 1, typ: "DATE", val: strconv.Itoa(y) + "-Q" + strconv.Itoa(q), year: y, quarter: q}, true
+			}
+		}
+		// the last half of 1989: its second half
+		if u.s == "HALF" && sc.lit(j, "last") && sc.lit(n2, "of") {
+			if y, ok := sc.year(n2 + 1); ok {
+				return match{end: n2 + 2, typ: "DATE", val: strconv.Itoa(y) + "-H2", year: y}, true
 			}
 		}
 		// "the past year", "past decade": a duration in TimeML
@@ -646,6 +683,10 @@ func durValue(n, u string) (string, bool) {
 // les trois derniers mois; "two years ago" / "a year earlier" become dates.
 func (sc *scanner) duration(j int) (match, bool) {
 	k := j
+	// "Islam will one day be…": some day in the future, not a day's length
+	if sc.lang == en && sc.lit(j, "one") && sc.lit(j+1, "day") && j > sc.s0 && sc.lit(j-1, "will", "would", "could", "may", "might", "shall", "'ll", "can") {
+		return match{end: j + 2, typ: "DATE", val: "FUTURE_REF"}, true
+	}
 	if sc.lang == en && sc.lit(k, "past", "last", "next", "coming", "first", "previous") {
 		k++
 	}
@@ -686,7 +727,7 @@ func (sc *scanner) duration(j int) (match, bool) {
 	}
 	if n == "" {
 		// for years, pendant des années: a bare plural unit after a preposition
-		if u, k2, ok := sc.is(k, kUnit); ok && strings.HasSuffix(sc.norm(k), "s") && k > sc.s0 && sc.lit(k-1, "for", "pendant", "durant", "depuis") && sc.norm(k) != "mois" {
+		if u, k2, ok := sc.is(k, kUnit); ok && strings.HasSuffix(sc.norm(k), "s") && k > sc.s0 && sc.lit(k-1, "for", "pendant", "durant", "depuis", "within") && sc.norm(k) != "mois" {
 			if v, ok := durValue("X", u.s); ok {
 				return match{end: k2, typ: "DURATION", val: v}, true
 			}
@@ -778,6 +819,14 @@ func (sc *scanner) duration(j int) (match, bool) {
 	// a count written in digits must be plausible for its unit
 	if nv > 5000 {
 		return match{}, false
+	}
+	// a minute and a half, un an et demi: the half after the unit
+	if !half && n != "X" && !adj {
+		if sc.lang == en && sc.lit(k2, "and") && sc.lit(k2+1, "a") && sc.lit(k2+2, "half") {
+			half, k2 = true, k2+3
+		} else if sc.lang == fr && sc.lit(k2, "et") && sc.lit(k2+1, "demi", "demie") {
+			half, k2 = true, k2+2
+		}
 	}
 	if rate && !sc.lit(k2, "ago", "earlier", "later", "before", "after") {
 		if v, ok := durValue("1", u.s); ok {

@@ -129,6 +129,18 @@ func TestTag(t *testing.T) {
 		{"en", "Protesters were planning to march on Saturday.", []want{{"Saturday", "DATE", "2022-08-13"}}},
 		{"en", "Talks are set to resume Monday.", []want{{"Monday", "DATE", "2022-08-15"}}},
 		{"en", "The carrier has been at sea since November.", []want{{"November", "DATE", "2021-11"}}},
+		// smaller English forms
+		{"en", "Now, the council says, the plan is dead.", nil},
+		{"en", "The herders move south each July.", []want{{"each July", "SET", "XXXX-07"}}},
+		{"en", "Reinforcements are expected within weeks.", []want{{"weeks", "DURATION", "PXW"}}},
+		{"en", "Exports for the full year fell.", []want{{"the full year", "DATE", "2022"}}},
+		{"en", "The blast came a minute and a half later.", []want{{"a minute and a half", "DURATION", "PT1M30S"}}},
+		{"fr", "Le chantier a duré un an et demi.", []want{{"un an et demi", "DURATION", "P1Y6M"}}},
+		{"en", "The country will one day rejoin the bloc.", []want{{"one day", "DATE", "FUTURE_REF"}}},
+		{"en", "Revenue will grow in the current fiscal year.", []want{{"the current fiscal year", "DATE", "2022"}}},
+		{"en", "Growth slowed in the last half of 2021.", []want{{"the last half of 2021", "DATE", "2021-H2"}}},
+		{"en", "At mid-afternoon yesterday, shares were up.", []want{{"mid-afternoon yesterday", "TIME", "2022-08-10TAF"}}},
+		{"en", "Profit fell in the second quarter. For the quarter a year ago, it rose.", []want{{"the second quarter", "DATE", "2022-Q2"}, {"the quarter a year ago", "DATE", "2021-Q2"}}},
 	}
 	tg := tagger(t)
 	for _, tc := range tests {
