@@ -123,6 +123,10 @@ func (sc *scanner) relative(j int) (match, bool) {
 		}
 		if dir == 0 {
 			dir = sc.tense(j)
+			// Wednesday's ruling: a thing done, unless an auxiliary says it is to come
+			if sc.lang == en && sc.lit(end, "'s") && sc.strongTense(j) <= 0 {
+				dir = -1
+			}
 		}
 		t := sc.weekday(e.n, dir, strict)
 		return sc.withTime(dayMatch(j, end, t)), true
@@ -446,6 +450,10 @@ func (sc *scanner) relFirst(j int) (match, bool) {
 		if r == 0 {
 			dir = sc.tense(j)
 		}
+		// the previous Friday, the following Monday: from the narrative day
+		if r != 0 && !sc.lastDay.IsZero() && sc.lit(j, "previous", "preceding", "following") {
+			return sc.withTime(dayMatch(j, n2, weekdayFrom(sc.lastDay, w.n, r))), true
+		}
 		return sc.withTime(dayMatch(j, n2, sc.weekday(w.n, dir, strict))), true
 	}
 	if mo, n2, ok := sc.month(k, false); ok {
@@ -545,6 +553,27 @@ func (sc *scanner) relFirst(j int) (match, bool) {
 		return sc.relUnit(j, n2, u.s, r)
 	}
 	return match{}, false
+}
+
+// weekdayFrom gives the weekday wd (1 Monday … 7 Sunday) strictly before (dir < 0) or
+// after day.
+func weekdayFrom(day time.Time, wd, dir int) time.Time {
+	dw := int(day.Weekday())
+	if dw == 0 {
+		dw = 7
+	}
+	if dir > 0 {
+		delta := (wd - dw + 7) % 7
+		if delta == 0 {
+			delta = 7
+		}
+		return day.AddDate(0, 0, delta)
+	}
+	delta := (dw - wd + 7) % 7
+	if delta == 0 {
+		delta = 7
+	}
+	return day.AddDate(0, 0, -delta)
 }
 
 // relUnit resolves "last/this/next UNIT" against the anchor.

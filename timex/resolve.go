@@ -201,9 +201,13 @@ func (sc *scanner) strongTense(i int) int { return sc.tenseOf(i, true) }
 func (sc *scanner) tenseOf(i int, strongOnly bool) int {
 	if !sc.tenseDone {
 		sc.cues = sc.cues[:0]
+		sc.bounds = sc.bounds[:0]
 		for k := sc.s0; k < sc.s1; k++ {
 			if d := sc.cueAt(k); d != 0 {
 				sc.cues = append(sc.cues, cue{k, d})
+			}
+			if sc.lang == en && clauseOpener[sc.toks[k].Norm] {
+				sc.bounds = append(sc.bounds, k)
 			}
 		}
 		sc.tenseDone = true
@@ -223,7 +227,15 @@ func (sc *scanner) tenseOf(i int, strongOnly bool) int {
 		if !strong {
 			dist *= 3
 		}
-		if dist < bestDist || dist == bestDist && c.dir > 0 {
+		// a cue in a later clause ("issued a statement Friday saying … will …") tells
+		// that clause's time, not this one's
+		for _, b := range sc.bounds {
+			if b > i && b < c.tok {
+				dist += clausePenalty
+				break
+			}
+		}
+		if dist < bestDist || dist == bestDist && (strong && best != 2 && best != -2 || c.dir > 0 && (strong || best != 2 && best != -2)) {
 			best, bestDist = c.dir, dist
 		}
 	}
@@ -235,6 +247,12 @@ func (sc *scanner) tenseOf(i int, strongOnly bool) int {
 	}
 	return 0
 }
+
+// clauseOpener are English words that open a new clause (reported speech, relatives,
+// subordinates); a tense cue past one of them, after the expression, counts as farther.
+var clauseOpener = map[string]bool{"saying": true, "that": true, "said": true, "says": true, "which": true, "who": true, "because": true, "if": true, "while": true, "but": true, ";": true}
+
+const clausePenalty = 20
 
 // frFutureStop are lower-case words in -ra that are no simple future.
 var frFutureStop = map[string]bool{"extra": true, "opera": true, "camera": true, "contra": true, "cobra": true, "tiara": true, "sierra": true, "mantra": true, "algebra": true, "zebra": true, "era": true, "ultra": true, "para": true, "supra": true, "infra": true, "sutra": true, "agora": true, "flora": true, "cholera": true, "viagra": true}

@@ -39,6 +39,7 @@ type scanner struct {
 	sent, s0, s1 int      // current sentence and its token range
 	tenseDone    bool
 	cues         []cue
+	bounds       []int // tokens that open a clause (English), for tense
 
 	// narrative
 	lastDay     time.Time

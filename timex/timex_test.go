@@ -129,6 +129,10 @@ func TestTag(t *testing.T) {
 		{"en", "Protesters were planning to march on Saturday.", []want{{"Saturday", "DATE", "2022-08-13"}}},
 		{"en", "Talks are set to resume Monday.", []want{{"Monday", "DATE", "2022-08-15"}}},
 		{"en", "The carrier has been at sea since November.", []want{{"November", "DATE", "2021-11"}}},
+		{"en", "Until Tuesday, they had not called him a suspect.", []want{{"Tuesday", "DATE", "2022-08-09"}}},
+		{"en", "The ministers issued a statement Tuesday saying the treaty will hold.", []want{{"Tuesday", "DATE", "2022-08-09"}}},
+		{"en", "Lawyers would look for ways to fight Tuesday's ruling.", []want{{"Tuesday", "DATE", "2022-08-09"}}},
+		{"en", "Shares fell on Friday, down 4% from the previous Friday.", []want{{"Friday", "DATE", "2022-08-05"}, {"the previous Friday", "DATE", "2022-07-29"}}},
 		// smaller English forms
 		{"en", "Now, the council says, the plan is dead.", nil},
 		{"en", "The herders move south each July.", []want{{"each July", "SET", "XXXX-07"}}},
