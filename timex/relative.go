@@ -238,7 +238,13 @@ func (sc *scanner) relative(j int) (match, bool) {
 				end += 2
 			}
 		}
-		if sc.lastQ != 0 {
+		// the year-earlier nine months: that length of time
+		if end == j+3 {
+			if d, ok := sc.duration(end); ok && d.typ == "DURATION" {
+				return match{end: d.end, typ: "DURATION", val: d.val}, true
+			}
+		}
+		if sc.lastQ != 0 && !sc.longPeriod {
 			return match{end: end, typ: "DATE", val: strconv.Itoa(sc.lastQY-1) + "-Q" + strconv.Itoa(sc.lastQ)}, true
 		}
 		return match{end: end, typ: "DATE", val: strconv.Itoa(sc.anchor.Year() - 1)}, true
@@ -939,7 +945,7 @@ func (sc *scanner) ago(start, end, n int, u string) (match, bool) {
 	a := sc.anchor
 	switch u {
 	case "Y":
-		if sc.lastQ != 0 && n == 1 {
+		if sc.lastQ != 0 && n == 1 && !sc.longPeriod {
 			y := sc.lastQY - 1
 			return match{end: end, typ: "DATE", val: strconv.Itoa(y) + "-Q" + strconv.Itoa(sc.lastQ)}, true
 		}

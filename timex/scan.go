@@ -49,6 +49,7 @@ type scanner struct {
 	lastQY      int
 	lastQ       int
 	lastWasExpl bool
+	longPeriod  bool // the last reporting period named is longer than a quarter
 
 	out []doc.Timex
 }
@@ -439,6 +440,12 @@ func (sc *scanner) emit(m match) {
 	}
 	if m.quarter != 0 {
 		sc.lastQY, sc.lastQ = m.year, m.quarter
+		sc.longPeriod = false
+	}
+	// "for the nine months", "the first six months": results over more than a quarter, so
+	// "a year earlier" after them is the year before, not its quarter
+	if m.typ == "DURATION" && (m.val == "P6M" || m.val == "P9M") {
+		sc.longPeriod = true
 	}
 }
 
@@ -663,6 +670,9 @@ func (sc *scanner) date(j int) (match, bool) {
 		}
 		// the 1988 quarter, the 1989 period: that quarter of the year
 		if sc.lang == en && sc.lit(k+1, "quarter", "period") && j > sc.s0 && sc.lit(j-1, "the") {
+			if sc.longPeriod && sc.lit(k+1, "period") {
+				return match{end: k + 2, typ: "DATE", val: strconv.Itoa(y)}, true
+			}
 			q := sc.lastQ
 			if q == 0 {
 				_, q = prevQuarter(sc.anchor)

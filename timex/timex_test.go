@@ -133,6 +133,10 @@ func TestTag(t *testing.T) {
 		{"en", "The ministers issued a statement Tuesday saying the treaty will hold.", []want{{"Tuesday", "DATE", "2022-08-09"}}},
 		{"en", "Lawyers would look for ways to fight Tuesday's ruling.", []want{{"Tuesday", "DATE", "2022-08-09"}}},
 		{"en", "Shares fell on Friday, down 4% from the previous Friday.", []want{{"Friday", "DATE", "2022-08-05"}, {"the previous Friday", "DATE", "2022-07-29"}}},
+		// a year earlier: the quarter's year-ago quarter, the year after a longer period
+		{"en", "Profit fell in the second quarter from a year earlier.", []want{{"the second quarter", "DATE", "2022-Q2"}, {"a year earlier", "DATE", "2021-Q2"}}},
+		{"en", "Profit fell in the second quarter. For the nine months, net rose from a year earlier.", []want{{"the second quarter", "DATE", "2022-Q2"}, {"the nine months", "DURATION", "P9M"}, {"a year earlier", "DATE", "2021"}}},
+		{"en", "Net for the year-earlier nine months included a gain.", []want{{"the year-earlier nine months", "DURATION", "P9M"}}},
 		// smaller English forms
 		{"en", "Now, the council says, the plan is dead.", nil},
 		{"en", "The herders move south each July.", []want{{"each July", "SET", "XXXX-07"}}},
