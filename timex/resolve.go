@@ -55,6 +55,17 @@ func (sc *scanner) resolveMonth(tok, mo, dir int) int {
 			return a.Year()
 		}
 		return a.Year() - 1
+	case 2: // by March: on or after, or the month just passed
+		if (mo-am+12)%12 == 11 {
+			if mo < am {
+				return a.Year()
+			}
+			return a.Year() - 1
+		}
+		if mo >= am {
+			return a.Year()
+		}
+		return a.Year() + 1
 	case 1:
 		if mo > am {
 			return a.Year()
@@ -111,6 +122,11 @@ func (sc *scanner) resolveDay(tok, mo, d, dir int) int {
 			return a.Year()
 		}
 		return a.Year() - 1
+	case 2: // by Oct. 5: on or after, or a deadline just passed
+		if !time.Date(a.Year(), time.Month(mo), d, 0, 0, 0, 0, time.UTC).AddDate(0, 1, 0).Before(a) {
+			return a.Year()
+		}
+		return a.Year() + 1
 	case 1:
 		if !before(a.Year()) {
 			return a.Year()

@@ -598,6 +598,9 @@ func (sc *scanner) date(j int) (match, bool) {
 		if dir == 0 && sc.afterSince(j) {
 			dir = -2
 		}
+		if dir == 0 && sc.afterDeadline(j) {
+			dir = 2
+		}
 		y := sc.resolveMonth(j, mo, dir)
 		return match{end: end, typ: "DATE", val: ym(y, mo), year: y, month: mo}, true
 	}
@@ -858,6 +861,9 @@ func (sc *scanner) dayMonth(start, end, y, mo, d int) (match, bool) {
 		if dir == 0 && sc.afterSince(start) {
 			dir = -2
 		}
+		if dir == 0 && sc.afterDeadline(start) {
+			dir = 2
+		}
 		y = sc.resolveDay(start, mo, d, dir)
 	}
 	if !validDate(y, mo, d) {
@@ -876,6 +882,18 @@ func (sc *scanner) afterSince(j int) bool {
 		return true
 	}
 	return j > sc.s0+1 && sc.lit(j-1, "le", "l'") && sc.lit(j-2, "depuis")
+}
+
+// afterDeadline reports whether the expression at token j follows a deadline word ("by
+// Jan. 14", "until mid-November", "effective Dec. 7", "expire Nov. 6"): a date on or after
+// the anchor.
+func (sc *scanner) afterDeadline(j int) bool {
+	k := j - 1
+	// by mid-November, until the end of March (but "by the Feb. 23 accord" is an agent)
+	for n := 0; n < 4 && k >= sc.s0 && (sc.lit(k, "-", "mid", "early", "late", "end", "of", "middle", "beginning") || sc.lit(k, "the") && sc.lit(k+1, "end", "middle", "beginning")); n++ {
+		k--
+	}
+	return k >= sc.s0 && sc.lang == en && sc.lit(k, "by", "until", "till", "effective", "expire", "expires")
 }
 
 // dayMonthDir is a day and month with an explicit direction ("last Oct. 23").

@@ -137,6 +137,11 @@ func TestTag(t *testing.T) {
 		{"en", "Profit fell in the second quarter from a year earlier.", []want{{"the second quarter", "DATE", "2022-Q2"}, {"a year earlier", "DATE", "2021-Q2"}}},
 		{"en", "Profit fell in the second quarter. For the nine months, net rose from a year earlier.", []want{{"the second quarter", "DATE", "2022-Q2"}, {"the nine months", "DURATION", "P9M"}, {"a year earlier", "DATE", "2021"}}},
 		{"en", "Net for the year-earlier nine months included a gain.", []want{{"the year-earlier nine months", "DURATION", "P9M"}}},
+		// deadlines look ahead (or at one just passed)
+		{"en", "The deal had been due to close by Feb. 10.", []want{{"Feb. 10", "DATE", "2023-02-10"}}},
+		{"en", "Troops had to leave by February.", []want{{"February", "DATE", "2023-02"}}},
+		{"en", "The ban was extended until mid-July.", []want{{"mid-July", "DATE", "2022-07"}}},
+		{"en", "Visits were allowed under the Feb. 10 accord signed by the Feb. 23 decree.", []want{{"the Feb. 10", "DATE", "2022-02-10"}, {"the Feb. 23", "DATE", "2022-02-23"}}},
 		// smaller English forms
 		{"en", "Now, the council says, the plan is dead.", nil},
 		{"en", "The herders move south each July.", []want{{"each July", "SET", "XXXX-07"}}},
