@@ -32,7 +32,7 @@ func (sc *scanner) relative(j int) (match, bool) {
 		return sc.withTime(m), true
 	}
 	// seasons after a determiner or a preposition: l'été, en hiver, in the summer
-	if s, next, ok := sc.is(j, kSeason); ok && j > sc.s0 && (sc.lit(j-1, "l'", "en", "d'", "the", "in", "au", "le", "this") || sc.lit(j-1, "de") && sc.lit(next, "dernier", "prochain")) {
+	if s, next, ok := sc.is(j, kSeason); ok && j > sc.s0 && (sc.lit(j-1, "l'", "en", "d'", "the", "in", "au", "le", "this") || sc.lit(j-1, "de") && sc.lit(next, "dernier", "prochain") || sc.curMod != "" && j > sc.s0+1 && sc.lit(j-2, "the", "in")) {
 		// the winter of 1994, l'été 2021
 		k := next
 		if sc.lit(k, "of", "de") {
@@ -62,6 +62,14 @@ func (sc *scanner) relative(j int) (match, bool) {
 	// fixed periods: quinquennat, fortnight
 	if e, next, ok := sc.is(j, kDur); ok {
 		return match{end: next, typ: "DURATION", val: e.s}, true
+	}
+	// the weeks ahead, the days ahead: a vague stretch to come
+	if sc.lang == en && j > sc.s0 && sc.lit(j-1, "the") && sc.lit(j+1, "ahead") && strings.HasSuffix(sc.norm(j), "s") {
+		if u, _, ok := sc.is(j, kUnit); ok {
+			if v, ok := durValue("X", u.s); ok {
+				return match{end: j + 2, typ: "DURATION", val: v}, true
+			}
+		}
 	}
 	// these days, in the near term, the short term
 	if sc.lit(j, "these") && sc.lit(j+1, "days") && sc.lang == en {
@@ -197,8 +205,8 @@ func (sc *scanner) relative(j int) (match, bool) {
 	if sc.lit(j, "that") && sc.lang == en {
 		if u, next, ok := sc.is(j+1, kUnit); ok {
 			switch {
-			case u.s == "Y" && sc.lastY != 0 && sc.norm(j+1) == "year":
-				return match{end: next, typ: "DATE", val: strconv.Itoa(sc.lastY), year: sc.lastY}, true
+			case u.s == "Y" && sc.lastYear != 0 && sc.norm(j+1) == "year":
+				return match{end: next, typ: "DATE", val: strconv.Itoa(sc.lastYear), year: sc.lastYear}, true
 			case u.s == "Q" && sc.lastQ != 0 && sc.norm(j+1) == "quarter":
 				return match{end: next, typ: "DATE", val: strconv.Itoa(sc.lastQY) + "-Q" + strconv.Itoa(sc.lastQ), year: sc.lastQY, quarter: sc.lastQ}, true
 			}
@@ -747,6 +755,8 @@ func (sc *scanner) duration(j int) (match, bool) {
 		}
 	} else if sc.lit(k, "des") && sc.lang == fr {
 		n, k = "X", k+1
+	} else if sc.lang == en && k > j && sc.lit(k, "couple") && sc.lit(k+1, "of") {
+		n, nv, k = "2", 2, k+2 // the next couple of years
 	}
 	if n == "" && sc.lang == en {
 		// decades-long, day-long

@@ -296,7 +296,13 @@ func (sc *scanner) cueAt(k int) int {
 		switch w {
 		case "said", "told", "announced":
 			return -1
-		case "would", "plans", "planned", "planning", "plan", "scheduled", "expected", "due", "postponed", "until", "soon", "early", "starting", "slated", "poised":
+		case "early":
+			// "as early as Tuesday" looks ahead; "the early summer" is no cue
+			if k > sc.s0 && sc.lit(k-1, "as") {
+				return 1
+			}
+			return 0
+		case "would", "plans", "planned", "planning", "plan", "scheduled", "expected", "due", "postponed", "until", "soon", "starting", "slated", "poised":
 			// weak future: a plan or a deadline ("scheduled to close Monday", "as soon as Tuesday")
 			return 1
 		}

@@ -50,6 +50,7 @@ type scanner struct {
 	lastQ       int
 	lastWasExpl bool
 	longPeriod  bool // the last reporting period named is longer than a quarter
+	lastYear    int  // year of the last date of year precision or finer ("that year")
 
 	out []doc.Timex
 }
@@ -432,6 +433,9 @@ func (sc *scanner) emit(m match) {
 	if m.year != 0 && m.month != 0 {
 		sc.lastY, sc.lastM, sc.lastYSent = m.year, m.month, sc.sent
 	}
+	if m.year != 0 {
+		sc.lastYear = m.year
+	}
 	if m.month != 0 {
 		// the narrative goes on from an explicit date through the dates read from it
 		sc.lastWasExpl = m.expl || sc.lastWasExpl && m.year < sc.anchor.Year()
@@ -682,7 +686,7 @@ func (sc *scanner) date(j int) (match, bool) {
 			}
 			return match{end: k + 2, typ: "DATE", val: strconv.Itoa(y) + "-Q" + strconv.Itoa(q), year: y, quarter: q}, true
 		}
-		return match{end: k + 1, typ: "DATE", val: strconv.Itoa(y)}, true
+		return match{end: k + 1, typ: "DATE", val: strconv.Itoa(y), year: y}, true
 	}
 	// decades: 1990s, the '90s, années 1990, années 90
 	w := sc.norm(k)

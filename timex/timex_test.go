@@ -142,6 +142,10 @@ func TestTag(t *testing.T) {
 		{"en", "Troops had to leave by February.", []want{{"February", "DATE", "2023-02"}}},
 		{"en", "The ban was extended until mid-July.", []want{{"mid-July", "DATE", "2022-07"}}},
 		{"en", "Visits were allowed under the Feb. 10 accord signed by the Feb. 23 decree.", []want{{"the Feb. 10", "DATE", "2022-02-10"}, {"the Feb. 23", "DATE", "2022-02-23"}}},
+		{"en", "Imports totaled $37 million in 2019, a small share of imports that year.", []want{{"2019", "DATE", "2019"}, {"that year", "DATE", "2019"}}},
+		{"en", "Prices will rise over the next couple of years.", []want{{"the next couple of years", "DURATION", "P2Y"}}},
+		{"en", "Funds will face pressure in the weeks ahead.", []want{{"the weeks ahead", "DURATION", "PXW"}}},
+		{"en", "Orders have risen from the low levels of the early summer.", []want{{"the early summer", "DATE", "2022-SU"}}},
 		// smaller English forms
 		{"en", "Now, the council says, the plan is dead.", nil},
 		{"en", "The herders move south each July.", []want{{"each July", "SET", "XXXX-07"}}},
