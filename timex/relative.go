@@ -770,6 +770,14 @@ func (sc *scanner) duration(j int) (match, bool) {
 			}
 		}
 	}
+	if n == "" && sc.lang == en && k > sc.s0+1 && sc.lit(k-1, "the") && (sc.lit(k-2, "over", "throughout") || sc.lit(k-2, "in") && sc.lit(k+1, "that", "since", "following")) {
+		// over the years, in the years that followed: a vague stretch of time
+		if u, k2, ok := sc.is(k, kUnit); ok && strings.HasSuffix(sc.norm(k), "s") && u.s != "WE" {
+			if v, ok := durValue("X", u.s); ok {
+				return match{end: k2, typ: "DURATION", val: v}, true
+			}
+		}
+	}
 	if n == "" {
 		// for years, pendant des années: a bare plural unit after a preposition
 		if u, k2, ok := sc.is(k, kUnit); ok && strings.HasSuffix(sc.norm(k), "s") && k > sc.s0 && sc.lit(k-1, "for", "pendant", "durant", "depuis", "within") && sc.norm(k) != "mois" {

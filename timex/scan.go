@@ -486,6 +486,9 @@ func (sc *scanner) withTime(m match) match {
 
 // date: absolute dates and bare months, weekdays with a date, numeric dates, years.
 func (sc *scanner) date(j int) (match, bool) {
+	if m, ok := sc.secondDay(j); ok {
+		return m, true
+	}
 	k := j
 	wd := 0
 	if e, next, ok := sc.is(k, kWeekday); ok && (sc.lang == fr || sc.capital(k)) {
@@ -877,6 +880,27 @@ func (sc *scanner) dayMonth(start, end, y, mo, d int) (match, bool) {
 	m := dayMatch(start, end, t)
 	m.expl = expl
 	return sc.withTime(m), true
+}
+
+// secondDay reads the bare second day of "April 24 and 25", "Nov. 3 to 5": a later day of
+// the month of the date just read.
+func (sc *scanner) secondDay(j int) (match, bool) {
+	d, l, ok := sc.digits(j)
+	if !ok || l > 2 || d < 1 || d > 31 || j-2 < sc.s0 || !sc.lit(j-1, "and", "to", "through", "or", "-") || sc.lastDay.IsZero() {
+		return match{}, false
+	}
+	n := len(sc.out)
+	if n == 0 || sc.out[n-1].End != sc.toks[j-2].End || len(sc.out[n-1].Value) != 10 || sc.starterFor(j+1) {
+		return match{}, false
+	}
+	if _, _, unit := sc.is(j+1, kUnit); unit || sc.lit(j+1, "%", "h", ":", "percent") {
+		return match{}, false
+	}
+	ld := sc.lastDay
+	if d <= ld.Day() || !validDate(ld.Year(), int(ld.Month()), d) {
+		return match{}, false
+	}
+	return dayMatch(j, j+1, time.Date(ld.Year(), ld.Month(), d, 0, 0, 0, 0, time.UTC)), true
 }
 
 // afterSince reports whether the expression at token j follows "since" or "depuis" (also

@@ -146,6 +146,10 @@ func TestTag(t *testing.T) {
 		{"en", "Prices will rise over the next couple of years.", []want{{"the next couple of years", "DURATION", "P2Y"}}},
 		{"en", "Funds will face pressure in the weeks ahead.", []want{{"the weeks ahead", "DURATION", "PXW"}}},
 		{"en", "Orders have risen from the low levels of the early summer.", []want{{"the early summer", "DATE", "2022-SU"}}},
+		{"en", "The summit will be held on Oct. 24 and 25 in Lomé.", []want{{"Oct. 24", "DATE", "2022-10-24"}, {"25", "DATE", "2022-10-25"}}},
+		{"en", "Sales rose on Oct. 24 and 25 percent on Oct. 26.", []want{{"Oct. 24", "DATE", "2022-10-24"}, {"Oct. 26", "DATE", "2022-10-26"}}},
+		{"en", "Over the years, the town grew.", []want{{"the years", "DURATION", "PXY"}}},
+		{"en", "In the years that followed, the rebels regrouped.", []want{{"the years", "DURATION", "PXY"}}},
 		// smaller English forms
 		{"en", "Now, the council says, the plan is dead.", nil},
 		{"en", "The herders move south each July.", []want{{"each July", "SET", "XXXX-07"}}},
