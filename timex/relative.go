@@ -1118,6 +1118,9 @@ func (sc *scanner) holiday(j int) (match, bool) {
 			return match{}, false
 		}
 		e, end = h, next
+		if e.s == "ELECTION" && !(sc.lit(end, "day") && sc.capital(end)) {
+			return match{}, false // "election" alone is no day
+		}
 		if sc.lit(end, "eve") && e.s == "12-25" {
 			e.s, end = "12-24", end+1
 		} else if sc.lit(end, "day") {
@@ -1193,6 +1196,10 @@ func feast(code string, y int) (time.Time, bool) {
 		month := (h + l - 7*m + 114) / 31
 		day := (h+l-7*m+114)%31 + 1
 		return time.Date(y, time.Month(month), day, 0, 0, 0, 0, time.UTC), true
+	case "ELECTION": // US Election Day: the Tuesday after the first Monday of November
+		t := time.Date(y, time.November, 2, 0, 0, 0, 0, time.UTC)
+		off := (int(time.Tuesday) - int(t.Weekday()) + 7) % 7
+		return t.AddDate(0, 0, off), true
 	case "THANKSGIVING": // fourth Thursday of November
 		t := time.Date(y, time.November, 1, 0, 0, 0, 0, time.UTC)
 		off := (int(time.Thursday) - int(t.Weekday()) + 7) % 7

@@ -334,8 +334,8 @@ func (sc *scanner) cueAt(k int) int {
 	if w == "'ll" {
 		return 2
 	}
-	if w == "set" && sc.lit(k+1, "to") {
-		return 1 // "set to resume Monday"
+	if (w == "set" || w == "going") && sc.lit(k+1, "to") {
+		return 1 // "set to resume Monday", "is going to be"
 	}
 
 	if len(w) >= 5 && strings.HasSuffix(w, "ed") && w != "need" && w != "speed" && w != "indeed" && w != "scheduled" {

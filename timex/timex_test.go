@@ -150,6 +150,8 @@ func TestTag(t *testing.T) {
 		{"en", "Sales rose on Oct. 24 and 25 percent on Oct. 26.", []want{{"Oct. 24", "DATE", "2022-10-24"}, {"Oct. 26", "DATE", "2022-10-26"}}},
 		{"en", "Over the years, the town grew.", []want{{"the years", "DURATION", "PXY"}}},
 		{"en", "In the years that followed, the rebels regrouped.", []want{{"the years", "DURATION", "PXY"}}},
+		{"en", "Security is going to be the theme of the campaign until Election Day.", []want{{"Election Day", "DATE", "2022-11-08"}}},
+		{"en", "Election officials met.", nil},
 		// smaller English forms
 		{"en", "Now, the council says, the plan is dead.", nil},
 		{"en", "The herders move south each July.", []want{{"each July", "SET", "XXXX-07"}}},
