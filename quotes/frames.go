@@ -810,7 +810,11 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 		for b > s0 && (isQuoteChar(v.text(b)) || v.text(b) == "'" || v.text(b) == "’") {
 			b-- // '"… expansionist,'' accusing it of …"
 		}
-		if p := v.norm(c0 - 1); c0 > s0 && v.lex.stance[lemma] && v.d.Tokens[c0-1].Kind == doc.Word && !v.lex.aux[p] && !passiveBe[p] && !gerundPreps[p] && !subordinators[p] && !prepositions[p] && !v.lex.adverb[p] {
+		p := ""
+		if c0 > s0 {
+			p = v.norm(c0 - 1)
+		}
+		if c0 > s0 && v.lex.stance[lemma] && v.d.Tokens[c0-1].Kind == doc.Word && !v.lex.aux[p] && !passiveBe[p] && !gerundPreps[p] && !subordinators[p] && !prepositions[p] && !v.lex.adverb[p] {
 			// "a California Democrat supporting Clinton", "with 30 percent of voters saying
 			// …": the noun before takes the stance
 			L := v.clauseStartParen(c0, s0)

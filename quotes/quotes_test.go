@@ -347,6 +347,8 @@ func TestNoFrame(t *testing.T) {
 		{"en", "The claims of the opposition were dismissed as rumours by the court of appeal."},
 		{"fr", "Pour la première fois, les deux camps se sont parlé."},
 		{"fr", "Le coût des travaux est estimé à trois millions d’euros."},
+		// a text that opens on an -ing word: nothing before it to take the stance
+		{"en", "Asking prices have dropped this year, down by 2%, because of a summer lull."},
 	} {
 		d := read(t, tc.lang, tc.text, senegal)
 		for _, q := range d.Quotes {
