@@ -732,7 +732,7 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 	for ev > s0 && v.lex.adverb[v.norm(ev)] {
 		ev-- // "the poll also showed"
 	}
-	thatless := v.lex.thatOnly[lemma] && !v.hasThat(c1, s1) && !(ev >= s0 && v.f.evidence[v.norm(ev)]) && !(lemma == "see" && v.hasWord(c1, min(s1, c1+7), "as"))
+	thatless := v.lex.thatOnly[lemma] && !v.hasThat(c1, s1) && !(ev >= s0 && v.f.evidence[v.norm(ev)]) && !v.evidenceSubject(c0, s0) && !(lemma == "see" && v.hasWord(c1, min(s1, c1+7), "as"))
 	if v.lex.aboutOnly[lemma] && !(c1 < s1 && (v.norm(c1) == "about" || v.norm(c1) == "of")) {
 		return fr, false // "spoke with X" is a meeting
 	}
@@ -934,8 +934,9 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 		fr.bnd = L0 - 1
 		fr.content = before(L0 - 1)
 		fr.pronoun = c0-L == 1 && v.isPronoun(L)
-		if R1 < s1 && v.isComma(R1) && R1 == c1 {
+		if R1 < s1 && v.isComma(R1) && R1 == c1 && !v.afterQuoteMark(L) && !subordinators[v.norm(R1+1)] && !askLead[v.norm(R1+1)] {
 			// "Over the years, she said, email has helped …": the words go on after the incise
+			// (not after a closed quote, nor into an adjunct: "…,” she said, when asked …")
 			if e := v.trimEnd(R1+1, s1); e > R1+1 && !isQuoteChar(v.text(R1+1)) {
 				fr.content = append(fr.content, [2]int{R1 + 1, e})
 			}
@@ -1796,4 +1797,19 @@ func (v *view) allTime(a, b int) bool {
 		}
 	}
 	return b > a
+}
+
+// evidenceSubject: the subject before the cue at c0 (past its appositions) holds a poll, a
+// study, emails… within a few words ("Polls there show …", "A Fox News poll, conducted by …, shows …").
+func (v *view) evidenceSubject(c0, s0 int) bool {
+	L := v.clauseStartParen(c0, s0)
+	for n := 0; n < 2 && L > s0 && v.isComma(L-1); n++ {
+		L = v.clauseStartParen(L-1, s0) // past an apposition
+	}
+	for k := max(L, c0-12); k < c0; k++ {
+		if v.f.evidence[v.norm(k)] {
+			return true
+		}
+	}
+	return false
 }
