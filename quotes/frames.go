@@ -288,6 +288,9 @@ func (v *view) frames(si int) []frame {
 		// according markers
 		matched := false
 		for _, w := range v.lex.according {
+			if !v.lex.accFirst[v.norm(i)] {
+				break // no marker starts here
+			}
 			if v.match(i, s1, w) {
 				if fr, ok := v.according(si, i, i+len(w)); ok {
 					out = append(out, fr)
@@ -302,7 +305,7 @@ func (v *view) frames(si int) []frame {
 		}
 		// "Pour l'ONU, la situation est catastrophique": a French opinion frame, only when a
 		// known actor follows "pour" and a comma closes it
-		if v.lex.opinionFor[v.norm(i)] && i == head {
+		if i == head && v.lex.opinionFor[v.norm(i)] {
 			if x1 := v.clauseEnd(i+1, s1); x1 < s1 && x1-i <= 7 && v.isComma(x1) && v.actorIn(i+1, x1, "") != "" && !v.hasVerb(i+1, x1) {
 				if e := v.trimEnd(x1+1, s1); e > x1+1 {
 					out = append(out, frame{kind: fAccording, sent: si, cue0: i, cue1: i + 1, sp0: i + 1, sp1: x1, lemma: v.norm(i), full0: -1,
@@ -1662,10 +1665,10 @@ func (v *view) notCue(c0, c1, s0, s1 int, lemma string) bool {
 // token a, before any verb ("the latest NBC News/Wall Street Journal poll", "un sondage Ifop";
 // not "in the polls", "in national polls").
 func (v *view) pollAfter(a, s1 int) bool {
-	e := v.clauseEnd(a, s1)
-	if a >= e || !v.lex.determiner[v.norm(a)] {
+	if a >= s1 || !v.lex.determiner[v.norm(a)] {
 		return false // "in national polls": polls in general, no source
 	}
+	e := v.clauseEnd(a, s1)
 	for k := a + 1; k < e && k < a+10; k++ {
 		if v.lex.pollNoun[v.norm(k)] {
 			return !v.hasVerb(a, k)
@@ -1696,8 +1699,18 @@ func (v *view) unlistedIncise(si, i int) (frame, bool) {
 		return frame{}, false
 	}
 	n := v.norm(i)
-	if len(n) < 4 || !(strings.HasSuffix(n, "ed") || strings.HasSuffix(n, "s") && !strings.HasSuffix(n, "ss")) ||
-		v.lex.aux[n] || passiveBe[n] || notReporting[n] || v.lex.determiner[n] {
+	if len(n) < 4 || !(strings.HasSuffix(n, "ed") || strings.HasSuffix(n, "s") && !strings.HasSuffix(n, "ss")) {
+		return frame{}, false
+	}
+	// cheap test first: a quote mark closes within the five tokens before
+	near := false
+	for k := i - 1; k >= s0 && k >= i-6; k-- {
+		if t := v.text(k); isQuoteChar(t) || t == "'" || t == "’" {
+			near = true
+			break
+		}
+	}
+	if !near || v.lex.aux[n] || passiveBe[n] || notReporting[n] || v.lex.determiner[n] {
 		return frame{}, false
 	}
 	if r, _ := utf8.DecodeRuneInString(v.text(i)); !unicode.IsLower(r) {

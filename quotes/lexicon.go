@@ -22,7 +22,8 @@ type lexicon struct {
 	adverb     map[string]bool
 	determiner map[string]bool
 	opener     map[string]bool
-	according  [][]string // multi-word markers, folded tokens
+	according  [][]string      // multi-word markers, folded tokens
+	accFirst   map[string]bool // the first words of the according markers (one lookup a token)
 	citing     [][]string
 	infinitive map[string]bool     // folded lemmas ("et de poursuivre")
 	pronoun    map[string]bool     // singular person pronouns
@@ -408,4 +409,14 @@ func merge(a, b *lexicon) *lexicon {
 		l.citing = append(l.citing, src.citing...)
 	}
 	return l
+}
+
+// index builds the lookups made from the lists once they are loaded.
+func (l *lexicon) index() {
+	l.accFirst = map[string]bool{}
+	for _, w := range l.according {
+		if len(w) > 0 {
+			l.accFirst[w[0]] = true
+		}
+	}
 }

@@ -86,6 +86,9 @@ func New() (*Finder, error) {
 	}
 	f.AnonymousSources = true
 	f.both = merge(f.fr, f.en)
+	for _, l := range []*lexicon{f.fr, f.en, f.both} {
+		l.index()
+	}
 	return f, nil
 }
 

@@ -516,11 +516,17 @@ func FuzzProcess(f *testing.F) {
 }
 
 func BenchmarkProcess(b *testing.B) {
-	text, err := os.ReadFile("testdata/mali-goita-poutine.txt")
+	for _, c := range []struct{ lang, file string }{{"fr", "mali-goita-poutine.txt"}, {"en", "mali-goita-putin.txt"}} {
+		b.Run(c.lang, func(b *testing.B) { benchProcess(b, c.lang, "testdata/"+c.file) })
+	}
+}
+
+func benchProcess(b *testing.B, lang, file string) {
+	text, err := os.ReadFile(file)
 	if err != nil {
 		b.Fatal(err)
 	}
-	d := read(b, "fr", string(text))
+	d := read(b, lang, string(text))
 	b.SetBytes(int64(len(text)))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
