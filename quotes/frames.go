@@ -285,10 +285,11 @@ func (v *view) frames(si int) []frame {
 	var out []frame
 	head := v.skipOpeners(s0, s1) // the first word of the sentence after openers
 	for i := s0; i < s1; i++ {
+		sp := v.lex.special[v.norm(i)]
 		// according markers
 		matched := false
 		for _, w := range v.lex.according {
-			if !v.lex.accFirst[v.norm(i)] {
+			if sp&spAccording == 0 {
 				break // no marker starts here
 			}
 			if v.match(i, s1, w) {
@@ -305,7 +306,7 @@ func (v *view) frames(si int) []frame {
 		}
 		// "Pour l'ONU, la situation est catastrophique": a French opinion frame, only when a
 		// known actor follows "pour" and a comma closes it
-		if i == head && v.lex.opinionFor[v.norm(i)] {
+		if sp&spOpinion != 0 && i == head {
 			if x1 := v.clauseEnd(i+1, s1); x1 < s1 && x1-i <= 7 && v.isComma(x1) && v.actorIn(i+1, x1, "") != "" && !v.hasVerb(i+1, x1) {
 				if e := v.trimEnd(x1+1, s1); e > x1+1 {
 					out = append(out, frame{kind: fAccording, sent: si, cue0: i, cue1: i + 1, sp0: i + 1, sp1: x1, lemma: v.norm(i), full0: -1,
@@ -317,7 +318,7 @@ func (v *view) frames(si int) []frame {
 		}
 		// "in the latest NBC poll", "dans un sondage Ifop": the poll is the source of the rest
 		// of the sentence
-		if v.lex.pollPrep[v.norm(i)] && v.pollAfter(i+1, s1) && !v.cueBefore(s0, i) {
+		if sp&spPoll != 0 && v.pollAfter(i+1, s1) && !v.cueBefore(s0, i) {
 			if fr, ok := v.according(si, i, i+1); ok {
 				out = append(out, fr)
 				i = max(i, fr.sp1-1)
@@ -355,12 +356,17 @@ func (v *view) frames(si int) []frame {
 			i = fr.cue1
 			continue
 		}
-		if fr, ok := v.raisingFrame(si, i); ok {
-			out = append(out, fr)
-			i = fr.cue1 - 1
-			continue
+		if sp&spRaising != 0 {
+			if fr, ok := v.raisingFrame(si, i); ok {
+				out = append(out, fr)
+				i = fr.cue1 - 1
+				continue
+			}
 		}
-		end, inv, passive, lemma := v.cueAt(i, s0, s1)
+		end, inv, passive, lemma := -1, -1, false, ""
+		if sp&spCue != 0 {
+			end, inv, passive, lemma = v.cueAt(i, s0, s1)
+		}
 		if end < 0 {
 			if fr, ok := v.unlistedIncise(si, i); ok {
 				out = append(out, fr)

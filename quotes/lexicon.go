@@ -22,8 +22,8 @@ type lexicon struct {
 	adverb     map[string]bool
 	determiner map[string]bool
 	opener     map[string]bool
-	according  [][]string      // multi-word markers, folded tokens
-	accFirst   map[string]bool // the first words of the according markers (one lookup a token)
+	according  [][]string       // multi-word markers, folded tokens
+	special    map[string]uint8 // the words that open a marker or a frame of their own (one lookup a token): sp… bits
 	citing     [][]string
 	infinitive map[string]bool     // folded lemmas ("et de poursuivre")
 	pronoun    map[string]bool     // singular person pronouns
@@ -411,12 +411,40 @@ func merge(a, b *lexicon) *lexicon {
 	return l
 }
 
+// bits of lexicon.special
+const (
+	spAccording uint8 = 1 << iota // the first word of an according marker
+	spRaising                     // a raising form ("seems")
+	spPoll                        // "in", "dans" before a poll
+	spOpinion                     // "pour" heading an opinion
+	spCue                         // an auxiliary or a form of a speech verb: cueAt may find a cue here
+)
+
 // index builds the lookups made from the lists once they are loaded.
 func (l *lexicon) index() {
-	l.accFirst = map[string]bool{}
+	l.special = map[string]uint8{}
 	for _, w := range l.according {
 		if len(w) > 0 {
-			l.accFirst[w[0]] = true
+			l.special[w[0]] |= spAccording
 		}
+	}
+	for _, p := range []struct {
+		m   map[string]bool
+		bit uint8
+	}{{l.pollPrep, spPoll}, {l.opinionFor, spOpinion}} {
+		for w := range p.m {
+			l.special[w] |= p.bit
+		}
+	}
+	for w := range l.raising {
+		l.special[w] |= spRaising
+	}
+	for _, m := range []map[string]string{l.finite, l.sForm, l.baseForm, l.participle} {
+		for w := range m {
+			l.special[w] |= spCue
+		}
+	}
+	for w := range l.aux {
+		l.special[w] |= spCue
 	}
 }
