@@ -613,3 +613,19 @@ func TestEnglishInciseInsideMarks(t *testing.T) {
 		t.Errorf("French incise inside the marks: cue %q speaker %q", q.Cue, q.Speaker)
 	}
 }
+
+// TestTextOpensWithCue: a cue as the very first token (a gerund, a raising verb, a poll
+// preposition, an unlisted verb) reads without failing and with valid offsets.
+func TestTextOpensWithCue(t *testing.T) {
+	for _, text := range []string{
+		"Citing security concerns, Reuters closed its office.",
+		"Saying nothing, James Okafor left.",
+		"Seems to work.",
+		"In a new Reuters poll, James Okafor leads.",
+		"Surmised.",
+		"which James Okafor denied.",
+	} {
+		d := read(t, "en", text, okafor, reuters)
+		checkOffsets(t, d)
+	}
+}
