@@ -943,7 +943,7 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 		fr.bnd = L0 - 1
 		fr.content = before(L0 - 1)
 		fr.pronoun = c0-L == 1 && v.isPronoun(L)
-		if R1 < s1 && v.isComma(R1) && R1 == c1 && !v.afterQuoteMark(L) && !subordinators[v.norm(R1+1)] && !askLead[v.norm(R1+1)] {
+		if R1+1 < s1 && v.isComma(R1) && R1 == c1 && !v.afterQuoteMark(L) && !subordinators[v.norm(R1+1)] && !askLead[v.norm(R1+1)] {
 			// "Over the years, she said, email has helped …": the words go on after the incise
 			// (not after a closed quote, nor into an adjunct: "…,” she said, when asked …")
 			if e := v.trimEnd(R1+1, s1); e > R1+1 && !isQuoteChar(v.text(R1+1)) {
