@@ -28,14 +28,15 @@ func main() {
 	format := flag.String("format", "conll", "conll, iob or hipe")
 	gold := flag.String("gold", "", "gold file")
 	limit := flag.Int("limit", 0, "first N documents only")
+	held := flag.Int("heldout", 0, "score only every N-th document (as griot eval ner --heldout N)")
 	flag.Parse()
-	if err := run(*peer, *format, *gold, *limit, os.Stdout); err != nil {
+	if err := run(*peer, *format, *gold, *limit, *held, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "ner:", err)
 		os.Exit(1)
 	}
 }
 
-func run(peer, format, gold string, limit int, w io.Writer) error {
+func run(peer, format, gold string, limit, held int, w io.Writer) error {
 	f, err := os.Open(gold)
 	if err != nil {
 		return err
@@ -55,6 +56,7 @@ func run(peer, format, gold string, limit int, w io.Writer) error {
 	if err != nil {
 		return err
 	}
+	docs = nereval.HeldOut(docs, held, true)
 	if limit > 0 && len(docs) > limit {
 		docs = docs[:limit]
 	}

@@ -15,7 +15,7 @@ import (
 
 const evalUsage = `usage: griot eval KIND [flags]
   timex   --gold DIR                 ISO-TimeML (FR-TimeBank, TempEval-3)
-  ner     --format conll|iob|hipe --gold FILE
+  ner     --format conll|iob|hipe|meantime --gold FILE [--model embedded|rules|FILE] [--heldout N]
   quotes  --gold DIR                 PolNeAR brat files
   events  --gold FILE                PLOVER gold-standard records (JSONL)
   places  --gold FILE[,FILE…]        sentence cases (.jsonl) or HIPE-2022 TSV (.tsv) [-v] [--audit] [--coords FILE]

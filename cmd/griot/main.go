@@ -35,6 +35,8 @@ Usage:
                                   the HTTP API and the web UI
   griot eval timex|ner|quotes|events|places [flags]
                                   score a stage against a gold corpus (docs/QUALITY.md)
+  griot train ner --format conll|iob|hipe|meantime --train FILE[,FILE] --out MODEL
+                                  train the name tagger on your own gold files
   griot version
 
 The default store is sqlite://griot.db; postgres://… works wherever a store is taken.
@@ -89,6 +91,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return cmdWorker(ctx, rest, stdout, stderr)
 	case "eval":
 		return cmdEval(ctx, rest, stdout, stderr)
+	case "train":
+		return cmdTrain(ctx, rest, stdout, stderr)
 	case "serve":
 		return cmdServe(ctx, rest, stdout, stderr)
 	case "events":

@@ -1,7 +1,9 @@
 // Package nereval scores griot's name recognition against gold named-entity files:
-// `griot eval ner --format conll|iob|hipe --gold FILE`. The score is CoNLL's: a predicted
-// name counts when its token span and its type are exactly a gold name's; precision,
-// recall and F1 per type and over all types.
+// `griot eval ner --format conll|iob|hipe|meantime --gold FILE [--model embedded|rules|FILE]`,
+// and trains the name tagger (package ner) on them: `griot train ner`. The score is CoNLL's: a
+// predicted name counts when its token span and its type are exactly a gold name's;
+// precision, recall and F1 per type and over all types. The names come from the tagger shipped
+// for the language (French) or, where none ships (English), from the actors stage's rules.
 //
 // Formats:
 //   - conll: one token a line, "INDEX<TAB>TOKEN<TAB>TAG" (or "TOKEN ... TAG" with spaces),
@@ -9,7 +11,8 @@
 //   - iob: "TOKEN TAG" lines, IOB1 (I- only, a run of one type is one name), no sentence
 //     breaks: the text is cut into documents of about 400 tokens at a full stop;
 //   - hipe: HIPE-2022 TSV (TOKEN and NE-COARSE-LIT columns, "# hipe2022:document_id" comments,
-//     NoSpaceAfter / EndOfSentence in MISC); only pers, org and loc are scored.
+//     NoSpaceAfter / EndOfSentence in MISC); only pers, org and loc are scored;
+//   - meantime: a folder of MEANTIME CAT XML files (see ParseMEANTIME).
 //
 // griot's GPE is scored as LOC; MISC is scored only where the gold has MISC (conll). HIPE puts
 // a person's titles in the name ("M. Hagenbeck"), so for hipe they are kept in griot's spans.
@@ -22,7 +25,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"sort"
 	"strings"
 	"time"
@@ -31,6 +33,7 @@ import (
 	"github.com/griot-project/griot/doc"
 	"github.com/griot-project/griot/langid"
 	"github.com/griot-project/griot/normalize"
+	"github.com/griot-project/griot/places"
 	"github.com/griot-project/griot/segment"
 )
 
@@ -59,12 +62,14 @@ type Entity struct {
 func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("eval ner", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	format := fs.String("format", "conll", "gold format: conll, iob or hipe")
+	format := fs.String("format", "conll", "gold format: conll, iob, hipe or meantime (a folder of XML)")
 	gold := fs.String("gold", "", "gold file")
-	lang := fs.String("lang", "", "language of the texts (fr, en); default: en for conll, fr otherwise")
+	lang := fs.String("lang", "", "language of the texts (fr, en); default: en for conll and meantime, fr otherwise")
 	limit := fs.Int("limit", 0, "score only the first N documents (0: all)")
 	date := fs.String("date", "", "date of documents without one, YYYY-MM-DD (default: conll 1996-08-30, iob 1906-06-01; hipe documents carry theirs)")
 	errs := fs.Bool("errors", false, "print every error (missed and spurious names)")
+	model := fs.String("model", "embedded", "the tagger: embedded (the model shipped for the language), rules (the actors stage's rules alone) or a model file from griot train ner")
+	held := fs.Int("heldout", 0, "score only every N-th document (the part `griot train ner --heldout N` leaves out)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -72,36 +77,22 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		fs.Usage()
 		return errors.New("eval ner: --gold FILE is required")
 	}
-	f, err := os.Open(*gold)
-	if err != nil {
-		return fmt.Errorf("eval ner: %w", err)
-	}
-	defer f.Close()
-	var docs []Doc
-	switch *format {
-	case "conll":
-		docs, err = ParseCoNLL(f)
-		if *lang == "" {
-			*lang = "en"
-		}
-	case "iob":
-		docs, err = ParseIOB(f)
-	case "hipe":
-		docs, err = ParseHIPE(f)
-	default:
-		return fmt.Errorf("eval ner: unknown format %q (want conll, iob or hipe)", *format)
-	}
+	docs, err := ReadGold(*format, *gold)
 	if err != nil {
 		return fmt.Errorf("eval ner: %s: %w", *gold, err)
 	}
 	if *lang == "" {
 		*lang = "fr"
+		if *format == "conll" || *format == "meantime" {
+			*lang = "en"
+		}
 	}
+	docs = heldOut(docs, *held, true)
 	if *limit > 0 && len(docs) > *limit {
 		docs = docs[:*limit]
 	}
 	// the documents' own time: who held an office is read on that date
-	def := map[string]string{"conll": "1996-08-30", "iob": "1906-06-01", "hipe": "1900-01-01"}[*format]
+	def := defaultDate(*format)
 	if *date != "" {
 		def = *date
 	}
@@ -118,7 +109,20 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	withMisc := *format == "conll"
+	fz := &Featurizer{R: r}
+	if fz.G, err = places.LoadGazetteer(); err != nil {
+		return err
+	}
+	tagger, err := loadModel(*model, *lang)
+	if err != nil {
+		return fmt.Errorf("eval ner: --model %s: %w", *model, err)
+	}
+	if tagger == nil {
+		fmt.Fprintln(stderr, "names: the actors stage's registry and rules")
+	} else {
+		fmt.Fprintf(stderr, "names: tagger (%s model, %d features) over the registry's and the rules' hints\n", tagger.Lang, tagger.NumFeatures())
+	}
+	withMisc := *format == "conll" || *format == "meantime"
 	sc := NewScore()
 	start := time.Now()
 	nbytes := 0
@@ -128,7 +132,15 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 		goldEnts := Entities(gd.Tokens, *format == "iob")
 		goldEnts = keepTypes(goldEnts, withMisc)
-		pred, n, err := Predict(r, gd, *lang, *format == "hipe")
+		var pred []Entity
+		var n int
+		if tagger != nil {
+			pred, err = fz.Tag(tagger, gd, *lang)
+			text, _, _ := DocText(gd)
+			n = len(text)
+		} else {
+			pred, n, err = Predict(r, gd, *lang, *format == "hipe")
+		}
 		if err != nil {
 			return fmt.Errorf("eval ner: document %s: %w", gd.ID, err)
 		}
