@@ -8,13 +8,13 @@
 package cluster
 
 import (
-	"hash/fnv"
 	"math/bits"
 	"net/url"
 	"slices"
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/griot-project/griot/doc"
 	"github.com/griot-project/griot/normalize"
@@ -34,32 +34,88 @@ const minShingles = 8
 // SimHash is the 64-bit SimHash of a text's folded word 3-shingles, and ok is false when
 // the text is too short to have one.
 func SimHash(text string) (h uint64, ok bool) {
-	words := strings.FieldsFunc(normalize.String(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsNumber(r)
-	})
-	if len(words)-2 < minShingles {
-		return 0, false
+	return SimHashFolded(normalize.String(text))
+}
+
+// SimHashFolded is SimHash of a text already folded by normalize (normalize.String, or a
+// document's Fold.Text). Words are the runs of letters and digits; each shingle is hashed
+// with 64-bit FNV-1a over its three words joined by NUL bytes.
+func SimHashFolded(folded string) (h uint64, ok bool) {
+	const (
+		offset64 = 14695981039346656037
+		prime64  = 1099511628211
+	)
+	// ones[b] counts the shingle hashes with bit b set. Bit j of each byte of a hash is
+	// added into lane k (byte k) of acc[j], 8 bits at a time, and the lanes are emptied into
+	// ones before they can overflow.
+	var ones [64]int
+	var acc [8]uint64
+	pending, shingles := 0, 0
+	flush := func() {
+		for j := range 8 {
+			for k := range 8 {
+				ones[8*k+j] += int(acc[j] >> (8 * k) & 0xff)
+			}
+			acc[j] = 0
+		}
+		pending = 0
 	}
-	var v [64]int
-	f := fnv.New64a()
-	for i := 0; i+3 <= len(words); i++ {
-		f.Reset()
-		f.Write([]byte(words[i]))
-		f.Write([]byte{0})
-		f.Write([]byte(words[i+1]))
-		f.Write([]byte{0})
-		f.Write([]byte(words[i+2]))
-		x := f.Sum64()
-		for b := range 64 {
-			if x&(1<<b) != 0 {
-				v[b]++
+	var w [3]string // the last three words, the newest last
+	n := 0          // words seen
+	for i := 0; i < len(folded); {
+		// Skip to the next word, then find its end.
+		start, end := -1, len(folded)
+		for i < len(folded) {
+			c := folded[i]
+			size := 1
+			var word bool
+			if c < utf8.RuneSelf {
+				word = 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z'
 			} else {
-				v[b]--
+				var r rune
+				r, size = utf8.DecodeRuneInString(folded[i:])
+				word = unicode.IsLetter(r) || unicode.IsNumber(r)
+			}
+			if word && start < 0 {
+				start = i
+			} else if !word && start >= 0 {
+				end = i
+				i += size
+				break
+			}
+			i += size
+		}
+		if start < 0 {
+			break
+		}
+		w[0], w[1], w[2] = w[1], w[2], folded[start:end]
+		if n++; n < 3 {
+			continue
+		}
+		x := uint64(offset64)
+		for k := range 3 {
+			if k > 0 {
+				x *= prime64 // the NUL byte between words: x ^= 0, then multiply
+			}
+			for j := 0; j < len(w[k]); j++ {
+				x ^= uint64(w[k][j])
+				x *= prime64
 			}
 		}
+		for j := range 8 {
+			acc[j] += x >> j & 0x0101010101010101
+		}
+		shingles++
+		if pending++; pending == 255 {
+			flush()
+		}
 	}
+	if n-2 < minShingles {
+		return 0, false
+	}
+	flush()
 	for b := range 64 {
-		if v[b] > 0 {
+		if 2*ones[b] > shingles { // more hashes with the bit set than without
 			h |= 1 << b
 		}
 	}

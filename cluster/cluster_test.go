@@ -1,10 +1,14 @@
 package cluster
 
 import (
+	"hash/fnv"
+	"os"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/griot-project/griot/doc"
+	"github.com/griot-project/griot/normalize"
 )
 
 const wire = `Le président de la transition malien, le colonel Assimi Goïta, a annoncé mercredi avoir eu un entretien téléphonique avec son homologue russe, Vladimir Poutine. Les deux dirigeants ont évoqué la sécurité au Sahel et les livraisons de céréales et d'engrais, selon un communiqué de la présidence.`
@@ -103,13 +107,80 @@ func TestSourceOf(t *testing.T) {
 	}
 }
 
+// simHashRef is SimHash written the plain way (the definition SimHashFolded must keep).
+func simHashRef(text string) (h uint64, ok bool) {
+	words := strings.FieldsFunc(normalize.String(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsNumber(r)
+	})
+	if len(words)-2 < minShingles {
+		return 0, false
+	}
+	var v [64]int
+	f := fnv.New64a()
+	for i := 0; i+3 <= len(words); i++ {
+		f.Reset()
+		f.Write([]byte(words[i] + "\x00" + words[i+1] + "\x00" + words[i+2]))
+		x := f.Sum64()
+		for b := range 64 {
+			if x&(1<<b) != 0 {
+				v[b]++
+			} else {
+				v[b]--
+			}
+		}
+	}
+	for b := range 64 {
+		if v[b] > 0 {
+			h |= 1 << b
+		}
+	}
+	return h, true
+}
+
+func TestSimHashReference(t *testing.T) {
+	data, err := os.ReadFile("testdata/simhash.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, text := range strings.Split(string(data), "\n\n") {
+		if strings.HasPrefix(text, "#") {
+			continue
+		}
+		n++
+		wantH, wantOK := simHashRef(text)
+		h, ok := SimHash(text)
+		if h != wantH || ok != wantOK {
+			t.Errorf("SimHash(%.40q) = %016x, %v; want %016x, %v", text, h, ok, wantH, wantOK)
+		}
+		if h2, ok2 := SimHashFolded(normalize.String(text)); h2 != h || ok2 != ok {
+			t.Errorf("SimHashFolded(%.40q) = %016x, %v; want %016x, %v", text, h2, ok2, h, ok)
+		}
+	}
+	if n < 5 {
+		t.Fatalf("read %d texts from testdata/simhash.txt", n)
+	}
+}
+
+func BenchmarkSimHash(b *testing.B) {
+	text := strings.Repeat(wire+" ", 20)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		SimHash(text)
+	}
+}
+
 func FuzzSimHash(f *testing.F) {
 	f.Add(wire)
 	f.Add("")
+	f.Add("a\xffb c d e f g h i j k l m n")
 	f.Fuzz(func(t *testing.T, s string) {
 		h, ok := SimHash(s)
 		if !ok && h != 0 {
 			t.Error("hash without ok")
+		}
+		if wh, wok := simHashRef(s); h != wh || ok != wok {
+			t.Errorf("SimHash = %016x, %v; the reference gives %016x, %v", h, ok, wh, wok)
 		}
 		if ok {
 			if h2, _ := SimHash(s); h2 != h {
@@ -117,4 +188,20 @@ func FuzzSimHash(f *testing.F) {
 			}
 		}
 	})
+}
+
+func BenchmarkSimHashRef(b *testing.B) {
+	text := strings.Repeat(wire+" ", 20)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		simHashRef(text)
+	}
+}
+
+func BenchmarkSimHashFolded(b *testing.B) {
+	text := normalize.String(strings.Repeat(wire+" ", 20))
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		SimHashFolded(text)
+	}
 }
