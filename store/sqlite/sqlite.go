@@ -33,9 +33,9 @@ var dialect = sqlstore.Dialect{
 		`CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', content_rowid='pk', tokenize='unicode61 remove_diacritics 2')`,
 		`CREATE VIRTUAL TABLE events_fts USING fts5(evidence, content='events', content_rowid='pk', tokenize='unicode61 remove_diacritics 2')`,
 	},
-	AfterDocument: []string{
-		`INSERT INTO documents_fts (rowid, title, text) SELECT pk, title, text FROM documents WHERE pk = ?`,
-		`INSERT INTO events_fts (rowid, evidence) SELECT pk, evidence FROM events WHERE doc_pk = ?`,
+	AfterDocuments: []string{
+		`INSERT INTO documents_fts (rowid, title, text) SELECT pk, title, text FROM documents WHERE pk IN (SELECT value FROM json_each(?)) ORDER BY pk`,
+		`INSERT INTO events_fts (rowid, evidence) SELECT pk, evidence FROM events WHERE doc_pk IN (SELECT value FROM json_each(?)) ORDER BY pk`,
 	},
 	LocationField: func(f string) string { return `json_extract(body, '$.location.` + f + `')` },
 	EventText:     `e.pk IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)`,
@@ -71,12 +71,15 @@ func Open(ctx context.Context, path string) (*sqlstore.DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sqlite store %s: %w", path, err)
 	}
+	d := dialect
 	if memory {
 		db.SetMaxOpenConns(1) // each connection would be its own database
+	} else {
+		d.OneWriter = true
 	}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("sqlite store %s: %w", path, err)
 	}
-	return sqlstore.New(ctx, db, dialect)
+	return sqlstore.New(ctx, db, d)
 }

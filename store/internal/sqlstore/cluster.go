@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"math/bits"
 	"slices"
 	"strings"
 	"time"
@@ -16,7 +17,13 @@ import (
 // nearDuplicate records the document's SimHash and returns the pk of the document it is a
 // near duplicate of (the earliest stored), or its own pk.
 func (s *DB) nearDuplicate(ctx context.Context, tx *sql.Tx, pk int64, d *doc.Document) (int64, error) {
-	h, ok := cluster.SimHash(d.Text)
+	var h uint64
+	var ok bool
+	if d.Fold.Text != "" {
+		h, ok = cluster.SimHashFolded(d.Fold.Text) // the normalize stage's fold of d.Text
+	} else {
+		h, ok = cluster.SimHash(d.Text)
+	}
 	if !ok {
 		_, err := s.txExec(ctx, tx, `UPDATE documents SET canonical_pk = ? WHERE pk = ?`, pk, pk)
 		return pk, err
@@ -69,28 +76,11 @@ func shiftDay(day string, n int) string {
 // clusterEvents puts each event of the document into the cluster of the same real event,
 // or a new one, and brings the touched clusters' counts up to date. It reads the candidate
 // clusters of all the document's events in one query and writes in bulk, so that the
-// number of statements (round trips to PostgreSQL) does not grow with the events.
-func (s *DB) clusterEvents(ctx context.Context, tx *sql.Tx, docPK, canonical int64, d *doc.Document) error {
+// number of statements (round trips to PostgreSQL) does not grow with the events. pks maps
+// the ids of the document's events to their pks.
+func (s *DB) clusterEvents(ctx context.Context, tx *sql.Tx, docPK, canonical int64, d *doc.Document, pks map[string]int64) error {
 	if len(d.Events) == 0 {
 		return nil
-	}
-	pks := map[string]int64{}
-	rows, err := s.txQuery(ctx, tx, `SELECT pk, event_id FROM events WHERE doc_pk = ?`, docPK)
-	if err != nil {
-		return err
-	}
-	for rows.Next() {
-		var pk int64
-		var id string
-		if err := rows.Scan(&pk, &id); err != nil {
-			rows.Close()
-			return err
-		}
-		pks[id] = pk
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
 	}
 
 	type ev struct {
@@ -136,9 +126,10 @@ func (s *DB) clusterEvents(ctx context.Context, tx *sql.Tx, docPK, canonical int
 	}
 	var cands []*cl
 	if len(keyArgs) > 0 {
+		keyArgs = padPow2(keyArgs)
 		args := append(keyArgs, shiftDay(maxHi, 1), shiftDay(minLo, -1))
-		rows, err := tx.QueryContext(ctx, s.rebind(`SELECT pk, key, date_lo, date_hi, country FROM clusters WHERE key IN (`+
-			strings.Repeat("?, ", len(keyArgs)-1)+`?) AND date_lo <> '' AND date_lo <= ? AND date_hi >= ? ORDER BY pk`), args...)
+		rows, err := s.txQuery(ctx, tx, `SELECT pk, key, date_lo, date_hi, country FROM clusters WHERE key IN (`+
+			strings.Repeat("?, ", len(keyArgs)-1)+`?) AND date_lo <> '' AND date_lo <= ? AND date_hi >= ? ORDER BY pk`, args...)
 		if err != nil {
 			return err
 		}
@@ -190,34 +181,23 @@ func (s *DB) clusterEvents(ctx context.Context, tx *sql.Tx, docPK, canonical int
 	}
 
 	if len(opened) > 0 {
-		var b strings.Builder
-		b.WriteString(`INSERT INTO clusters (type, key, date_lo, date_hi, country, num_mentions, num_articles, num_sources, rep_event) VALUES `)
-		var args []any
+		rows := make([][]any, len(opened))
 		for k, c := range opened {
-			if k > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteString(`(?, ?, ?, ?, ?, 0, 0, 0, ?)`)
 			i := openedBy[c]
-			args = append(args, d.Events[i].Type, c.key, c.lo, c.hi, c.ctry, evs[i].id)
-		}
-		b.WriteString(` RETURNING pk, rep_event`)
-		rows, err := tx.QueryContext(ctx, s.rebind(b.String()), args...)
-		if err != nil {
-			return err
+			rows[k] = []any{d.Events[i].Type, c.key, c.lo, c.hi, c.ctry, evs[i].id}
 		}
 		byRep := map[string]int64{}
-		for rows.Next() {
-			var pk int64
-			var rep string
-			if err := rows.Scan(&pk, &rep); err != nil {
-				rows.Close()
-				return err
-			}
-			byRep[rep] = pk
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+		err := s.insertReturning(ctx, tx, "clusters", []string{"type", "key", "date_lo", "date_hi", "country", "num_mentions", "num_articles", "num_sources", "rep_event"},
+			[]string{"?", "?", "?", "?", "?", "0", "0", "0", "?"}, rows, "pk, rep_event", func(rows *sql.Rows) error {
+				var pk int64
+				var rep string
+				if err := rows.Scan(&pk, &rep); err != nil {
+					return err
+				}
+				byRep[rep] = pk
+				return nil
+			})
+		if err != nil {
 			return err
 		}
 		for _, c := range opened {
@@ -259,15 +239,16 @@ func (s *DB) clusterEvents(ctx context.Context, tx *sql.Tx, docPK, canonical int
 		dl.rep = min(dl.rep, x.id)
 	}
 	slices.Sort(tpks)
-	in := strings.Repeat("?, ", len(tpks)-1) + "?"
 	args := []any{canonical, source}
 	for _, pk := range tpks {
 		args = append(args, pk)
 	}
-	frows, err := tx.QueryContext(ctx, s.rebind(`SELECT c.pk,
+	args = append(args[:2], padPow2(args[2:])...)
+	in := strings.Repeat("?, ", len(args)-3) + "?"
+	frows, err := s.txQuery(ctx, tx, `SELECT c.pk,
 		EXISTS (SELECT 1 FROM cluster_members m WHERE m.cluster_pk = c.pk AND m.canonical_pk = ?),
 		EXISTS (SELECT 1 FROM cluster_members m WHERE m.cluster_pk = c.pk AND m.source = ?)
-		FROM clusters c WHERE c.pk IN (`+in+`)`), args...)
+		FROM clusters c WHERE c.pk IN (`+in+`)`, args...)
 	if err != nil {
 		return err
 	}
@@ -288,29 +269,50 @@ func (s *DB) clusterEvents(ctx context.Context, tx *sql.Tx, docPK, canonical int
 	if err := s.insertRows(ctx, tx, "cluster_members", []string{"event_pk", "cluster_pk", "event_id", "doc_pk", "canonical_pk", "source", "lang", "mentions"}, nil, members); err != nil {
 		return err
 	}
-	var b strings.Builder
-	b.WriteString(`UPDATE clusters SET num_mentions = clusters.num_mentions + v.column2,
+	// One UPDATE per power-of-two chunk of the touched clusters, so that its few shapes stay
+	// prepared.
+	for lo := 0; lo < len(tpks); {
+		n := 1 << (bits.Len(uint(len(tpks)-lo)) - 1)
+		var b strings.Builder
+		b.WriteString(`UPDATE clusters SET num_mentions = clusters.num_mentions + v.column2,
 		num_articles = clusters.num_articles + v.column3, num_sources = clusters.num_sources + v.column4,
 		rep_event = CASE WHEN clusters.rep_event < v.column5 THEN clusters.rep_event ELSE v.column5 END
 		FROM (VALUES `)
-	args = args[:0]
-	for k, pk := range tpks {
-		if k > 0 {
-			b.WriteString(", ")
+		args = args[:0]
+		for k, pk := range tpks[lo : lo+n] {
+			if k > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(`(CAST(? AS BIGINT), CAST(? AS INTEGER), CAST(? AS INTEGER), CAST(? AS INTEGER), CAST(? AS TEXT))`)
+			a, src := 1, 1
+			if seenArticle[pk] {
+				a = 0
+			}
+			if seenSource[pk] {
+				src = 0
+			}
+			args = append(args, pk, deltas[pk].m, a, src, deltas[pk].rep)
 		}
-		b.WriteString(`(CAST(? AS BIGINT), CAST(? AS INTEGER), CAST(? AS INTEGER), CAST(? AS INTEGER), CAST(? AS TEXT))`)
-		a, src := 1, 1
-		if seenArticle[pk] {
-			a = 0
+		b.WriteString(`) AS v WHERE clusters.pk = v.column1`)
+		if _, err := s.txExec(ctx, tx, b.String(), args...); err != nil {
+			return err
 		}
-		if seenSource[pk] {
-			src = 0
-		}
-		args = append(args, pk, deltas[pk].m, a, src, deltas[pk].rep)
+		lo += n
 	}
-	b.WriteString(`) AS v WHERE clusters.pk = v.column1`)
-	_, err = tx.ExecContext(ctx, s.rebind(b.String()), args...)
-	return err
+	return nil
+}
+
+// padPow2 repeats the last of a list of IN (…) values up to a power of two, so that the
+// query has few shapes and stays prepared; the repeats change nothing in what IN matches.
+func padPow2(vals []any) []any {
+	n := 1
+	for n < len(vals) {
+		n *= 2
+	}
+	for len(vals) < n {
+		vals = append(vals, vals[len(vals)-1])
+	}
+	return vals
 }
 
 const clusterCols = `SELECT pk, type, date_lo, date_hi, country, num_mentions, num_articles, num_sources, rep_event FROM clusters`

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"math/bits"
 	"slices"
 	"sort"
 	"strconv"
@@ -35,9 +36,11 @@ type Dialect struct {
 	MigrateLock string
 	// FTS are the statements that add full-text search to schema version 1.
 	FTS []string
-	// AfterDocument are run after a document and its events are inserted, with the
-	// document's pk as their one argument (SQLite fills its FTS5 tables this way).
-	AfterDocument []string
+	// AfterDocuments are run after documents and their events are inserted, with the
+	// documents' pks as a JSON array as their one argument (SQLite fills its FTS5 tables
+	// this way: one statement a batch, since FTS5 flushes its pending terms at the start
+	// of every statement that writes to it).
+	AfterDocuments []string
 	// KeyLocks, run first in every write transaction with the sorted lock ids of the
 	// batch's cluster keys as its one argument, makes concurrent writers of the same
 	// cluster keys wait for each other (PostgreSQL advisory locks), or "" (SQLite has one
@@ -55,6 +58,10 @@ type Dialect struct {
 	// text column events.body, as text or number (NULL when absent): used once, to fill the
 	// place columns of events stored before schema version 3.
 	LocationField func(field string) string
+	// OneWriter writes every batch through the same connection (SQLite: a connection's
+	// page cache is dropped whenever another connection has written since it last read, so
+	// writes through whichever pooled connection is free kept re-reading the file).
+	OneWriter bool
 }
 
 // DB is a store.Store over a database/sql handle.
@@ -64,10 +71,36 @@ type DB struct {
 
 	mu    sync.Mutex
 	stmts map[string]*sql.Stmt // prepared fixed statements of the write path
+
+	wmu   sync.Mutex // held while a batch is written through wconn (Dialect.OneWriter)
+	wconn *sql.Conn
 }
 
-// prepared returns the statement for a fixed query (never one built from data: the cache
-// is not bounded), prepared once.
+// begin starts a write transaction; done must be called when it is over.
+func (s *DB) begin(ctx context.Context) (tx *sql.Tx, done func(), err error) {
+	if !s.d.OneWriter {
+		tx, err = s.db.BeginTx(ctx, nil)
+		return tx, func() {}, err
+	}
+	s.wmu.Lock()
+	if s.wconn == nil {
+		if s.wconn, err = s.db.Conn(ctx); err != nil {
+			s.wmu.Unlock()
+			return nil, nil, err
+		}
+	}
+	if tx, err = s.wconn.BeginTx(ctx, nil); err != nil {
+		s.wconn.Close() // a new connection next time
+		s.wconn = nil
+		s.wmu.Unlock()
+		return nil, nil, err
+	}
+	return tx, s.wmu.Unlock, nil
+}
+
+// prepared returns the statement for a query, prepared once. The cache is not bounded:
+// queries are fixed, or built in a few sizes (insertReturning, clusterEvents), never from
+// data.
 func (s *DB) prepared(ctx context.Context, query string) (*sql.Stmt, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -199,6 +232,12 @@ func (s *DB) Close() error {
 	}
 	s.stmts = nil
 	s.mu.Unlock()
+	s.wmu.Lock()
+	if s.wconn != nil {
+		s.wconn.Close()
+		s.wconn = nil
+	}
+	s.wmu.Unlock()
 	return s.db.Close()
 }
 
@@ -218,6 +257,14 @@ func (s *DB) HasDocument(ctx context.Context, sha string) (bool, error) {
 // insertRows writes rows with multi-row INSERTs. exprs, when not nil, gives each
 // column's value expression (default "?").
 func (s *DB) insertRows(ctx context.Context, tx *sql.Tx, table string, cols, exprs []string, rows [][]any) error {
+	return s.insertReturning(ctx, tx, table, cols, exprs, rows, "", nil)
+}
+
+// insertReturning writes rows with multi-row INSERTs and, when returning is not "", hands
+// each returned row to scan. The statements have a few fixed sizes, so that they stay
+// prepared: chunkRows rows, then what is left in powers of two (at most log2(chunkRows)+1
+// statement shapes a table).
+func (s *DB) insertReturning(ctx context.Context, tx *sql.Tx, table string, cols, exprs []string, rows [][]any, returning string, scan func(*sql.Rows) error) error {
 	if len(rows) == 0 {
 		return nil
 	}
@@ -226,24 +273,52 @@ func (s *DB) insertRows(ctx context.Context, tx *sql.Tx, table string, cols, exp
 		row = "(" + strings.Join(exprs, ", ") + ")"
 	}
 	head := "INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES "
-	per := max(1, 4000/len(cols))
-	for lo := 0; lo < len(rows); lo += per {
-		hi := min(len(rows), lo+per)
-		var b strings.Builder
-		b.WriteString(head)
-		args := make([]any, 0, (hi-lo)*len(cols))
-		for i := lo; i < hi; i++ {
-			if i > lo {
-				b.WriteString(", ")
-			}
-			b.WriteString(row)
-			args = append(args, rows[i]...)
+	tail := ""
+	if returning != "" {
+		tail = " RETURNING " + returning
+	}
+	per := chunkRows(len(cols))
+	args := make([]any, 0, min(per, len(rows))*len(cols))
+	for lo := 0; lo < len(rows); {
+		n := min(per, 1<<(bits.Len(uint(len(rows)-lo))-1))
+		query := head + strings.Repeat(row+", ", n-1) + row + tail
+		args = args[:0]
+		for _, r := range rows[lo : lo+n] {
+			args = append(args, r...)
 		}
-		if _, err := tx.ExecContext(ctx, s.rebind(b.String()), args...); err != nil {
+		lo += n
+		if scan == nil {
+			if _, err := s.txExec(ctx, tx, query, args...); err != nil {
+				return fmt.Errorf("writing %s: %w", table, err)
+			}
+			continue
+		}
+		res, err := s.txQuery(ctx, tx, query, args...)
+		if err != nil {
+			return fmt.Errorf("writing %s: %w", table, err)
+		}
+		for res.Next() {
+			if err := scan(res); err != nil {
+				res.Close()
+				return fmt.Errorf("writing %s: %w", table, err)
+			}
+		}
+		res.Close()
+		if err := res.Err(); err != nil {
 			return fmt.Errorf("writing %s: %w", table, err)
 		}
 	}
 	return nil
+}
+
+// chunkRows is how many rows of cols columns the largest INSERT writes: a power of two,
+// at most 128 rows and about 2,000 values.
+func chunkRows(cols int) int {
+	n := 1
+	for n < 128 && 2*n*cols <= 2000 {
+		n *= 2
+	}
+	return n
 }
 
 func jsonText(v any) string {
@@ -271,14 +346,21 @@ func (s *DB) PutDocument(ctx context.Context, d *doc.Document) (bool, error) {
 	return res[0].Added, res[0].Err
 }
 
-// PutDocuments writes documents in one transaction, each inside its own savepoint: a
-// document that fails is rolled back alone and its error returned in its result. Documents
-// are written in SHA-256 order, cluster keys locked in order and roll-up rows updated in
-// order, so that concurrent writers (PostgreSQL) never wait on each other in a cycle; a
-// deadlock or serialization failure anyway is retried.
+// PutDocuments writes documents in one transaction. Documents are written in SHA-256
+// order, cluster keys locked in order and roll-up rows updated in order, so that
+// concurrent writers (PostgreSQL) never wait on each other in a cycle; a deadlock or
+// serialization failure anyway is retried. The batch is written as a whole, each table's
+// rows in a few multi-row statements that stay prepared; when a document of it fails, the
+// transaction is rolled back and the batch written again one document at a time, each
+// inside its own savepoint, so that the document that fails is rolled back alone and its
+// error returned in its result.
 func (s *DB) PutDocuments(ctx context.Context, docs []*doc.Document) ([]store.PutResult, error) {
 	for attempt := 0; ; attempt++ {
-		res, err := s.putDocuments(ctx, docs)
+		res, err := s.putDocuments(ctx, docs, false)
+		var df *docFailure
+		if errors.As(err, &df) {
+			res, err = s.putDocuments(ctx, docs, true)
+		}
 		if err == nil || attempt == 4 || !retryable(err) {
 			return res, err
 		}
@@ -286,13 +368,33 @@ func (s *DB) PutDocuments(ctx context.Context, docs []*doc.Document) ([]store.Pu
 	}
 }
 
+// docFailure is a write failing in a batch written as a whole: the batch is written again
+// one document at a time to find the document at fault.
+type docFailure struct{ err error }
+
+func (e *docFailure) Error() string { return e.err.Error() }
+func (e *docFailure) Unwrap() error { return e.err }
+
 // retryable reports a PostgreSQL deadlock or serialization failure.
 func retryable(err error) bool {
 	m := err.Error()
 	return strings.Contains(m, "40P01") || strings.Contains(m, "40001")
 }
 
-func (s *DB) putDocuments(ctx context.Context, docs []*doc.Document) ([]store.PutResult, error) {
+// checkDocument is the error of a document that cannot be written at all.
+func checkDocument(d *doc.Document) error {
+	switch {
+	case d == nil:
+		return errors.New("put document: nil document")
+	case d.SHA256 == "":
+		return fmt.Errorf("put document %s: no SHA256 (make documents with pipeline.NewDocument)", d.ID)
+	}
+	return nil
+}
+
+// putDocuments writes docs in one transaction: as a whole, or (perDoc) one document at a
+// time inside savepoints.
+func (s *DB) putDocuments(ctx context.Context, docs []*doc.Document, perDoc bool) ([]store.PutResult, error) {
 	res := make([]store.PutResult, len(docs))
 	if len(docs) == 0 {
 		return res, nil
@@ -308,10 +410,11 @@ func (s *DB) putDocuments(ctx context.Context, docs []*doc.Document) ([]store.Pu
 		return docs[i].SHA256
 	}
 	sort.SliceStable(order, func(a, b int) bool { return sha(order[a]) < sha(order[b]) })
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, done, err := s.begin(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("put documents: %w", err)
 	}
+	defer done()
 	defer tx.Rollback()
 	if s.d.KeyLocks != "" {
 		if _, err := tx.ExecContext(ctx, s.rebind(s.d.KeyLocks), clusterLocks(docs)); err != nil {
@@ -319,47 +422,15 @@ func (s *DB) putDocuments(ctx context.Context, docs []*doc.Document) ([]store.Pu
 		}
 	}
 	total := map[dyadKey]*dyadVal{}
-	for _, i := range order {
-		d := docs[i]
-		switch {
-		case d == nil:
-			res[i].Err = errors.New("put document: nil document")
-			continue
-		case d.SHA256 == "":
-			res[i].Err = fmt.Errorf("put document %s: no SHA256 (make documents with pipeline.NewDocument)", d.ID)
-			continue
+	if perDoc {
+		if err := s.putEach(ctx, tx, docs, order, res, total); err != nil {
+			return nil, err
 		}
-		if _, err := s.txExec(ctx, tx, `SAVEPOINT griot_doc`); err != nil {
+	} else if err := s.putBatch(ctx, tx, docs, order, res, total); err != nil {
+		if retryable(err) {
 			return nil, fmt.Errorf("put documents: %w", err)
 		}
-		added, dyads, err := s.putOne(ctx, tx, d)
-		if err != nil {
-			if retryable(err) {
-				return nil, fmt.Errorf("put documents: %w", err)
-			}
-			res[i].Err = fmt.Errorf("put document %s: %w", d.ID, err)
-			if _, rerr := s.txExec(ctx, tx, `ROLLBACK TO SAVEPOINT griot_doc`); rerr != nil {
-				return nil, fmt.Errorf("put documents: %w (after %w)", rerr, err)
-			}
-		}
-		res[i].Added = added && err == nil
-		if res[i].Added {
-			for k, v := range dyads {
-				t := total[k]
-				if t == nil {
-					t = &dyadVal{}
-					total[k] = t
-				}
-				t.events += v.events
-				t.goldstein += v.goldstein
-				for q := range t.quad {
-					t.quad[q] += v.quad[q]
-				}
-			}
-		}
-		if _, err := s.txExec(ctx, tx, `RELEASE SAVEPOINT griot_doc`); err != nil {
-			return nil, fmt.Errorf("put documents: %w", err)
-		}
+		return nil, &docFailure{fmt.Errorf("put documents: %w", err)}
 	}
 	if err := s.putDyads(ctx, tx, total); err != nil {
 		return nil, fmt.Errorf("put documents: %w", err)
@@ -368,6 +439,100 @@ func (s *DB) putDocuments(ctx context.Context, docs []*doc.Document) ([]store.Pu
 		return nil, fmt.Errorf("put documents: commit: %w", err)
 	}
 	return res, nil
+}
+
+// putBatch writes the documents (in order) as a whole: the documents' rows one by one, then
+// every table's rows of the batch together, then each document's full-text entries, near
+// duplicates and clusters, in the same order. Any error fails the batch.
+func (s *DB) putBatch(ctx context.Context, tx *sql.Tx, docs []*doc.Document, order []int, res []store.PutResult, total map[dyadKey]*dyadVal) error {
+	type put struct {
+		i  int
+		pk int64
+	}
+	var puts []put
+	var w layerRows
+	for _, i := range order {
+		d := docs[i]
+		if err := checkDocument(d); err != nil {
+			res[i].Err = err
+			continue
+		}
+		pk, added, err := s.insertDocument(ctx, tx, d)
+		if err != nil {
+			return fmt.Errorf("document %s: %w", d.ID, err)
+		}
+		if added {
+			addDyads(total, s.putLayers(pk, d, &w))
+			puts = append(puts, put{i, pk})
+		}
+	}
+	events, err := s.writeLayers(ctx, tx, &w)
+	if err != nil {
+		return err
+	}
+	pks := make([]int64, len(puts))
+	for k, p := range puts {
+		pks[k] = p.pk
+	}
+	if err := s.afterDocuments(ctx, tx, pks); err != nil {
+		return err
+	}
+	for _, p := range puts {
+		if err := s.finishDocument(ctx, tx, p.pk, docs[p.i], events); err != nil {
+			return fmt.Errorf("document %s: %w", docs[p.i].ID, err)
+		}
+		res[p.i].Added = true
+	}
+	return nil
+}
+
+// putEach writes the documents (in order) one at a time, each inside its own savepoint: a
+// document that fails is rolled back alone and its error returned in its result.
+func (s *DB) putEach(ctx context.Context, tx *sql.Tx, docs []*doc.Document, order []int, res []store.PutResult, total map[dyadKey]*dyadVal) error {
+	for _, i := range order {
+		d := docs[i]
+		if err := checkDocument(d); err != nil {
+			res[i].Err = err
+			continue
+		}
+		if _, err := s.txExec(ctx, tx, `SAVEPOINT griot_doc`); err != nil {
+			return fmt.Errorf("put documents: %w", err)
+		}
+		added, dyads, err := s.putOne(ctx, tx, d)
+		if err != nil {
+			if retryable(err) {
+				return fmt.Errorf("put documents: %w", err)
+			}
+			res[i].Err = fmt.Errorf("put document %s: %w", d.ID, err)
+			if _, rerr := s.txExec(ctx, tx, `ROLLBACK TO SAVEPOINT griot_doc`); rerr != nil {
+				return fmt.Errorf("put documents: %w (after %w)", rerr, err)
+			}
+		}
+		res[i].Added = added && err == nil
+		if res[i].Added {
+			addDyads(total, dyads)
+		}
+		if _, err := s.txExec(ctx, tx, `RELEASE SAVEPOINT griot_doc`); err != nil {
+			return fmt.Errorf("put documents: %w", err)
+		}
+	}
+	return nil
+}
+
+// addDyads adds a document's roll-up deltas to the batch's.
+func addDyads(total, dyads map[dyadKey]*dyadVal) {
+	for k, v := range dyads {
+		t := total[k]
+		if t == nil {
+			t = &dyadVal{}
+			total[k] = t
+		}
+		t.events += v.events
+		t.goldstein += v.goldstein
+		for q := range t.quad {
+			t.quad[q] += v.quad[q]
+		}
+	}
 }
 
 // clusterLocks are the advisory lock ids of the cluster keys of the documents' events.
@@ -431,6 +596,28 @@ func (s *DB) putDyads(ctx context.Context, tx *sql.Tx, dyads map[dyadKey]*dyadVa
 
 // putOne writes one document inside tx; added is false when its hash is stored.
 func (s *DB) putOne(ctx context.Context, tx *sql.Tx, d *doc.Document) (bool, map[dyadKey]*dyadVal, error) {
+	pk, added, err := s.insertDocument(ctx, tx, d)
+	if err != nil || !added {
+		return false, nil, err
+	}
+	var w layerRows
+	dyads := s.putLayers(pk, d, &w)
+	events, err := s.writeLayers(ctx, tx, &w)
+	if err != nil {
+		return false, nil, err
+	}
+	if err := s.afterDocuments(ctx, tx, []int64{pk}); err != nil {
+		return false, nil, err
+	}
+	if err := s.finishDocument(ctx, tx, pk, d, events); err != nil {
+		return false, nil, err
+	}
+	return true, dyads, nil
+}
+
+// insertDocument writes the document's row and returns its pk; added is false when its
+// hash is stored (or was meanwhile by another writer).
+func (s *DB) insertDocument(ctx context.Context, tx *sql.Tx, d *doc.Document) (int64, bool, error) {
 	published := ""
 	if !d.Published.IsZero() {
 		published = d.Published.UTC().Format(time.DateOnly)
@@ -450,28 +637,40 @@ func (s *DB) putOne(ctx context.Context, tx *sql.Tx, d *doc.Document) (bool, map
 	var pk int64
 	err := s.txQueryRow(ctx, tx, `INSERT INTO documents (`+cols+`) VALUES (`+vals+`) ON CONFLICT (sha256) DO NOTHING RETURNING pk`, args...).Scan(&pk)
 	if errors.Is(err, sql.ErrNoRows) {
-		return false, nil, nil // stored already, or meanwhile by another writer
+		return 0, false, nil
 	}
 	if err != nil {
-		return false, nil, err
+		return 0, false, err
 	}
-	dyads, err := s.putLayers(ctx, tx, pk, d)
-	if err != nil {
-		return false, nil, err
+	return pk, true, nil
+}
+
+// afterDocuments runs the dialect's AfterDocuments statements on the documents written.
+func (s *DB) afterDocuments(ctx context.Context, tx *sql.Tx, pks []int64) error {
+	if len(pks) == 0 || len(s.d.AfterDocuments) == 0 {
+		return nil
 	}
-	for _, st := range s.d.AfterDocument {
-		if _, err := s.txExec(ctx, tx, st, pk); err != nil {
-			return false, nil, fmt.Errorf("indexing: %w", err)
+	arg := jsonText(pks)
+	for _, st := range s.d.AfterDocuments {
+		if _, err := s.txExec(ctx, tx, st, arg); err != nil {
+			return fmt.Errorf("indexing: %w", err)
 		}
 	}
+	return nil
+}
+
+// finishDocument runs what needs the document's rows and those of the documents written
+// before it: its near duplicates and its event clusters. events maps event ids to their
+// pks.
+func (s *DB) finishDocument(ctx context.Context, tx *sql.Tx, pk int64, d *doc.Document, events map[string]int64) error {
 	canonical, err := s.nearDuplicate(ctx, tx, pk, d)
 	if err != nil {
-		return false, nil, fmt.Errorf("near duplicates: %w", err)
+		return fmt.Errorf("near duplicates: %w", err)
 	}
-	if err := s.clusterEvents(ctx, tx, pk, canonical, d); err != nil {
-		return false, nil, fmt.Errorf("clusters: %w", err)
+	if err := s.clusterEvents(ctx, tx, pk, canonical, d, events); err != nil {
+		return fmt.Errorf("clusters: %w", err)
 	}
-	return true, dyads, nil
+	return nil
 }
 
 type dyadKey struct{ actor, recipient, day, precision, factuality string }
@@ -482,8 +681,15 @@ type dyadVal struct {
 	goldstein float64
 }
 
-func (s *DB) putLayers(ctx context.Context, tx *sql.Tx, pk int64, d *doc.Document) (map[dyadKey]*dyadVal, error) {
-	var rows [][]any
+// layerRows are the rows of the layers of one or more documents, to be written together.
+type layerRows struct {
+	actors, mentions, timexes, quotes, posts, events [][]any
+	// roles are event_actors rows with the event id in place of the event pk.
+	roles [][]any
+}
+
+// putLayers adds the rows of the document's layers to w and returns its roll-up deltas.
+func (s *DB) putLayers(pk int64, d *doc.Document, w *layerRows) map[dyadKey]*dyadVal {
 	seen := map[string]bool{}
 	country := map[string]string{}
 	for _, a := range d.Actors {
@@ -496,57 +702,25 @@ func (s *DB) putLayers(ctx context.Context, tx *sql.Tx, pk int64, d *doc.Documen
 		if sector == nil {
 			sector = []string{}
 		}
-		rows = append(rows, []any{pk, a.ID, a.Name, a.Kind, a.Country, jsonText(sector), a.Wikidata, a.Role})
+		w.actors = append(w.actors, []any{pk, a.ID, a.Name, a.Kind, a.Country, jsonText(sector), a.Wikidata, a.Role})
 	}
-	if err := s.insertRows(ctx, tx, "actors", []string{"doc_pk", "actor_id", "name", "kind", "country", "sector", "wikidata", "role"}, nil, rows); err != nil {
-		return nil, err
-	}
-	rows = rows[:0]
 	for i, m := range d.Mentions {
-		rows = append(rows, []any{pk, i, m.Start, m.End, m.Text, m.Type, m.Actor, m.Form})
+		w.mentions = append(w.mentions, []any{pk, i, m.Start, m.End, m.Text, m.Type, m.Actor, m.Form})
 	}
-	if err := s.insertRows(ctx, tx, "mentions", []string{"doc_pk", "ord", "start_off", "end_off", "text", "type", "actor_id", "form"}, nil, rows); err != nil {
-		return nil, err
-	}
-	rows = rows[:0]
 	for i, t := range d.Timexes {
 		b := 0
 		if t.Begin {
 			b = 1
 		}
-		rows = append(rows, []any{pk, i, t.Start, t.End, t.Text, t.Type, t.Value, t.Mod, b})
+		w.timexes = append(w.timexes, []any{pk, i, t.Start, t.End, t.Text, t.Type, t.Value, t.Mod, b})
 	}
-	if err := s.insertRows(ctx, tx, "timexes", []string{"doc_pk", "ord", "start_off", "end_off", "text", "type", "value", "mod", "begin_period"}, nil, rows); err != nil {
-		return nil, err
-	}
-	rows = rows[:0]
 	for i, q := range d.Quotes {
-		rows = append(rows, []any{pk, i, q.Speaker, q.Kind, q.Text, jsonText(q)})
+		w.quotes = append(w.quotes, []any{pk, i, q.Speaker, q.Kind, q.Text, jsonText(q)})
 	}
-	if err := s.insertRows(ctx, tx, "quotes", []string{"doc_pk", "ord", "speaker", "kind", "text", "body"}, nil, rows); err != nil {
-		return nil, err
-	}
-	rows = rows[:0]
 	for i, p := range d.Posts {
-		rows = append(rows, []any{pk, i, p.Platform, p.Author, p.Handle, p.Date, p.Start, p.End, p.Actor})
-	}
-	if err := s.insertRows(ctx, tx, "posts", []string{"doc_pk", "ord", "platform", "author", "handle", "date", "start_off", "end_off", "actor_id"}, nil, rows); err != nil {
-		return nil, err
+		w.posts = append(w.posts, []any{pk, i, p.Platform, p.Author, p.Handle, p.Date, p.Start, p.End, p.Actor})
 	}
 
-	evCols := []string{"event_id", "doc_pk", "ord", "type", "mode", "factuality", "quad", "goldstein", "cameo", "date_value", "date_lo", "date_hi", "precision", "ev_start", "ev_end", "evidence", "body",
-		"place_country", "place_admin1", "place_admin2", "place_name", "place_geonameid", "place_precision", "place_lat", "place_lon"}
-	var evExprs []string
-	if s.d.TSV {
-		evCols = append(evCols, "tsv")
-		evExprs = make([]string, len(evCols))
-		for i := range evExprs {
-			evExprs[i] = "?"
-		}
-		evExprs[len(evExprs)-1] = "to_tsvector('simple', ?)"
-	}
-	rows = rows[:0]
-	var roles [][]any
 	dyads := map[dyadKey]*dyadVal{}
 	for i := range d.Events {
 		e := d.Events[i]
@@ -557,7 +731,7 @@ func (s *DB) putLayers(ctx context.Context, tx *sql.Tx, pk int64, d *doc.Documen
 		if s.d.TSV {
 			row = append(row, fold(e.Evidence.Text))
 		}
-		rows = append(rows, row)
+		w.events = append(w.events, row)
 		rs := map[[2]string]bool{}
 		for _, set := range []struct {
 			role string
@@ -568,7 +742,7 @@ func (s *DB) putLayers(ctx context.Context, tx *sql.Tx, pk int64, d *doc.Documen
 					continue
 				}
 				rs[[2]string{set.role, a}] = true
-				roles = append(roles, []any{id, set.role, a, country[a]})
+				w.roles = append(w.roles, []any{id, set.role, a, country[a]})
 			}
 		}
 		if lo == "" {
@@ -597,30 +771,63 @@ func (s *DB) putLayers(ctx context.Context, tx *sql.Tx, pk int64, d *doc.Documen
 			}
 		}
 	}
-	if err := s.insertRows(ctx, tx, "events", evCols, evExprs, rows); err != nil {
-		return nil, err
-	}
-	if len(roles) > 0 {
-		// event_actors.event_pk is resolved from the event id in one statement per chunk.
-		for lo := 0; lo < len(roles); lo += 500 {
-			hi := min(len(roles), lo+500)
-			var b strings.Builder
-			b.WriteString(`INSERT INTO event_actors (event_pk, role, actor_id, country) SELECT e.pk, v.role, v.actor_id, v.country FROM events e JOIN (`)
-			args := make([]any, 0, 4*(hi-lo))
-			for i := lo; i < hi; i++ {
-				if i > lo {
-					b.WriteString(" UNION ALL ")
-				}
-				b.WriteString(`SELECT ? AS event_id, ? AS role, ? AS actor_id, ? AS country`)
-				args = append(args, roles[i]...)
-			}
-			b.WriteString(`) v ON v.event_id = e.event_id`)
-			if _, err := tx.ExecContext(ctx, s.rebind(b.String()), args...); err != nil {
-				return nil, fmt.Errorf("writing event_actors: %w", err)
-			}
+	return dyads
+}
+
+// writeLayers writes w's rows and returns the pks of the events written, by event id.
+func (s *DB) writeLayers(ctx context.Context, tx *sql.Tx, w *layerRows) (map[string]int64, error) {
+	for _, t := range []struct {
+		table string
+		cols  []string
+		rows  [][]any
+	}{
+		{"actors", []string{"doc_pk", "actor_id", "name", "kind", "country", "sector", "wikidata", "role"}, w.actors},
+		{"mentions", []string{"doc_pk", "ord", "start_off", "end_off", "text", "type", "actor_id", "form"}, w.mentions},
+		{"timexes", []string{"doc_pk", "ord", "start_off", "end_off", "text", "type", "value", "mod", "begin_period"}, w.timexes},
+		{"quotes", []string{"doc_pk", "ord", "speaker", "kind", "text", "body"}, w.quotes},
+		{"posts", []string{"doc_pk", "ord", "platform", "author", "handle", "date", "start_off", "end_off", "actor_id"}, w.posts},
+	} {
+		if err := s.insertRows(ctx, tx, t.table, t.cols, nil, t.rows); err != nil {
+			return nil, err
 		}
 	}
-	return dyads, nil
+
+	evCols := []string{"event_id", "doc_pk", "ord", "type", "mode", "factuality", "quad", "goldstein", "cameo", "date_value", "date_lo", "date_hi", "precision", "ev_start", "ev_end", "evidence", "body",
+		"place_country", "place_admin1", "place_admin2", "place_name", "place_geonameid", "place_precision", "place_lat", "place_lon"}
+	var evExprs []string
+	if s.d.TSV {
+		evCols = append(evCols, "tsv")
+		evExprs = make([]string, len(evCols))
+		for i := range evExprs {
+			evExprs[i] = "?"
+		}
+		evExprs[len(evExprs)-1] = "to_tsvector('simple', ?)"
+	}
+	pks := make(map[string]int64, len(w.events))
+	err := s.insertReturning(ctx, tx, "events", evCols, evExprs, w.events, "pk, event_id", func(rows *sql.Rows) error {
+		var pk int64
+		var id string
+		if err := rows.Scan(&pk, &id); err != nil {
+			return err
+		}
+		pks[id] = pk
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range w.roles {
+		id := r[0].(string)
+		pk, ok := pks[id]
+		if !ok {
+			return nil, fmt.Errorf("writing event_actors: event %s not written", id)
+		}
+		r[0] = pk
+	}
+	if err := s.insertRows(ctx, tx, "event_actors", []string{"event_pk", "role", "actor_id", "country"}, nil, w.roles); err != nil {
+		return nil, err
+	}
+	return pks, nil
 }
 
 // placeValues are the place columns of an event's location (see schemaV3).
