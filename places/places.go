@@ -21,7 +21,8 @@ const (
 
 // Geocoder is the places stage. It is safe for concurrent use.
 type Geocoder struct {
-	g *Gazetteer
+	g      *Gazetteer
+	topics map[string]bool // nouns a place after them qualifies (data/topic-nouns.txt)
 }
 
 // New loads the embedded gazetteer (once per process) and returns the stage.
@@ -30,7 +31,58 @@ func New() (*Geocoder, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Geocoder{g: g}, nil
+	b, err := dataFS.ReadFile("data/topic-nouns.txt")
+	if err != nil {
+		return nil, fmt.Errorf("places: %w", err)
+	}
+	topics := map[string]bool{}
+	for _, l := range strings.Split(string(b), "\n") {
+		if l = strings.TrimSpace(l); l != "" && l[0] != '#' {
+			topics[l] = true
+		}
+	}
+	return &Geocoder{g: g, topics: topics}, nil
+}
+
+// typedSpan is the trigger of an event with its PLOVER type.
+type typedSpan struct {
+	doc.Span
+	typ string
+}
+
+// between reports whether the trigger of an event of another type than typ lies between
+// the trigger and the candidate: "condemned … has been protesting in London" places the
+// protest, not the condemnation.
+func between(trigs []typedSpan, trigger doc.Span, c cand, typ string) bool {
+	for _, o := range trigs {
+		if o.typ == typ || o.Overlaps(trigger) {
+			continue
+		}
+		if o.Start >= trigger.End && o.End <= c.textStart || o.End <= trigger.Start && o.Start >= c.end {
+			return true
+		}
+	}
+	return false
+}
+
+// topical reports whether a topic noun other than the trigger stands in the five words
+// before the candidate's place phrase ("the war in Ukraine").
+func (gc *Geocoder) topical(d *doc.Document, trigger doc.Span, c cand) bool {
+	si := d.SentenceAt(c.start)
+	if si < 0 {
+		return false
+	}
+	from := max(d.Sentences[si].Start, c.textStart-48)
+	if trigger.End > from && trigger.Start < c.textStart {
+		from = max(from, trigger.End) // the trigger itself ("fighting in Gao") is the event
+	}
+	w := strings.Fields(window(d.Text, from, c.textStart))
+	for i := max(0, len(w)-5); i < len(w); i++ {
+		if gc.topics[w[i]] {
+			return true
+		}
+	}
+	return false
 }
 
 // Gazetteer returns the stage's gazetteer.
@@ -526,6 +578,10 @@ func (gc *Geocoder) Process(d *doc.Document) error {
 	}
 	var dateline *doc.Location
 	datelineDone := false
+	trigs := make([]typedSpan, 0, len(d.Events))
+	for _, e := range d.Events {
+		trigs = append(trigs, typedSpan{e.Trigger, e.Type})
+	}
 	for ei := range d.Events {
 		e := &d.Events[ei]
 		if e.Trigger.End > len(d.Text) || e.Trigger.Start < 0 {
@@ -543,7 +599,7 @@ func (gc *Geocoder) Process(d *doc.Document) error {
 			if si < 0 {
 				continue
 			}
-			if loc = gc.choose(d, get(si), sp, ctx, e.Type); loc != nil {
+			if loc = gc.choose(d, get(si), sp, ctx, e.Type, trigs); loc != nil {
 				break
 			}
 		}
@@ -563,7 +619,7 @@ func (gc *Geocoder) Process(d *doc.Document) error {
 
 // choose picks the place of an event told at trigger among a sentence's candidates: the
 // nearest one with a locative cue, the more precise first when two are close.
-func (gc *Geocoder) choose(d *doc.Document, cs []cand, trigger doc.Span, ctx map[string]int, typ string) *doc.Location {
+func (gc *Geocoder) choose(d *doc.Document, cs []cand, trigger doc.Span, ctx map[string]int, typ string, trigs []typedSpan) *doc.Location {
 	type scored struct {
 		i     int
 		score float64
@@ -574,6 +630,9 @@ func (gc *Geocoder) choose(d *doc.Document, cs []cand, trigger doc.Span, ctx map
 			continue // "from Mali" places a withdrawal, not a call from Mali
 		}
 		if c.guess && !violent[typ] {
+			continue
+		}
+		if between(trigs, trigger, c, typ) || gc.topical(d, trigger, c) {
 			continue
 		}
 		prec := c.prec

@@ -2,6 +2,7 @@ package places_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"strings"
 	"sync"
@@ -171,6 +172,52 @@ func TestHeldout(t *testing.T) {
 		}
 		if s.Exact*100 < s.N*90 {
 			t.Errorf("%s: %d/%d exact, want ≥ 90%%:\n%s", name, s.Exact, s.N, strings.Join(s.Errors, "\n"))
+		}
+	}
+}
+
+// TestOtherEventsAndTopics: a place phrase goes to the nearest event of the sentence, not
+// past the trigger of an event of another type, and a place after a topic noun ("la guerre
+// en Ukraine") tells what the noun is about, not where another event happened.
+func TestOtherEventsAndTopics(t *testing.T) {
+	gc, err := places.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	type ev struct{ trigger, typ, want string } // want: location name, "" for none
+	tests := []struct {
+		lang, text string
+		events     []ev
+	}{
+		{"fr", "Les manifestants ont dénoncé la répression puis ont défilé à Bamako.",
+			[]ev{{"dénoncé", "ACCUSE", ""}, {"défilé", "PROTEST", "Bamako"}}},
+		{"fr", "Des hommes armés ont attaqué le village et tué douze civils à Djibo.",
+			[]ev{{"attaqué", "ASSAULT", "Djibo"}, {"tué", "ASSAULT", "Djibo"}}},
+		{"en", "The president discussed the war in Ukraine during a phone call.",
+			[]ev{{"call", "CONSULT", ""}}},
+		{"en", "The war in Ukraine has killed thousands.",
+			[]ev{{"war", "FIGHT", "Ukraine"}}},
+		{"fr", "Le ministre a condamné le terrorisme qui sévit dans le nord du Mali.",
+			[]ev{{"condamné", "DISAPPROVE", ""}}},
+	}
+	for _, tt := range tests {
+		d := read(t, tt.text, tt.lang, tt.events[0].trigger)
+		d.Events = nil
+		for i, e := range tt.events {
+			j := strings.Index(tt.text, e.trigger)
+			d.Events = append(d.Events, doc.Event{ID: fmt.Sprint("e", i), Type: e.typ, Trigger: doc.Span{Start: j, End: j + len(e.trigger)}})
+		}
+		if err := gc.Process(d); err != nil {
+			t.Fatal(err)
+		}
+		for i, e := range tt.events {
+			got := ""
+			if l := d.Events[i].Location; l != nil {
+				got = l.Name
+			}
+			if got != e.want {
+				t.Errorf("%s\n\t%s (%s): %q, want %q", tt.text, e.trigger, e.typ, got, e.want)
+			}
 		}
 	}
 }
