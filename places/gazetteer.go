@@ -57,7 +57,6 @@ type Gazetteer struct {
 	firstWord map[string]bool       // every word-boundary prefix of every key ("le", "le caire")
 	ctyName   map[string]string     // ISO3 → display name
 	ctyPoint  map[string][2]float64 // ISO3 → mean point of the country's places
-	byID      map[int]int32         // GeoNames id → index into Places
 }
 
 var (
@@ -234,10 +233,6 @@ func parseGazetteer(places, admin1, countries, exonyms io.Reader) (*Gazetteer, e
 		c[0] += float64(p.Lat)
 		c[1] += float64(p.Lon)
 		c[2]++
-	}
-	g.byID = make(map[int]int32, len(g.Places))
-	for i, p := range g.Places {
-		g.byID[p.ID] = int32(i)
 	}
 	g.ctyPoint = make(map[string][2]float64, len(csum))
 	for k, c := range csum {
@@ -425,15 +420,15 @@ func (g *Gazetteer) regionFirst(k string) bool {
 	return true
 }
 
-// Prominent reports whether the place with GeoNames id id is a capital, an admin1 seat or a
-// city of 100,000 people.
-func (g *Gazetteer) Prominent(id int) bool {
-	i, ok := g.byID[id]
-	if !ok {
-		return false
+// Prominent reports whether the place named name with GeoNames id id (as a Location gives
+// them) is a capital, an admin1 seat or a city of 100,000 people.
+func (g *Gazetteer) Prominent(name string, id int) bool {
+	for _, i := range g.byName[key(name)] {
+		if p := &g.Places[i]; p.ID == id {
+			return p.Pop >= 100000 || p.FCode == "PPLC" || p.FCode == "PPLA"
+		}
 	}
-	p := &g.Places[i]
-	return p.Pop >= 100000 || p.FCode == "PPLC" || p.FCode == "PPLA"
+	return false
 }
 
 // Towns returns the gazetteer places named name (any spelling the gazetteer knows).

@@ -136,13 +136,13 @@ func TestProminent(t *testing.T) {
 	}{{"Bamako", true}, {"Lausanne", true}, {"Bière", false}} {
 		var got bool
 		for _, i := range g.Towns(tt.name) {
-			got = got || g.Prominent(g.Places[i].ID)
+			got = got || g.Prominent(g.Places[i].Name, g.Places[i].ID)
 		}
 		if got != tt.want {
 			t.Errorf("%s: prominent %v, want %v", tt.name, got, tt.want)
 		}
 	}
-	if g.Prominent(0) || g.Prominent(-5) {
+	if g.Prominent("Bamako", 0) || g.Prominent("Nowhere", -5) {
 		t.Error("an unknown id is prominent")
 	}
 }

@@ -379,7 +379,7 @@ func docContext(gc *places.Geocoder, d HIPEDoc) map[string]int {
 		if loc == nil {
 			continue
 		}
-		if loc.Precision == places.PrecCountry || gc.Gazetteer().Prominent(loc.GeonameID) {
+		if loc.Precision == places.PrecCountry || gc.Gazetteer().Prominent(loc.Name, loc.GeonameID) {
 			ctx[loc.Country]++
 		}
 	}
