@@ -386,6 +386,11 @@ func (gc *Geocoder) classify(d *doc.Document, s doc.Sentence, c *cand) {
 		}
 	}
 	atCue, isAt := hasCue(bare, atCues)
+	if !isAt && relativeWhere(d.Text[c.end:min(s.End, c.end+10)]) {
+		// "Le Mali, où 400 soldats sont déployés", "Kidal, where rebels…": what the
+		// relative clause tells happens there
+		isAt, atCue = true, ""
+	}
 	if isAt && atCue == "a" {
 		// French "à" only: English "A France-Africa summit" is no place, nor is the dative
 		// "à la Belgique" (a country takes "en" or "au" where something happens)
@@ -466,6 +471,12 @@ func (gc *Geocoder) classify(d *doc.Document, s doc.Sentence, c *cand) {
 		c.prec = PrecTown
 		mark(strings.Repeat("x ", n))
 	}
+}
+
+// relativeWhere reports whether the text after a place name opens a relative clause on it:
+// ", où " or ", where ".
+func relativeWhere(after string) bool {
+	return strings.HasPrefix(after, ", où ") || strings.HasPrefix(after, ", where ")
 }
 
 // violent event types: the ones whose unknown place names are worth a guess
