@@ -66,6 +66,8 @@ func (r *reader) date(cd *cand) {
 	}
 
 	if best != nil {
+		t0 := d.TokenAt(best.Start)
+		cd.nounDated = h.p.noun && t0 >= h.end && t0-h.end <= 2
 		cd.ev.Date = doc.EventDate{Value: best.Value, Precision: precision(best.Value), From: "timex"}
 		cd.dateFrom = "timex"
 		if first, _, ok := bounds(best.Value); !best.Begin || !ok || first.Before(r.d.Anchor.AddDate(0, 0, -60)) {

@@ -66,6 +66,7 @@ type cand struct {
 	cues      map[string]bool // factuality cues that scope the trigger
 	drop      bool            // not an event after all (decided by the role finder)
 	condAt    int             // a conditional threat: the token of its "if" (its dates are the condition's)
+	nounDated bool            // a noun dated by its own complement ("la marche du 27 novembre")
 }
 
 // reader holds what one document's coding needs; it lives for one Process call.
@@ -445,6 +446,27 @@ func (r *reader) conditionWord(si, from int) int {
 	return -1
 }
 
+// governed: the countries of the non-state organisations and groups among ids (the
+// opposition, civil society, unions): whom their protest is addressed to when the text does
+// not say.
+func (r *reader) governed(ids []string) []string {
+	var out []string
+	for _, id := range ids {
+		a := r.actors[id]
+		if a == nil || a.Kind == "person" || a.Kind == "country" || a.Kind == "place" || a.Country == "" || a.Country == id || r.actors[a.Country] == nil {
+			continue
+		}
+		state := false
+		for _, s := range a.Sector {
+			state = state || s == "GOV" || s == "MIL" || s == "COP" || s == "JUD" || s == "LEG"
+		}
+		if !state {
+			out = append(out, a.Country)
+		}
+	}
+	return out
+}
+
 // holders: the governments of the countries of non-government persons (who holds a
 // prisoner, who is asked to free him).
 func (r *reader) holders(ids []string) []string {
@@ -489,10 +511,10 @@ func (r *reader) finish(cd *cand) *doc.Event {
 		// "le retrait des troupes": the troops withdrawn or deployed are the actor's own
 		e.Recipient = r.withoutOwnForces(e.Actor, e.Recipient)
 	}
-	if len(e.Actor) == 0 && len(e.Recipient) == 0 {
-		return nil
+	if len(e.Actor) == 0 && len(e.Recipient) == 0 && !(e.Type == "PROTEST" && cd.nounDated) {
+		return nil // but "la marche du 27 novembre" is an event whoever marched
 	}
-	if len(e.Actor) == 0 && e.Type != "ASSAULT" && e.Type != "COERCE" && e.Type != "PROTEST" {
+	if len(e.Actor) == 0 && e.Type != "ASSAULT" && e.Type != "COERCE" && e.Type != "PROTEST" && !(e.Type == "SANCTION" && r.passiveAux(cd.sent, cd.hit.start)) {
 		// PLOVER records need a source; only violence and coercion against a known target
 		// are kept with an unknown perpetrator ("three people were killed in Kyiv"), and
 		// protests by unnamed crowds
@@ -504,6 +526,9 @@ func (r *reader) finish(cd *cand) *doc.Event {
 		// country (a hunger strike in an Egyptian jail, a march in Bamako)
 		if e.Recipient = r.locationCountry(cd.sent, cd.hit.end); len(e.Recipient) == 0 {
 			e.Recipient = r.holders(e.Actor)
+		}
+		if len(e.Recipient) == 0 {
+			e.Recipient = r.governed(e.Actor) // "l'opposition appelle au boycott"
 		}
 	}
 	if len(e.Actor) == 0 && e.Type == "COERCE" && (e.Mode == "arrest" || cd.hit.p.mode == "") {
