@@ -4,8 +4,6 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"net/url"
@@ -24,18 +22,12 @@ const exportUsage = "usage: griot export [--store URL] [--format plover|events] 
 // lines, by date then id). --place-country and --admin1 keep what happened there: the
 // events placed there, or the clusters whose place (their most precise report's) is there.
 func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("export", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	storeURL := fs.String("store", "sqlite://griot.db", "the store: sqlite://PATH or postgres://USER@HOST:PORT/DB")
+	fs := newFlags("export", exportUsage, stderr)
+	storeURL := storeFlag(fs)
 	format := fs.String("format", "plover", "plover (one PLOVER JSON line per event cluster) or events (every stored event row as JSON lines)")
-	placeCountry := fs.String("place-country", "", "only what happened in this country (ISO3 of the place, not of the actors)")
-	admin1 := fs.String("admin1", "", "only what happened in this first-level region (as the gazetteer names it: Gao, Tillabéri Region)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, exportUsage)
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		return &exitError{2, errors.New("")}
+	placeCountry, admin1 := placeFlags(fs)
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	if fs.NArg() != 0 {
 		fs.Usage()

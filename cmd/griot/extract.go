@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -20,18 +19,13 @@ import (
 const maxInput = 64 << 20
 
 func cmdExtract(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("extract", "usage: griot extract [--lang fr|en|auto] [--published YYYY-MM-DD] [--id ID] [--format json|pretty|plover] FILE|-", stderr)
 	lang := fs.String("lang", "auto", "language of the text: fr, en or auto")
 	published := fs.String("published", "", "publication date YYYY-MM-DD (anchor for relative dates; default today)")
 	id := fs.String("id", "", "document id (default: the start of the text's SHA-256)")
 	format := fs.String("format", "json", "output: json, pretty or plover (PLOVER JSONL)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: griot extract [--lang fr|en|auto] [--published YYYY-MM-DD] [--id ID] [--format json|pretty|plover] FILE|-")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		return &exitError{2, errors.New("")}
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	if fs.NArg() != 1 {
 		fs.Usage()

@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -60,9 +59,8 @@ type ingestResult struct {
 }
 
 func cmdIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	storeURL := fs.String("store", "sqlite://griot.db", "where readings are stored: sqlite://PATH or postgres://USER@HOST:PORT/DB")
+	fs := newFlags("ingest", ingestUsage, stderr, "Inputs: text files (NAME.meta.json beside them gives id, lang, published, source), JSON lines, TSV/CSV with a header, HTML, RSS/Atom/JSON feeds, WARC, any of them gzipped; folders are walked, globs expanded, http(s) URLs fetched (30 s timeout, one request per host a second), - is standard input.")
+	storeURL := storeFlag(fs)
 	workers := fs.Int("workers", runtime.NumCPU(), "documents read in parallel")
 	lang := fs.String("lang", "auto", "language of documents that do not say theirs: fr, en or auto")
 	columns := fs.String("columns", "", "TSV/CSV column names for document fields, e.g. text=body,published=date")
@@ -70,13 +68,8 @@ func cmdIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	maxBytes := fs.Int64("max-bytes", 16<<20, "largest document (or JSON line) read, in bytes")
 	allowPrivate := fs.Bool("allow-private", false, "let http(s) URLs reach private, loopback and link-local addresses")
 	queueURL := fs.String("queue", "", "put documents on this NATS JetStream queue (nats://HOST:4222) for griot worker instead of reading them here")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, ingestUsage)
-		fmt.Fprintln(stderr, "Inputs: text files (NAME.meta.json beside them gives id, lang, published, source), JSON lines, TSV/CSV with a header, HTML, RSS/Atom/JSON feeds, WARC, any of them gzipped; folders are walked, globs expanded, http(s) URLs fetched (30 s timeout, one request per host a second), - is standard input.")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		return &exitError{2, errors.New("")}
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()

@@ -4,8 +4,6 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"net/url"
@@ -21,9 +19,8 @@ const eventsUsage = "usage: griot events [--store URL] [--actor ID] [--country I
 // cmdEvents prints the events of a store that match filters: the filters of GET
 // /api/events, as flags.
 func cmdEvents(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("events", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	storeURL := fs.String("store", "sqlite://griot.db", "the store: sqlite://PATH or postgres://USER@HOST:PORT/DB")
+	fs := newFlags("events", eventsUsage, stderr)
+	storeURL := storeFlag(fs)
 	format := fs.String("format", "table", "table (one line per event) or jsonl (one JSON event per line)")
 	vals := map[string]*string{}
 	for _, p := range api.EventParams {
@@ -31,12 +28,8 @@ func cmdEvents(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		help := "filter as in GET /api/events?" + p + "="
 		vals[p] = fs.String(strings.ReplaceAll(p, "_", "-"), "", help)
 	}
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, eventsUsage)
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		return &exitError{2, errors.New("")}
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	if fs.NArg() != 0 {
 		fs.Usage()
@@ -99,26 +92,20 @@ const relationsUsage = "usage: griot relations [--store URL] [--interval day|wee
 // cmdRelations prints how two actors (ids or country codes) dealt with each other per
 // period, as GET /api/relations does.
 func cmdRelations(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("relations", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	storeURL := fs.String("store", "sqlite://griot.db", "the store: sqlite://PATH or postgres://USER@HOST:PORT/DB")
+	fs := newFlags("relations", relationsUsage, stderr)
+	storeURL := storeFlag(fs)
 	interval := fs.String("interval", "month", "period of the points: day, week, month, quarter or year")
 	from := fs.String("from", "", "first day (YYYY-MM-DD, YYYY-MM or YYYY)")
 	to := fs.String("to", "", "last day")
 	hedged := fs.Bool("include-hedged", false, "count hedged events too (asserted only by default)")
-	placeCountry := fs.String("place-country", "", "count only events that happened in this country (ISO3 of the event's place, not of its actors)")
-	admin1 := fs.String("admin1", "", "count only events that happened in this first-level region (as the gazetteer names it: Gao, Tillabéri Region)")
+	placeCountry, admin1 := placeFlags(fs)
 	format := fs.String("format", "table", "table or json")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, relationsUsage)
-		fs.PrintDefaults()
-	}
 	// Flags may come after the two actors: griot relations MLI FRA --interval year.
 	var pos []string
 	rest := args
 	for {
-		if err := fs.Parse(rest); err != nil {
-			return &exitError{2, errors.New("")}
+		if err := parseFlags(fs, rest); err != nil {
+			return err
 		}
 		if fs.NArg() == 0 {
 			break

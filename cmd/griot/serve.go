@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -22,19 +20,14 @@ const serveUsage = "usage: griot serve [--store URL] [--addr 127.0.0.1:8080] [--
 // cmdServe serves the JSON API and the web UI over a store until ctx ends, then shuts down
 // gracefully (requests in flight get 10 s to finish).
 func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	storeURL := fs.String("store", "sqlite://griot.db", "the store: sqlite://PATH or postgres://USER@HOST:PORT/DB")
+	fs := newFlags("serve", serveUsage, stderr)
+	storeURL := storeFlag(fs)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	token := fs.String("token", os.Getenv("GRIOT_TOKEN"), "bearer token that POST /api/documents requires (default $GRIOT_TOKEN; empty: ingest over HTTP is off)")
 	maxBody := fs.Int64("max-body", api.DefaultMaxBody, "largest POST /api/documents body, in bytes")
 	relCache := fs.Int("relation-cache", 256, "relation answers kept while the store does not change (0: none)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, serveUsage)
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		return &exitError{2, errors.New("")}
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	if fs.NArg() != 0 {
 		fs.Usage()

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -21,20 +20,15 @@ const watchUsage = "usage: griot watch [--store URL] [--every 5m] [--workers N] 
 // interrupted. Documents already stored are skipped by the hash of their text, so an item
 // seen at every poll is read once.
 func cmdWatch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("watch", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	storeURL := fs.String("store", "sqlite://griot.db", "where readings are stored: sqlite://PATH or postgres://USER@HOST:PORT/DB")
+	fs := newFlags("watch", watchUsage, stderr)
+	storeURL := storeFlag(fs)
 	every := fs.Duration("every", 5*time.Minute, "time between two polls of the feeds (at least 100ms; be polite: minutes)")
 	workers := fs.Int("workers", runtime.NumCPU(), "documents read in parallel")
 	lang := fs.String("lang", "auto", "language of documents that do not say theirs: fr, en or auto")
 	minWords := fs.Int("min-words", 10, "documents with fewer words are skipped as too short (0: keep all)")
 	allowPrivate := fs.Bool("allow-private", false, "let feed URLs reach private, loopback and link-local addresses")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, watchUsage)
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		return &exitError{2, errors.New("")}
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()

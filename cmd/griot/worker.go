@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -24,20 +23,15 @@ const workerUsage = "usage: griot worker --queue nats://HOST:4222 [--store URL] 
 // interrupted (or idle for --exit-when-idle). Messages are acknowledged after the store
 // committed them: a worker killed mid-batch loses nothing and duplicates nothing.
 func cmdWorker(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("worker", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("worker", workerUsage, stderr)
 	queueURL := fs.String("queue", "", "the NATS JetStream queue: nats://HOST:4222 (?stream=NAME to use another stream)")
-	storeURL := fs.String("store", "sqlite://griot.db", "where readings are stored: postgres://… to share it between machines")
+	storeURL := storeFlag(fs)
 	workers := fs.Int("workers", runtime.NumCPU(), "documents read in parallel")
 	batch := fs.Int("batch", 64, "messages fetched and written at a time")
 	lang := fs.String("lang", "auto", "language of documents that do not say theirs: fr, en or auto")
 	idle := fs.Duration("exit-when-idle", 0, "exit after the queue has been empty this long (0: run until interrupted)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, workerUsage)
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		return &exitError{2, errors.New("")}
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	if *queueURL == "" || fs.NArg() != 0 {
 		fs.Usage()
