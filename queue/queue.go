@@ -17,6 +17,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"sync"
 	"time"
 
 	"github.com/nats-io/nats.go"
@@ -135,11 +136,12 @@ type Message struct {
 	Doc *ingest.Doc
 	Err error // the message could not be decoded
 	msg jetstream.Msg
+	c   *Consumer
 }
 
-func (m *Message) Ack() error                { return m.msg.Ack() }
-func (m *Message) Nak() error                { return m.msg.Nak() }
-func (m *Message) Term(reason string) error  { return m.msg.TermWithReason(reason) }
+func (m *Message) Ack() error                { m.c.release(m); return m.msg.Ack() }
+func (m *Message) Nak() error                { m.c.release(m); return m.msg.Nak() }
+func (m *Message) Term(reason string) error  { m.c.release(m); return m.msg.TermWithReason(reason) }
 func (m *Message) InProgress() error         { return m.msg.InProgress() }
 func (m *Message) ID() string                { return m.msg.Headers().Get(jetstream.MsgIDHeader) }
 func (m *Message) Delivered() (uint64, bool) { md, err := m.msg.Metadata(); return deliveries(md, err) }
@@ -154,7 +156,11 @@ func deliveries(md *jetstream.MsgMetadata, err error) (uint64, bool) {
 // Consumer fetches documents for workers; all workers share one durable consumer, so each
 // message goes to one of them.
 type Consumer struct {
-	c jetstream.Consumer
+	c       jetstream.Consumer
+	ackWait time.Duration
+
+	mu   sync.Mutex
+	held map[*Message]struct{} // fetched, not yet acknowledged: KeepAlive extends them
 }
 
 // Consumer returns the shared durable pull consumer, creating it if needed.
@@ -169,7 +175,49 @@ func (q *Queue) Consumer(ctx context.Context) (*Consumer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("queue: consumer %s: %w", q.consumer, err)
 	}
-	return &Consumer{c: c}, nil
+	return &Consumer{c: c, ackWait: q.ackWait, held: map[*Message]struct{}{}}, nil
+}
+
+// KeepAlive tells the server, every third of AckWait until ctx ends, that each fetched and
+// not yet acknowledged message is still being worked on. Without it, a worker slower than
+// AckWait (a loaded machine, a long batch behind a slow store) has its messages delivered
+// again to itself or another worker while it still holds them: no document is lost or
+// stored twice (writes are idempotent), but the same work is done again and again, and a
+// busy worker may never see the queue idle.
+func (c *Consumer) KeepAlive(ctx context.Context) {
+	t := time.NewTicker(max(c.ackWait/3, 100*time.Millisecond))
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			c.mu.Lock()
+			held := make([]*Message, 0, len(c.held))
+			for m := range c.held {
+				held = append(held, m)
+			}
+			c.mu.Unlock()
+			for _, m := range held {
+				m.msg.InProgress() // a message acknowledged meanwhile: the server ignores it
+			}
+		}
+	}
+}
+
+func (c *Consumer) hold(m *Message) {
+	c.mu.Lock()
+	c.held[m] = struct{}{}
+	c.mu.Unlock()
+}
+
+func (c *Consumer) release(m *Message) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	delete(c.held, m)
+	c.mu.Unlock()
 }
 
 // Fetch waits up to wait for at most n messages.
@@ -180,7 +228,8 @@ func (c *Consumer) Fetch(ctx context.Context, n int, wait time.Duration) ([]*Mes
 	}
 	var out []*Message
 	for m := range batch.Messages() {
-		msg := &Message{msg: m}
+		msg := &Message{msg: m, c: c}
+		c.hold(msg)
 		var d ingest.Doc
 		if err := json.Unmarshal(m.Data(), &d); err != nil {
 			msg.Err = fmt.Errorf("queue: message is not a document: %w", err)

@@ -89,3 +89,44 @@ func TestPublishFetchAck(t *testing.T) {
 		t.Errorf("after acks, %d messages pending in the work queue", n)
 	}
 }
+
+// TestKeepAlive: a message held longer than AckWait is not delivered again while
+// KeepAlive runs, and is delivered again once it is released without an Ack.
+func TestKeepAlive(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	q, err := Open(ctx, testURL(t)+"&ackwait=1s")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer q.Close()
+	if err := q.Publish(ctx, &ingest.Doc{ID: "slow", Text: "Le ministre a parlé longtemps."}); err != nil {
+		t.Fatal(err)
+	}
+	c, err := q.Consumer(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	go c.KeepAlive(ctx)
+	msgs, err := c.Fetch(ctx, 1, time.Second)
+	if err != nil || len(msgs) != 1 {
+		t.Fatalf("fetch: %d messages, %v", len(msgs), err)
+	}
+	// held for 2.5 AckWaits: without KeepAlive it would be delivered again
+	again, err := c.Fetch(ctx, 1, 2500*time.Millisecond)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(again) != 0 {
+		t.Fatalf("a held message was delivered again: %+v", again[0].Doc)
+	}
+	msgs[0].Nak()
+	again, err = c.Fetch(ctx, 1, 2*time.Second)
+	if err != nil || len(again) != 1 || again[0].Doc.ID != "slow" {
+		t.Fatalf("after Nak: %d messages, %v", len(again), err)
+	}
+	if d, _ := again[0].Delivered(); d != 2 {
+		t.Errorf("Delivered = %d, want 2", d)
+	}
+	again[0].Ack()
+}

@@ -83,6 +83,11 @@ func runWorker(ctx context.Context, cons *queue.Consumer, st store.Store, p *pip
 	start := time.Now()
 	rctx, stop := context.WithCancel(ctx)
 	defer stop()
+	// Messages wait in jobs, results and pending before their batch commits: keep them ours
+	// for as long as that takes, however slow this machine is.
+	kctx, stopKeep := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopKeep()
+	go cons.KeepAlive(kctx)
 	jobs := make(chan *queue.Message, batch)
 	results := make(chan workItem, batch)
 	go func() {
