@@ -11,7 +11,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -22,6 +21,7 @@ import (
 	"github.com/griot-project/griot/pipeline"
 	"github.com/griot-project/griot/store"
 	_ "github.com/griot-project/griot/store/sqlite"
+	"github.com/griot-project/griot/store/storetest"
 )
 
 var (
@@ -55,30 +55,7 @@ func newStore(t testing.TB) store.Store {
 // stores it.
 func putArticles(t testing.TB, st store.Store, dir string, names ...string) {
 	t.Helper()
-	ctx := context.Background()
-	p := defaultPipeline(t)
-	for _, name := range names {
-		text, err := os.ReadFile(filepath.Join(dir, name+".txt"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var meta struct{ ID, Lang, Published, Source string }
-		b, err := os.ReadFile(filepath.Join(dir, name+".meta.json"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := json.Unmarshal(b, &meta); err != nil {
-			t.Fatal(err)
-		}
-		pub, _ := time.Parse(time.DateOnly, meta.Published)
-		d, err := p.Run(ctx, string(text), pipeline.Options{ID: meta.ID, Lang: meta.Lang, Published: pub, Source: meta.Source})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := st.PutDocument(ctx, d); err != nil {
-			t.Fatal(err)
-		}
-	}
+	storetest.PutArticles(t, st, defaultPipeline(t), dir, names...)
 }
 
 type fixture struct {

@@ -1,51 +1,25 @@
 package web_test
 
 import (
-	"context"
-	"encoding/json"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/griot-project/griot/pipeline"
 	"github.com/griot-project/griot/store"
+	"github.com/griot-project/griot/store/storetest"
 )
 
 // putSahel adds the Sahel reports of api/testdata (events in Gao, near Djibo, in
 // Ouagadougou, in Ouallam, in the Tillabéri region, in Niamey) to a store.
 func putSahel(t *testing.T, st store.Store) {
 	t.Helper()
-	ctx := context.Background()
 	p, err := pipeline.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := filepath.Join("..", "api", "testdata")
-	for _, name := range []string{"sahel-fr", "sahel-en"} {
-		text, err := os.ReadFile(filepath.Join(dir, name+".txt"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var meta struct{ ID, Lang, Published, Source string }
-		b, err := os.ReadFile(filepath.Join(dir, name+".meta.json"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := json.Unmarshal(b, &meta); err != nil {
-			t.Fatal(err)
-		}
-		pub, _ := time.Parse(time.DateOnly, meta.Published)
-		d, err := p.Run(ctx, string(text), pipeline.Options{ID: meta.ID, Lang: meta.Lang, Published: pub, Source: meta.Source})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := st.PutDocument(ctx, d); err != nil {
-			t.Fatal(err)
-		}
-	}
+	storetest.PutArticles(t, st, p, filepath.Join("..", "api", "testdata"), "sahel-fr", "sahel-en")
 }
 
 // sahelPoint matches a town point drawn in a Sahel country.

@@ -2,22 +2,20 @@ package web_test
 
 import (
 	"context"
-	"encoding/json"
 	"html"
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/griot-project/griot/api"
 	"github.com/griot-project/griot/pipeline"
 	"github.com/griot-project/griot/store"
 	_ "github.com/griot-project/griot/store/sqlite"
+	"github.com/griot-project/griot/store/storetest"
 	"github.com/griot-project/griot/web"
 )
 
@@ -35,28 +33,7 @@ func newServer(t *testing.T) (*httptest.Server, store.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"mali-goita-poutine", "mali-goita-putin"} {
-		text, err := os.ReadFile(filepath.Join("..", "examples", name+".txt"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var meta struct{ ID, Lang, Published, Source string }
-		b, err := os.ReadFile(filepath.Join("..", "examples", name+".meta.json"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := json.Unmarshal(b, &meta); err != nil {
-			t.Fatal(err)
-		}
-		pub, _ := time.Parse(time.DateOnly, meta.Published)
-		d, err := p.Run(ctx, string(text), pipeline.Options{ID: meta.ID, Lang: meta.Lang, Published: pub, Source: meta.Source})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := st.PutDocument(ctx, d); err != nil {
-			t.Fatal(err)
-		}
-	}
+	storetest.PutArticles(t, st, p, filepath.Join("..", "examples"), "mali-goita-poutine", "mali-goita-putin")
 	srv := httptest.NewServer(api.New(st, api.Options{UI: web.New(st), Pipeline: p}))
 	t.Cleanup(srv.Close)
 	return srv, st

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"reflect"
 	"sort"
 	"strings"
@@ -888,5 +889,34 @@ func RunMigration(t *testing.T, open Reopener) {
 	}
 	if got, want := places(migrated), places(fresh); !reflect.DeepEqual(got, want) {
 		t.Errorf("cluster places after migrating:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// PutArticles reads each DIR/NAME.txt with its NAME.meta.json (id, lang, published,
+// source) through p and stores the reading: the fixture set-up of the api and web tests.
+func PutArticles(t testing.TB, st store.Store, p *pipeline.Pipeline, dir string, names ...string) {
+	t.Helper()
+	ctx := context.Background()
+	for _, name := range names {
+		text, err := os.ReadFile(filepath.Join(dir, name+".txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var meta struct{ ID, Lang, Published, Source string }
+		b, err := os.ReadFile(filepath.Join(dir, name+".meta.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(b, &meta); err != nil {
+			t.Fatalf("%s.meta.json: %v", name, err)
+		}
+		pub, _ := time.Parse(time.DateOnly, meta.Published)
+		d, err := p.Run(ctx, string(text), pipeline.Options{ID: meta.ID, Lang: meta.Lang, Published: pub, Source: meta.Source})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.PutDocument(ctx, d); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
