@@ -281,6 +281,10 @@ func RunTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	held := fs.Int("heldout", 0, "leave out every N-th document of each file (the part `griot eval ner --heldout N` scores)")
 	prune := fs.Float64("prune", 0.05, "drop the features whose averaged weights are all below this")
 	quiet := fs.Bool("q", false, "do not print progress")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: griot train ner --train FILE[,FORMAT:FILE…] --out MODEL [--format conll|iob|hipe|meantime] [--lang fr|en] [--epochs N] [--heldout N]")
+		fs.PrintDefaults()
+	}
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
