@@ -15,8 +15,29 @@ import (
 	"github.com/griot-project/griot/ingest"
 )
 
+// devDir lays the project's own rows (testdata/rows/{fra,eng}.tsv, written for these tests)
+// out as the MasakhaNEWS dev folders that gen reads: DIR/{fra,eng}/dev.tsv.
+func devDir(t testing.TB) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, l := range []string{"fra", "eng"} {
+		b, err := os.ReadFile(filepath.Join("testdata", "rows", l+".tsv"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(filepath.Join(dir, l), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, l, "dev.tsv"), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
 func TestGen(t *testing.T) {
-	// testdata/dev: 2 French rows with text (and one without), 2 English rows.
+	// testdata/rows: 2 French rows with text (and one without), 2 English rows.
+	dev := devDir(t)
 	const rowBytes = 403 // texts of one copy, before " [copy N]"
 	for _, tc := range []struct {
 		name          string
@@ -34,7 +55,7 @@ func TestGen(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out := t.TempDir()
-			st, err := gen("testdata/dev", out, tc.first, tc.copies, tc.target)
+			st, err := gen(dev, out, tc.first, tc.copies, tc.target)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -141,7 +162,7 @@ func TestReadDevErrors(t *testing.T) {
 // row read has a text.
 func FuzzReadDev(f *testing.F) {
 	for _, l := range []string{"fra", "eng"} {
-		b, err := os.ReadFile(filepath.Join("testdata", "dev", l, "dev.tsv"))
+		b, err := os.ReadFile(filepath.Join("testdata", "rows", l+".tsv"))
 		if err != nil {
 			f.Fatal(err)
 		}
