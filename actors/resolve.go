@@ -958,7 +958,7 @@ func (st *state) anaphorMention(p int, rl *role) {
 	if !st.determined(it.t0) {
 		return
 	}
-	// "le bloc régional de la Communauté d'Afrique de l'Est": the organisation that follows
+	// "le bloc régional de la Communauté économique des États de l'Afrique de l'Ouest": the organisation that follows
 	if p+1 < len(st.items) && st.items[p+1].sent == it.sent {
 		if org := st.orgOf(st.items[p+1]); org != "" {
 			if g := st.gap(it, st.items[p+1]); len(g) > 0 && len(g) <= 3 && allIn(g, ofGap, nil) {
@@ -1219,7 +1219,7 @@ func (st *state) nameMention(it item) {
 }
 
 // apposition gives a person unknown to the registry the country and sector of the office that
-// follows the name: "Willy Ngoma, porte-parole du M23", "Jane Doe, spokeswoman for the army".
+// follows the name: "Jean Dupont, porte-parole du M23", "Jane Doe, spokeswoman for the army".
 func (st *state) apposition(a *doc.Actor) {
 	p := st.cur
 	if a == nil || a.Kind != kindPerson || !strings.HasPrefix(a.ID, "x-") || p+2 >= len(st.items) {

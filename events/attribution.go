@@ -61,7 +61,7 @@ func (r *reader) pronoun(j int) string {
 				continue
 			}
 			if m.Tok1 < len(r.d.Tokens) && r.tok(m.Tok1) == "'s" {
-				continue // "Abdel Fattah's aunt, Ahdaf Soueif, …": a possessor is not the subject
+				continue // "the minister's brother, John Doe, …": a possessor is not the subject
 			}
 			if a := r.actors[m.Actor]; a != nil && a.Kind == "person" && r.usable(mi) && r.prepBeforeMode(m.Tok0, s.Tok0, true) == "" {
 				return m.Actor

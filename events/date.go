@@ -35,7 +35,7 @@ func (r *reader) date(cd *cand) {
 		t0 := d.TokenAt(t.Start)
 		t1 := d.TokenAt(t.End-1) + 1
 		if cd.condAt > 0 && t0 >= cd.condAt {
-			continue // "could slash aid if the party wins November's elections": the condition's date
+			continue // "could cut aid if the vote is held in June": the condition's date
 		}
 		dist := -1
 		switch {

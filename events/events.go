@@ -209,7 +209,7 @@ func (r *reader) complements(cands []*cand) {
 }
 
 // judgedNouns: a participle set off by a comma after an event noun judges that event
-// ("son deuxième coup d'État en neuf mois, largement condamné par les dirigeants régionaux",
+// ("un nouveau coup d'État, aussitôt condamné par l'Union africaine",
 // "the strikes, condemned by the UN"): it is addressed to the event's actor, or, when the
 // actor is not told, to its target.
 func (r *reader) judgedNouns(cands []*cand) {
@@ -277,7 +277,7 @@ func (r *reader) pairs(cands []*cand) {
 			continue
 		}
 		c.ev.Actor = nil
-		// the closest event before with two parties ("met X for talks, during which the pair
+		// the closest event before with two parties ("hosted X in the capital, where the pair
 		// agreed": the talks name nobody, the meeting names both)
 		for j := i - 1; j >= 0 && cands[j].sent >= c.sent-1; j-- {
 			p := cands[j]
@@ -329,7 +329,7 @@ func (r *reader) objectNouns(cands []*cand) []*cand {
 }
 
 // accusationContent: what an accusation says ("Kinshasa accuse Kigali de soutenir le M23",
-// "accused Moscow of using its gas as a weapon") is not asserted by the article: it is
+// "accused the neighbour of arming the rebels") is not asserted by the article: it is
 // hedged, and told according to the accuser.
 func (r *reader) accusationContent(cands []*cand) {
 	for i, c := range cands {

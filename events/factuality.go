@@ -20,7 +20,7 @@ func (r *reader) factuality(cd *cand) string {
 		switch cu.p.scope {
 		case "before":
 			// the cue governs the next event in its clause, not one after another event or
-			// after "but": "stopped short of accusing Russia but the EU has accused Moscow"
+			// after "but": "stopped short of accusing X but the bloc has accused it"
 			ok = cu.end <= h.start && h.start-cu.end <= 8 && !r.breakBetween(cu.end, h.start) && !r.contrastBetween(cu.end, h.start) && (!r.triggerBetween(cu.end, h.start) || cu.p.typ == "historical")
 		case "after":
 			ok = cu.start >= h.end && cu.start-h.end <= 3

@@ -271,7 +271,7 @@ func (r *reader) agentOf(si, from int, withSources bool) []roleMention {
 			return nil
 		}
 		if !withSources && j > from && (r.w.is("aux", r.tok(j)) || r.auxA(j)) && !r.passiveLight(j, s.Tok1) {
-			return nil // "la prise de Bunagana a été confirmée par…": the agent of another verb
+			return nil // "la prise de la ville a été confirmée par…": the agent of another verb
 		}
 		if !r.w.is("agent", r.tok(j)) {
 			continue
@@ -724,8 +724,8 @@ func (r *reader) agentiveBefore(si, j int) bool {
 
 // ownerOfObject: a verb whose object is an event noun takes that noun's owner as recipient
 // ("a rejeté les accusations de la RD Congo", "rejected the demands made by the union").
-// A short adverbial phrase may stand between the verb and its object ("ont demandé par le
-// passé le départ des forces françaises").
+// A short adverbial phrase may stand between the verb and its object ("ont réclamé dans le
+// passé le retrait des soldats étrangers").
 func (r *reader) ownerOfObject(si, from int) []roleMention {
 	s := r.d.Sentences[si]
 	for start := from; start < min(s.Tok1, from+4); start++ {
@@ -1100,8 +1100,8 @@ func (r *reader) deniedObject(si, from int) bool {
 }
 
 // subjectBeforeApposition: a verb right after a comma follows an apposition or a relative
-// clause set off by commas ("Ms Seif, a rights activist who has served three sentences…, has
-// been protesting"; "une unité militaire, fidèle au président déchu, Blaise Compaoré, avait
+// clause set off by commas ("Ms Doe, a lawyer who has been jailed twice…, has
+// been campaigning"; "une unité militaire, fidèle au président déchu, Blaise Compaoré, avait
 // pris le pouvoir"): its subject is the name before the first of those commas, not a name
 // inside them.
 func (r *reader) subjectBeforeApposition(si, from int) ([]roleMention, int) {

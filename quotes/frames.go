@@ -960,7 +960,7 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 	fr.sp0, fr.sp1 = L, c0
 	fr.full0 = L
 	if r := c0 - 1; r > L && (v.norm(r) == "qui" || v.norm(r) == "who" || v.norm(r) == "which") {
-		// "confirmée par l'armée congolaise qui accuse …": the antecedent speaks
+		// "confirmée par l'armée qui accuse …": the antecedent speaks
 		if a := v.subjectStart(L, r); a < r {
 			// the span is the relative pronoun (as PolNeAR marks it); the antecedent gives the actor
 			fr.sp0, fr.sp1, fr.full0 = r, c0, a
@@ -1438,15 +1438,15 @@ func (v *view) appositionSubject(c, s0 int) (int, int) {
 	if left := segs[len(segs)-1]; len(segs) > 1 && v.headWithComplement(left.a, left.b) {
 		return left.a, left.b
 	}
-	// a segment that opens with a person's name, leftmost first ("Stuart Stevens, a Republican
-	// operative and Mitt Romney's strategist, said"; "His sister, Sanaa Seif, has warned")
+	// a segment that opens with a person's name, leftmost first ("John Doe, a party
+	// operative and the senator's strategist, said"; "His sister, Jane Doe, has warned")
 	for k := len(segs) - 1; k >= 0; k-- {
 		if v.opensWithPerson(segs[k].a, segs[k].b) {
 			return segs[k].a, segs[k].b
 		}
 	}
 	// a named person anywhere, then an actor before
-	// the apposition ("Willy Ngoma, porte-parole du M23, affirme")
+	// the apposition ("Jean Dupont, porte-parole des rebelles, affirme")
 	for k := 0; k < len(segs); k++ {
 		if v.segmentHas(segs[k].a, segs[k].b, "person") {
 			return segs[k].a, segs[k].b
