@@ -40,29 +40,43 @@ func read(t *testing.T, text, lang, trigger string) *doc.Document {
 	return d
 }
 
+// readerFor returns the test pipeline (made once) and a fresh geocoder.
+func readerFor(t *testing.T) (*pipeline.Pipeline, *places.Geocoder) {
+	t.Helper()
+	pipeOnce.Do(func() { pipe, pipeErr = pipeline.Default() })
+	if pipeErr != nil {
+		t.Fatal(pipeErr)
+	}
+	gc, err := places.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pipe, gc
+}
+
+// loadCases reads one file of place cases (placeeval's JSON lines).
+func loadCases(t *testing.T, name string) []placeeval.Case {
+	t.Helper()
+	f, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cases, err := placeeval.ParseCases(f)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return cases
+}
+
 // TestSahel reads hand-made sentences with the place, admin1 and precision their event
 // should get: testdata/sahel.jsonl and sahel2.jsonl (Sahel towns and a few others, French
 // and English) and rules.jsonl (one case per rule: canton cues, Saint/St, far homonyms,
 // exonyms).
 func TestSahel(t *testing.T) {
-	gc, err := places.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	pipeOnce.Do(func() { pipe, pipeErr = pipeline.Default() })
-	if pipeErr != nil {
-		t.Fatal(pipeErr)
-	}
+	_, gc := readerFor(t)
 	for _, name := range []string{"testdata/sahel.jsonl", "testdata/sahel2.jsonl", "testdata/rules.jsonl"} {
-		f, err := os.Open(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cases, err := placeeval.ParseCases(f)
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
+		cases := loadCases(t, name)
 		if len(cases) < 4 {
 			t.Fatalf("%s: only %d cases", name, len(cases))
 		}
@@ -148,24 +162,9 @@ func FuzzProcess(f *testing.F) {
 // TestHeldout reads sentences written without looking at griot's answers first (their first
 // run is in docs/PLACES.md); some failures are known, the share right must not fall.
 func TestHeldout(t *testing.T) {
-	gc, err := places.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	pipeOnce.Do(func() { pipe, pipeErr = pipeline.Default() })
-	if pipeErr != nil {
-		t.Fatal(pipeErr)
-	}
+	_, gc := readerFor(t)
 	for _, name := range []string{"testdata/heldout.jsonl", "testdata/heldout2.jsonl", "testdata/heldout3.jsonl"} {
-		f, err := os.Open(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cases, err := placeeval.ParseCases(f)
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
+		cases := loadCases(t, name)
 		s, err := placeeval.ScoreCases(context.Background(), pipe, gc, cases)
 		if err != nil {
 			t.Fatal(err)
