@@ -23,6 +23,7 @@ const (
 type Geocoder struct {
 	g      *Gazetteer
 	topics map[string]bool // nouns a place after them qualifies (data/topic-nouns.txt)
+	seats  map[string]bool // powers a place right after them seats (data/seat-nouns.txt)
 }
 
 // New loads the embedded gazetteer (once per process) and returns the stage.
@@ -31,17 +32,38 @@ func New() (*Geocoder, error) {
 	if err != nil {
 		return nil, err
 	}
-	b, err := dataFS.ReadFile("data/topic-nouns.txt")
+	topics, err := wordSet("data/topic-nouns.txt")
+	if err != nil {
+		return nil, err
+	}
+	seats, err := wordSet("data/seat-nouns.txt")
+	if err != nil {
+		return nil, err
+	}
+	return &Geocoder{g: g, topics: topics, seats: seats}, nil
+}
+
+// wordSet reads an embedded word list: one folded word a line, # comments.
+func wordSet(name string) (map[string]bool, error) {
+	b, err := dataFS.ReadFile(name)
 	if err != nil {
 		return nil, fmt.Errorf("places: %w", err)
 	}
-	topics := map[string]bool{}
+	set := map[string]bool{}
 	for _, l := range strings.Split(string(b), "\n") {
 		if l = strings.TrimSpace(l); l != "" && l[0] != '#' {
-			topics[l] = true
+			set[l] = true
 		}
 	}
-	return &Geocoder{g: g, topics: topics}, nil
+	return set, nil
+}
+
+// seated reports whether the word right before a place's cue is a power that sits there:
+// "the government in", "les autorités à", "the military junta in". Only the word right
+// before: "government forces in Gao" are forces in Gao, where their fight is.
+func (gc *Geocoder) seated(bare, cue string) bool {
+	w := strings.Fields(strings.TrimSuffix(bare, cue))
+	return len(w) > 0 && gc.seats[w[len(w)-1]]
 }
 
 // typedSpan is the trigger of an event with its PLOVER type.
@@ -407,6 +429,10 @@ func (gc *Geocoder) classify(d *doc.Document, s doc.Sentence, c *cand) {
 	nearCue, isNear := hasCue(bare, nearCues)
 	if isNear && (nearCue == "entre" || nearCue == "between") {
 		isNear = false // "entre Paris et Bamako": two governments
+	}
+	if isAt && atCue != "" && !isNear && gc.seated(bare, atCue) {
+		// "accused the government in Niamey": where the accused sits, not where it happened
+		return
 	}
 	if c.capital && (!isAt || c.weak) && !isNear && !partOfTown(bare) {
 		// "Paris a condamné", "entre Paris et Bamako": the government, not a place

@@ -198,6 +198,14 @@ func TestOtherEventsAndTopics(t *testing.T) {
 			[]ev{{"war", "FIGHT", "Ukraine"}}},
 		{"fr", "Le ministre a condamné le terrorisme qui sévit dans le nord du Mali.",
 			[]ev{{"condamné", "DISAPPROVE", ""}}},
+		// where the accused power sits is not where the accusation was made
+		{"en", "The opposition leader accused the government in Niamey of rigging the count.",
+			[]ev{{"accused", "ACCUSE", ""}}},
+		{"fr", "Le syndicat a critiqué les autorités à Ouagadougou pour la hausse des prix.",
+			[]ev{{"critiqué", "DISAPPROVE", ""}}},
+		// but forces of a government fight where the sentence says
+		{"en", "Government forces in Gao repelled an attack on Tuesday.",
+			[]ev{{"attack", "ASSAULT", "Gao"}}},
 	}
 	for _, tt := range tests {
 		d := read(t, tt.text, tt.lang, tt.events[0].trigger)
