@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 )
 
 // Span is a predicted time expression, byte offsets into the gold text.
@@ -117,7 +118,7 @@ func (c *Counts) Add(name string, gold []GoldTimex, sys []Span) {
 		if s.Type == g.Type {
 			c.TypeOK++
 		}
-		if s.Value == g.Value {
+		if sameValue(s.Value, g.Value) {
 			c.ValueOK++
 			c.typ(g.Type).ValueOK++
 			if c.KeepMatch {
@@ -193,4 +194,86 @@ func (c *Counts) Report(w io.Writer) {
 	fmt.Fprintf(w, "type accuracy %.3f, value accuracy %.3f (on %d relaxed matches); value P/R/F1 %.3f/%.3f/%.3f\n",
 		r.TypeAcc, r.ValueAcc, c.RelaxedGold, r.ValueP, r.ValueR, r.ValueF)
 	fmt.Fprintf(w, "timex: strict_f1=%.3f relaxed_f1=%.3f value_f1=%.3f type_acc=%.3f\n", r.StrictF, r.RelaxedF, r.ValueF, r.TypeAcc)
+}
+
+// sameValue tells whether two TIMEX3 values are the same value, written the same way or in
+// one of the corpora's other notations of it: a week number with or without its leading
+// zero (2000-W7, 2000-W07), a clock hour with or without its minutes (…T17, …T17:00), a
+// decade or century with or without trailing Xs (196X, 196; 19XX, 19), and a duration in
+// another unit of exactly the same length (P1E, P1DE, P10Y; P3Q, P9M; P2L, P2000Y; PXC,
+// PXCE). Nothing else is equated: a year is not a month of that year (1949 ≠ 1949-XX),
+// nor a week a month, nor P1D PT24H.
+func sameValue(a, b string) bool {
+	return a == b || canonValue(a) == canonValue(b)
+}
+
+// canonValue writes a TIMEX3 value in one notation (see sameValue).
+func canonValue(v string) string {
+	n := len(v)
+	isDigit := func(c byte) bool { return c >= '0' && c <= '9' }
+	// decade 196X, century 19XX
+	if n == 4 && isDigit(v[0]) && isDigit(v[1]) && isDigit(v[2]) && v[3] == 'X' {
+		return v[:3]
+	}
+	if n == 4 && isDigit(v[0]) && isDigit(v[1]) && v[2] == 'X' && v[3] == 'X' {
+		return v[:2]
+	}
+	// week without its leading zero: YYYY-Wd, YYYY-Wd-…
+	if n >= 7 && v[4] == '-' && v[5] == 'W' && isDigit(v[6]) && (n == 7 || v[7] == '-') {
+		return v[:6] + "0" + v[6:]
+	}
+	// a clock hour without minutes: …THH
+	if n >= 4 && v[n-3] == 'T' && isDigit(v[n-2]) && isDigit(v[n-1]) && isDigit(v[0]) {
+		return v + ":00"
+	}
+	if n >= 3 && v[0] == 'P' && v[1] != 'T' {
+		return canonDuration(v)
+	}
+	return v
+}
+
+// durUnit are the calendar units of a date duration with their length in the base unit
+// (years, months or days); E, C and L are TimeBank's older letters for DE, CE and ML.
+var durUnit = map[string]struct {
+	base string
+	mult int
+}{
+	"Y": {"Y", 1}, "DE": {"Y", 10}, "E": {"Y", 10}, "CE": {"Y", 100}, "C": {"Y", 100},
+	"ML": {"Y", 1000}, "L": {"Y", 1000}, "M": {"M", 1}, "Q": {"M", 3}, "D": {"D", 1}, "W": {"D", 7},
+}
+
+// canonDuration rewrites a one-unit date duration (PnU or PXU) in its base unit; X counts
+// keep their unit (only its spelling is unified): PXE and PXDE are both "some decades".
+func canonDuration(v string) string {
+	num := v[1:]
+	i := 0
+	for i < len(num) && (num[i] >= '0' && num[i] <= '9' || num[i] == '.') {
+		i++
+	}
+	if i == 0 && len(num) > 0 && num[0] == 'X' {
+		i = 1
+	}
+	if i == 0 || i == len(num) {
+		return v
+	}
+	u, ok := durUnit[num[i:]]
+	if !ok {
+		return v
+	}
+	if num[:i] == "X" {
+		switch num[i:] {
+		case "E", "DE":
+			return "PXDE"
+		case "C", "CE":
+			return "PXCE"
+		case "L", "ML":
+			return "PXML"
+		}
+		return v
+	}
+	n, err := strconv.Atoi(num[:i])
+	if err != nil {
+		return v
+	}
+	return "P" + strconv.Itoa(n*u.mult) + u.base
 }

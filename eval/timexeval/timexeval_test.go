@@ -168,3 +168,40 @@ func FuzzParseTML(f *testing.F) {
 		}
 	})
 }
+
+func TestSameValue(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		same bool
+	}{
+		{"2031-W5", "2031-W05", true},
+		{"2031-W5-WE", "2031-W05-WE", true},
+		{"2031-W15", "2031-W05", false},
+		{"2031-03-04T09", "2031-03-04T09:00", true},
+		{"2031-03-04T09", "2031-03-04T09:30", false},
+		{"203X", "203", true},
+		{"20XX", "20", true},
+		{"P1E", "P10Y", true},
+		{"P1DE", "P10Y", true},
+		{"P3Q", "P9M", true},
+		{"P2L", "P2000Y", true},
+		{"P1W", "P7D", true},
+		{"PXC", "PXCE", true},
+		{"PXE", "PXDE", true},
+		{"PXDE", "PXY", false},
+		{"PXE", "PXCE", false},
+		{"P1D", "PT24H", false},
+		{"2031", "2031-XX", false},
+		{"2031-W05", "2031-02", false},
+		{"PAST_REF", "PRESENT_REF", false},
+		{"P", "P", true},
+		{"", "P1Y", false},
+	} {
+		if got := sameValue(c.a, c.b); got != c.same {
+			t.Errorf("sameValue(%q, %q) = %v, want %v", c.a, c.b, got, c.same)
+		}
+		if got := sameValue(c.b, c.a); got != c.same {
+			t.Errorf("sameValue(%q, %q) = %v, want %v", c.b, c.a, got, c.same)
+		}
+	}
+}
