@@ -33,6 +33,7 @@ type frame struct {
 	trailing  bool // an according frame after its content ("…, according to X"): outer, like an incise
 	quoteOnly bool // an incise in a sentence of its own after a quote: its content is that quote
 	pronoun   bool // the speaker is a pronoun
+	asked     bool // a question put to someone ("when asked whether …"): an adjunct of the clause around it
 }
 
 // tokenizer helpers over one document
@@ -335,16 +336,10 @@ func (v *view) frames(si int) []frame {
 			i += 1
 			continue
 		}
-		// "Asked whether …, X said": a question put to someone, asker unnamed
-		if (i == head || i > s0 && (askLead[v.norm(i-1)] || passiveBe[v.norm(i-1)])) && (v.norm(i) == "asked" || v.norm(i) == "interroge" || v.norm(i) == "interrogee") && i+1 < s1 && questionWords[v.norm(i+1)] {
-			e := v.clauseEnd(i+1, s1)
-			if e > i+2 && (e < s1 || i > s0) {
-				c0 := i
-				if i > s0 && (askLead[v.norm(i-1)] || passiveBe[v.norm(i-1)]) {
-					c0 = i - 1 // "when asked", "was asked"
-				}
-				out = append(out, frame{kind: fPreposed, sent: si, cue0: c0, cue1: i + 1, sp0: c0, sp1: c0, lemma: "ask", full0: -1,
-					content: [][2]int{{i + 1, v.trimEnd(i+1, e)}}})
+		// "Asked whether …, X said": a question put to someone, asker unnamed or after "by"
+		if (i == head || i > s0 && (askLead[v.norm(i-1)] || passiveBe[v.norm(i-1)])) && v.lex.asked[v.norm(i)] && i+1 < s1 {
+			if fr, e, ok := v.askedFrame(si, i); ok {
+				out = append(out, fr)
 				i = e
 				continue
 			}
@@ -381,6 +376,18 @@ func (v *view) frames(si int) []frame {
 			continue
 		}
 		if fr, ok := v.verbFrame(si, i, end, inv, passive, lemma); ok {
+			if v.d.Lang != "fr" && strings.HasSuffix(v.norm(i), "ing") && v.progressive(i, s0) {
+				b := i - 1
+				for b > s0 && !passiveBe[v.norm(b)] {
+					b--
+				}
+				if fr.sp0 < b && b < fr.sp1 {
+					fr.sp1 = b // "His team is quietly"
+				}
+				if fr.sp1 <= b {
+					fr.cue0 = b // the cue is "is suggesting", "was quietly telling"
+				}
+			}
 			out = append(out, fr)
 		}
 		i = end - 1
@@ -498,6 +505,17 @@ func (v *view) settle(si int, fs []frame) []frame {
 					fs[j].content = clip(v, fs[j].content, f.cue0-1)
 					break
 				}
+			}
+		}
+	}
+	// "X said Y when asked whether Z": the question is no part of what X said
+	for k := range fs {
+		if !fs[k].asked {
+			continue
+		}
+		for j := range fs {
+			if j != k && fs[j].cue1 <= fs[k].cue0 {
+				fs[j].content = clip(v, fs[j].content, fs[k].cue0)
 			}
 		}
 	}
@@ -813,7 +831,7 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 			fr.content = before(L0 - 1)
 		}
 		return fr, true
-	case strings.HasSuffix(v.norm(c0), "ing") && v.d.Lang != "fr" || strings.HasSuffix(v.norm(c0), "ant") && v.lex.finite[v.norm(c0)] != "" && v.d.Lang != "en":
+	case strings.HasSuffix(v.norm(c0), "ing") && v.d.Lang != "fr" && !v.progressive(c0, s0) || strings.HasSuffix(v.norm(c0), "ant") && v.lex.finite[v.norm(c0)] != "" && v.d.Lang != "en":
 		// "…, saying that …": the subject of the main clause speaks
 		b := c0 - 1
 		for b > s0 && (isQuoteChar(v.text(b)) || v.text(b) == "'" || v.text(b) == "’") {
@@ -1831,4 +1849,45 @@ func (v *view) evidenceSubject(c0, s0 int) bool {
 		}
 	}
 	return false
+}
+
+// askedFrame reads the question after "asked"/"interrogé" at token i (heading the sentence or
+// after "when"/"was"): "Asked on Monday whether …", "asked by a reporter about …". It returns
+// the frame and the clause's end.
+func (v *view) askedFrame(si, i int) (frame, int, bool) {
+	s := v.d.Sentences[si]
+	s0, s1 := s.Tok0, s.Tok1
+	e := v.clauseEnd(i+1, s1)
+	c0 := i
+	if i > s0 && (askLead[v.norm(i-1)] || passiveBe[v.norm(i-1)]) {
+		c0 = i - 1 // "when asked", "was asked"
+	}
+	fr := frame{kind: fPreposed, sent: si, cue0: c0, cue1: i + 1, sp0: c0, sp1: c0, lemma: "ask", full0: -1, asked: true}
+	j := i + 1
+	agent := j < e && (v.norm(j) == "by" || v.norm(j) == "par")
+	if agent {
+		j++
+	}
+	k := j
+	for k < e && k < j+6 && !v.lex.question[v.norm(k)] {
+		k++
+	}
+	if k >= e || k >= j+6 || agent && k == j || e <= k+1 || !(e < s1 || i > s0) {
+		return fr, 0, false
+	}
+	if agent {
+		fr.sp0, fr.sp1 = j, k
+	}
+	fr.content = [][2]int{{k, v.trimEnd(k, e)}}
+	return fr, e, true
+}
+
+// progressive: the -ing form at c0 follows a form of "be" (past adverbs): "is suggesting",
+// "was quietly telling" is a finite verb, not a gerund.
+func (v *view) progressive(c0, s0 int) bool {
+	p := c0 - 1
+	for p > s0 && (v.lex.adverb[v.norm(p)] || strings.HasSuffix(v.norm(p), "ly")) {
+		p--
+	}
+	return p >= s0 && p < c0 && passiveBe[v.norm(p)] && v.norm(p) != "being"
 }

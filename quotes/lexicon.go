@@ -41,6 +41,8 @@ type lexicon struct {
 	opinionFor map[string]bool     // "Pour l'ONU, …", "For China, …": a known actor's view heading a sentence
 	pollPrep   map[string]bool     // "in", "dans": "in the latest poll, …"
 	pollNoun   map[string]bool     // poll, survey, sondage
+	asked      map[string]bool     // "asked", "interrogé": a question put to someone ("Asked whether …, X said")
+	question   map[string]bool     // words that open the question after such a form ("whether", "which", "to")
 }
 
 // notCue is a phrase holding a cue's lemma: words before and after it, folded.
@@ -54,6 +56,7 @@ func newLexicon() *lexicon {
 		incise: map[string]bool{}, notSpeech: map[string]bool{}, thatOnly: map[string]bool{}, aboutOnly: map[string]bool{},
 		agentless: map[string]bool{}, raising: map[string]bool{}, raiseNext: map[string]bool{}, stance: map[string]bool{},
 		notCue: map[string][]notCue{}, afterPron: map[string]bool{}, opinionFor: map[string]bool{}, pollPrep: map[string]bool{}, pollNoun: map[string]bool{},
+		asked: map[string]bool{}, question: map[string]bool{},
 	}
 }
 
@@ -257,8 +260,9 @@ func loadMarkers(fr, en *lexicon) error {
 			}
 			lemma := strings.TrimPrefix(ws[star], "*")
 			l.notCue[lemma] = append(l.notCue[lemma], notCue{before: ws[:star], after: ws[star+1:]})
-		case "afterpronoun", "opinionfor", "pollprep", "pollnoun":
-			m := map[string]map[string]bool{"afterpronoun": l.afterPron, "opinionfor": l.opinionFor, "pollprep": l.pollPrep, "pollnoun": l.pollNoun}[f[0]]
+		case "afterpronoun", "opinionfor", "pollprep", "pollnoun", "asked", "question":
+			m := map[string]map[string]bool{"afterpronoun": l.afterPron, "opinionfor": l.opinionFor, "pollprep": l.pollPrep, "pollnoun": l.pollNoun,
+				"asked": l.asked, "question": l.question}[f[0]]
 			for _, x := range f[2:] {
 				m[normalize.String(x)] = true
 			}
@@ -400,7 +404,7 @@ func merge(a, b *lexicon) *lexicon {
 		}
 		for _, p := range []struct{ dst, src map[string]bool }{
 			{l.agentless, src.agentless}, {l.raiseNext, src.raiseNext}, {l.stance, src.stance}, {l.afterPron, src.afterPron},
-			{l.opinionFor, src.opinionFor}, {l.pollPrep, src.pollPrep}, {l.pollNoun, src.pollNoun}} {
+			{l.opinionFor, src.opinionFor}, {l.pollPrep, src.pollPrep}, {l.pollNoun, src.pollNoun}, {l.asked, src.asked}, {l.question, src.question}} {
 			for k := range p.src {
 				p.dst[k] = true
 			}
