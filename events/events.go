@@ -134,6 +134,7 @@ func (c *Coder) Process(d *doc.Document) error {
 	r.judgedNouns(cands)
 	r.denials(cands)
 	r.complements(cands)
+	r.duringTalks(cands)
 	cands = r.objectNouns(cands)
 	r.accusationContent(cands)
 	r.confirmations(cands)
@@ -168,6 +169,13 @@ func (r *reader) candidate(si int, h hit) *cand {
 	cd.ev.Mode = h.p.mode
 	cd.ev.Trigger = doc.Span{Start: d.Tokens[h.start].Start, End: d.Tokens[h.end-1].End}
 	r.roles(cd)
+	if len(cd.ev.Recipient) == 0 && cd.ev.Type == "ASSAULT" {
+		// "drones killed nine people in Kyiv": the victims named only by a count belong to
+		// the country of the place, unless the attackers are that country's own forces
+		if rec := r.victimsPlace(si, h.end); len(rec) > 0 && !r.ofCountry(cd.ev.Actor, rec[0]) {
+			cd.ev.Recipient = rec
+		}
+	}
 	if h.p.needRecip && len(cd.ev.Recipient) == 0 {
 		return nil
 	}
@@ -206,6 +214,85 @@ func (r *reader) complements(cands []*cand) {
 			break
 		}
 	}
+}
+
+// duringTalks: a fronted phrase "in a call with X" / "lors d'un entretien avec X" sets the
+// scene for what the clause's subject then says: a promise, a request or a threat made
+// there is addressed to X ("during talks with the Chadian leader last week, the Kenyan
+// president promised to send troops"), and the talks are the subject's.
+func (r *reader) duringTalks(cands []*cand) {
+	for i, p := range cands {
+		if p.ev.Type != "CONSULT" || !p.hit.p.noun || len(p.ev.Recipient) == 0 {
+			continue
+		}
+		s := r.d.Sentences[p.sent]
+		if !r.frontedPrep(s.Tok0, p.hit.start) {
+			continue
+		}
+		for _, c := range cands[i+1:] {
+			if c.sent != p.sent {
+				break
+			}
+			if c.hit.p.noun || len(c.ev.Actor) == 0 {
+				continue
+			}
+			switch c.ev.Type {
+			case "AGREE", "REQUEST", "THREATEN", "SUPPORT", "ACCUSE", "REJECT":
+			default:
+				continue
+			}
+			// the partner: the talks' counterpart that is not the speaker ("avec X, Y a
+			// promis" may have read Y as X's partner in the phrase)
+			partner := r.others(p.ev.Recipient, c.ev.Actor)
+			if len(partner) == 0 {
+				partner = r.others(p.ev.Actor, c.ev.Actor)
+			}
+			if len(partner) == 0 {
+				break
+			}
+			if len(c.ev.Recipient) == 0 {
+				c.ev.Recipient = partner
+			}
+			p.ev.Actor = append([]string(nil), c.ev.Actor...)
+			p.ev.Recipient = append([]string(nil), partner...)
+			p.actorM = append([]int(nil), c.actorM...)
+			break
+		}
+	}
+}
+
+// others: the ids of list that are not parties of not.
+func (r *reader) others(list, not []string) []string {
+	var out []string
+	for _, id := range list {
+		if !r.overlap([]string{id}, not) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// frontedPrep: the noun at token t is the head of a phrase opened by a preposition of time
+// or circumstance ("in a call", "during talks", "lors d'un entretien", "au cours d'une
+// rencontre") that a clause joins after it: "…, and in a call with X, Y vowed".
+func (r *reader) frontedPrep(s0, t int) bool {
+	j := t - 1
+	for j >= s0 && (r.w.is("det", r.tok(j)) || r.w.is("ordinal", r.tok(j)) || r.tok(j) == "phone" || r.tok(j) == "telephone") {
+		j--
+	}
+	if j < s0 {
+		return false
+	}
+	switch r.tok(j) {
+	case "in", "during", "lors", "pendant", "durant":
+	case "d'", "de":
+		if j-1 < s0 || (r.tok(j-1) != "lors" && r.tok(j-1) != "cours") {
+			return false
+		}
+	default:
+		return false
+	}
+	return true
 }
 
 // judgedNouns: a participle set off by a comma after an event noun judges that event
@@ -657,6 +744,37 @@ func (r *reader) placesToCountries(ids []string) []string {
 		out = append(out, id)
 	}
 	return out
+}
+
+// victimsPlace: the country of the place named in the attack's own phrase, within a few
+// words after its trigger and before any punctuation or other event ("killed at least nine
+// people in Kyiv", not "the attacks came after drones made in Iran").
+func (r *reader) victimsPlace(si, from int) []string {
+	s := r.d.Sentences[si]
+	end := min(s.Tok1, from+8)
+	for j := from; j < end; j++ {
+		if r.d.Tokens[j].Kind == doc.Punct || r.trigAt[j] || r.w.is("compl", r.tok(j)) || r.w.is("rel", r.tok(j)) {
+			end = j
+			break
+		}
+	}
+	if end <= from {
+		return nil
+	}
+	return r.locationCountryIn(from, end)
+}
+
+// ofCountry: one of the actors is country c or belongs to it.
+func (r *reader) ofCountry(ids []string, c string) bool {
+	for _, id := range ids {
+		if id == c {
+			return true
+		}
+		if a := r.actors[id]; a != nil && a.Country == c {
+			return true
+		}
+	}
+	return false
 }
 
 // armed: one of the parties is an armed force or group.

@@ -1,6 +1,10 @@
 package events
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/griot-project/griot/doc"
+)
 
 // factuality says how sure the text is of the event, from the cues around its trigger.
 // Order of precedence: question, negation (unless a "not ruled out" cue makes it a hedged
@@ -68,14 +72,21 @@ func (r *reader) factuality(cd *cand) string {
 	return "asserted"
 }
 
-// breakBetween: a clause break (; : or a comma) between two token positions.
+// breakBetween: a clause break (; : a comma, or a dash that sets off an aside: "drones -
+// believed to have been made in Iran - killed…") between two token positions.
 func (r *reader) breakBetween(a, b int) bool {
 	for j := a; j < b; j++ {
-		if r.isPunct(j, ";:,") {
+		if r.isPunct(j, ";:,–—") || r.spacedDash(j) {
 			return true
 		}
 	}
 	return false
+}
+
+// spacedDash: token j is a hyphen with a space before it (a dash, not "day-old").
+func (r *reader) spacedDash(j int) bool {
+	t := r.d.Tokens[j]
+	return t.Kind == doc.Punct && r.d.Text[t.Start:t.End] == "-" && t.Start > 0 && (r.d.Text[t.Start-1] == ' ' || r.d.Text[t.Start-1] == 0xa0) // 0xa0 ends a UTF-8 no-break space
 }
 
 // negated: French ne … pas/plus/jamais around the trigger, English not/n't/never/no before it.

@@ -401,7 +401,8 @@ func (r *reader) roles(cd *cand) {
 	h, si := cd.hit, cd.sent
 	var act, rec []roleMention
 	if h.p.noun {
-		rec = r.object(si, h.end, h.p.recip, 10, true)
+		// from the head: a pattern may end with the recipient's preposition ("call with X")
+		rec = r.object(si, h.head, h.p.recip, 10, true)
 		if rec == nil {
 			rec = r.nameAtPhraseEnd(si, h.end, h.p.recip)
 		}
@@ -968,8 +969,12 @@ func (r *reader) coordinatedVerb(si, from int) bool {
 // locationCountry: the country of the first place after token from in the sentence that a
 // preposition of place introduces ("détenue à Paris", "protesting … in London").
 func (r *reader) locationCountry(si, from int) []string {
-	s := r.d.Sentences[si]
-	for j := from; j < s.Tok1; j++ {
+	return r.locationCountryIn(from, r.d.Sentences[si].Tok1)
+}
+
+// locationCountryIn is locationCountry over tokens [from, end).
+func (r *reader) locationCountryIn(from, end int) []string {
+	for j := from; j < end; j++ {
 		mi := r.mentionAt[j]
 		if mi < 0 {
 			continue
