@@ -33,6 +33,8 @@ var dialect = sqlstore.Dialect{
 		`CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', content_rowid='pk', tokenize='unicode61 remove_diacritics 2')`,
 		`CREATE VIRTUAL TABLE events_fts USING fts5(evidence, content='events', content_rowid='pk', tokenize='unicode61 remove_diacritics 2')`,
 	},
+	// Schema version 4: the tables keyed by document and ordinal without rowids.
+	V4: sqlstore.ClusteredV4,
 	AfterDocuments: []string{
 		`INSERT INTO documents_fts (rowid, title, text) SELECT pk, title, text FROM documents WHERE pk IN (SELECT value FROM json_each(?)) ORDER BY pk`,
 		`INSERT INTO events_fts (rowid, evidence) SELECT pk, evidence FROM events WHERE doc_pk IN (SELECT value FROM json_each(?)) ORDER BY pk`,

@@ -2,10 +2,13 @@ package sqlite
 
 import (
 	"context"
+	"encoding/json"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"github.com/griot-project/griot/store"
+	"github.com/griot-project/griot/store/internal/sqlstore"
 	"github.com/griot-project/griot/store/storetest"
 )
 
@@ -73,5 +76,97 @@ func TestMemory(t *testing.T) {
 	defer s.Close()
 	if _, err := s.Stats(context.Background()); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestMigrationV4 takes a store back to schema version 3 (rowid tables, the mention and
+// quote indexes) and checks that version 4 rebuilds its tables without rowids and reads
+// back the same documents, counts and events as a store written at version 4.
+func TestMigrationV4(t *testing.T) {
+	ctx := context.Background()
+	docs := storetest.Corpus(t)
+	fresh, err := Open(ctx, filepath.Join(t.TempDir(), "fresh.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fresh.Close()
+	path := filepath.Join(t.TempDir(), "old.db")
+	old, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []*sqlstore.DB{fresh, old} {
+		if _, err := s.PutDocuments(ctx, docs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tables := []string{"actors", "mentions", "timexes", "quotes", "posts", "event_actors", "doc_bands", "cluster_members"}
+	var down []string
+	for _, tb := range tables {
+		down = append(down, `CREATE TABLE `+tb+`_old AS SELECT * FROM `+tb, `DROP TABLE `+tb, `ALTER TABLE `+tb+`_old RENAME TO `+tb)
+	}
+	down = append(down, `CREATE INDEX mentions_actor ON mentions (actor_id)`, `CREATE INDEX quotes_speaker ON quotes (speaker)`,
+		`DELETE FROM schema_migrations WHERE version >= 4`)
+	for _, q := range down {
+		if _, err := old.SQL().ExecContext(ctx, q); err != nil {
+			t.Fatalf("taking the store back to version 3: %s: %v", q, err)
+		}
+	}
+	if _, err := old.SQL().ExecContext(ctx, `SELECT rowid FROM mentions`); err != nil {
+		t.Fatalf("back at version 3, mentions has no rowid: %v", err)
+	}
+	old.Close()
+	migrated, err := Open(ctx, path)
+	if err != nil {
+		t.Fatalf("migrating to version 4: %v", err)
+	}
+	defer migrated.Close()
+	for _, tb := range tables {
+		if _, err := migrated.SQL().ExecContext(ctx, `SELECT rowid FROM `+tb); err == nil {
+			t.Errorf("after migrating, %s still has rowids", tb)
+		}
+	}
+	var n int
+	if err := migrated.SQL().QueryRowContext(ctx, `SELECT COUNT(*) FROM sqlite_master WHERE name IN ('mentions_actor', 'quotes_speaker', 'actors_actor', 'event_actors_actor', 'event_actors_country', 'cluster_members_canonical', 'cluster_members_source')`).Scan(&n); err != nil || n != 5 {
+		t.Errorf("after migrating, %d of the expected indexes (%v); want the 5 kept", n, err)
+	}
+	for _, d := range docs {
+		want, err := fresh.Document(ctx, d.SHA256)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := migrated.Document(ctx, d.SHA256)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("document %s after migrating:\n%+v\nwant\n%+v", d.ID, got, want)
+		}
+	}
+	ws, _ := fresh.Stats(ctx)
+	gs, err := migrated.Stats(ctx)
+	if err != nil || gs != ws {
+		t.Errorf("stats after migrating: %+v, %v; want %+v", gs, err, ws)
+	}
+	exp := func(s store.Store) []string {
+		var out []string
+		if err := s.Export(ctx, store.EventQuery{}, func(r store.EventRow) error {
+			out = append(out, r.Event.ID)
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		var cl []string
+		if err := s.Clusters(ctx, func(c store.Cluster) error {
+			j, err := json.Marshal(c)
+			cl = append(cl, string(j))
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		return append(out, cl...)
+	}
+	if got, want := exp(migrated), exp(fresh); !reflect.DeepEqual(got, want) || len(want) == 0 {
+		t.Errorf("events and clusters after migrating:\n%v\nwant\n%v", got, want)
 	}
 }

@@ -218,3 +218,58 @@ func placeBackfill(json func(field string) string) string {
 	place_lon = ` + point("lon") + `
 	WHERE body LIKE '%"location":%'`
 }
+
+// schemaV4 drops two indexes that no query reads (mentions by actor, quotes by speaker):
+// every document wrote some forty mention entries and a dozen quote entries into them for
+// nothing. Dialect.V4 adds what a dialect does besides.
+const schemaV4 = `
+DROP INDEX IF EXISTS mentions_actor;
+DROP INDEX IF EXISTS quotes_speaker;
+`
+
+// ClusteredV4 is SQLite's part of schema version 4. The tables keyed by (document,
+// ordinal) and the like become WITHOUT ROWID tables: one B-tree ordered by the key, where
+// a rowid table kept the rows in one B-tree and the key again in an index, so each row was
+// written twice. Rows and keys are the same; the statements can run again on tables
+// already rebuilt (schema_migrations is taken back by tests).
+var ClusteredV4 = clustered([]clusteredTable{
+	{"actors", "doc_pk BIGINT NOT NULL, actor_id TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, country TEXT NOT NULL, sector TEXT NOT NULL, wikidata TEXT NOT NULL, role TEXT NOT NULL, PRIMARY KEY (doc_pk, actor_id)",
+		[]string{"CREATE INDEX actors_actor ON actors (actor_id)"}},
+	{"mentions", "doc_pk BIGINT NOT NULL, ord INTEGER NOT NULL, start_off INTEGER NOT NULL, end_off INTEGER NOT NULL, text TEXT NOT NULL, type TEXT NOT NULL, actor_id TEXT NOT NULL, form TEXT NOT NULL, PRIMARY KEY (doc_pk, ord)", nil},
+	{"timexes", "doc_pk BIGINT NOT NULL, ord INTEGER NOT NULL, start_off INTEGER NOT NULL, end_off INTEGER NOT NULL, text TEXT NOT NULL, type TEXT NOT NULL, value TEXT NOT NULL, mod TEXT NOT NULL, begin_period INTEGER NOT NULL, PRIMARY KEY (doc_pk, ord)", nil},
+	{"quotes", "doc_pk BIGINT NOT NULL, ord INTEGER NOT NULL, speaker TEXT NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (doc_pk, ord)", nil},
+	{"posts", "doc_pk BIGINT NOT NULL, ord INTEGER NOT NULL, platform TEXT NOT NULL, author TEXT NOT NULL, handle TEXT NOT NULL, date TEXT NOT NULL, start_off INTEGER NOT NULL, end_off INTEGER NOT NULL, actor_id TEXT NOT NULL, PRIMARY KEY (doc_pk, ord)", nil},
+	{"event_actors", "event_pk BIGINT NOT NULL, role TEXT NOT NULL, actor_id TEXT NOT NULL, country TEXT NOT NULL, PRIMARY KEY (event_pk, role, actor_id)",
+		[]string{"CREATE INDEX event_actors_actor ON event_actors (actor_id, role)", "CREATE INDEX event_actors_country ON event_actors (country, role)"}},
+	{"doc_bands", "band INTEGER NOT NULL, value INTEGER NOT NULL, doc_pk BIGINT NOT NULL, PRIMARY KEY (band, value, doc_pk)", nil},
+	{"cluster_members", "event_pk BIGINT PRIMARY KEY, cluster_pk BIGINT NOT NULL, event_id TEXT NOT NULL, doc_pk BIGINT NOT NULL, canonical_pk BIGINT NOT NULL, source TEXT NOT NULL, lang TEXT NOT NULL, mentions INTEGER NOT NULL",
+		[]string{"CREATE INDEX cluster_members_canonical ON cluster_members (cluster_pk, canonical_pk)", "CREATE INDEX cluster_members_source ON cluster_members (cluster_pk, source)"}},
+})
+
+type clusteredTable struct {
+	name, def string // def: the column definitions and the primary key
+	indexes   []string
+}
+
+// clustered rebuilds each table as a WITHOUT ROWID table with the same columns, rows and
+// indexes.
+func clustered(tables []clusteredTable) []string {
+	var out []string
+	for _, t := range tables {
+		var cols []string
+		defs, _, _ := strings.Cut(t.def, ", PRIMARY KEY (")
+		for _, c := range strings.Split(defs, ", ") {
+			cols = append(cols, strings.Fields(c)[0])
+		}
+		list := strings.Join(cols, ", ")
+		out = append(out,
+			"DROP TABLE IF EXISTS "+t.name+"_v4",
+			"CREATE TABLE "+t.name+"_v4 ("+t.def+") WITHOUT ROWID",
+			"INSERT INTO "+t.name+"_v4 ("+list+") SELECT "+list+" FROM "+t.name,
+			"DROP TABLE "+t.name,
+			"ALTER TABLE "+t.name+"_v4 RENAME TO "+t.name,
+		)
+		out = append(out, t.indexes...)
+	}
+	return out
+}

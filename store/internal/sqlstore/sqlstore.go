@@ -36,6 +36,9 @@ type Dialect struct {
 	MigrateLock string
 	// FTS are the statements that add full-text search to schema version 1.
 	FTS []string
+	// V4 are the dialect's own statements of schema version 4, run after schemaV4's
+	// (SQLite: ClusteredV4 and full-text tables without positions).
+	V4 []string
 	// AfterDocuments are run after documents and their events are inserted, with the
 	// documents' pks as a JSON array as their one argument (SQLite fills its FTS5 tables
 	// this way: one statement a batch, since FTS5 flushes its pending terms at the start
@@ -182,7 +185,8 @@ func (s *DB) migrations() [][]string {
 	v1 = append(v1, s.d.FTS...)
 	v2 := statements(strings.ReplaceAll(schemaV2, "PKCOL", s.d.PK))
 	v3 := append(statements(schemaV3), placeBackfill(s.d.LocationField))
-	return [][]string{v1, v2, v3}
+	v4 := append(statements(schemaV4), s.d.V4...)
+	return [][]string{v1, v2, v3, v4}
 }
 
 // Migrate applies the schema versions not yet recorded in schema_migrations.
@@ -244,7 +248,11 @@ func (s *DB) Close() error {
 // HasDocument reports whether a document with that SHA-256 is stored.
 func (s *DB) HasDocument(ctx context.Context, sha string) (bool, error) {
 	var one int
-	err := s.db.QueryRowContext(ctx, s.rebind(`SELECT 1 FROM documents WHERE sha256 = ?`), sha).Scan(&one)
+	// Prepared once: ingest asks this of every document it reads.
+	st, err := s.prepared(ctx, `SELECT 1 FROM documents WHERE sha256 = ?`)
+	if err == nil {
+		err = st.QueryRowContext(ctx, sha).Scan(&one)
+	}
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, nil
 	}
