@@ -41,6 +41,11 @@ const (
 	kLit      // a literal word some grammar starts with ("il", "fiscal", "noon")
 	kHyph     // the first part of a hyphenated entry ("week" of "week-end")
 	kOtherCal // a month or weekday name of the other language
+	kIntent   // a word that looks ahead when "to" follows ("agreed to", "a plan to")
+	kPastForm // an irregular simple past, a weak past cue ("bought", "fell")
+	kAdjDet   // a determiner or adverb that makes a following -ed word an adjective
+	kShift    // a verb that moves a date: "extended to Nov. 16" names the new, later date
+	kDeadNoun // a noun after a date that makes it a deadline: "the Jan. 14 deadline"
 )
 
 var kindNames = map[string]kind{
@@ -48,6 +53,8 @@ var kindNames = map[string]kind{
 	"season": kSeason, "before": kBefore, "after": kAfter, "this": kThis, "dayrel": kDayrel,
 	"pod": kPod, "vague": kVague, "set": kSet, "every": kEvery, "mod": kMod, "approx": kApprox,
 	"quant": kQuant, "det": kDet, "since": kSince, "prep": kPrep, "future": kFuture, "past": kPast, "dur": kDur, "lit": kLit, "holiday": kHoliday,
+	"intent": kIntent, "pastform": kPastForm, "adjdet": kAdjDet,
+	"shift": kShift, "deadnoun": kDeadNoun,
 }
 
 // entry is one reading of a word: its kind, a number (month, weekday, count, offset) and a
@@ -64,7 +71,7 @@ type lexicon struct {
 	// compound first parts: "week" → true when "week-end" is an entry
 	hyph map[string]bool
 	// mask has one bit per kind a word has (1<<kind), for a fast first look
-	mask map[string]uint32
+	mask map[string]uint64
 }
 
 func (l *lexicon) get(w string, k kind) (entry, bool) {
@@ -106,7 +113,7 @@ func loadLexicon(name string) (*lexicon, error) {
 			}
 		}
 	}
-	l.mask = make(map[string]uint32, len(l.words)+len(l.hyph))
+	l.mask = make(map[string]uint64, len(l.words)+len(l.hyph))
 	for w, es := range l.words {
 		for _, e := range es {
 			l.mask[w] |= 1 << e.k

@@ -83,6 +83,15 @@ func (sc *scanner) resolveMonth(tok, mo, dir int) int {
 			}
 		}
 	}
+	if t == 0 {
+		// only weak cues (an -ed verb, "said", "plans to"): they decide, except that a
+		// weak past leaves next month to the future ("orders placed for November
+		// deliveries", written in October)
+		t = sc.tense(tok)
+		if t < 0 && mo == am%12+1 {
+			t = 1
+		}
+	}
 	if t > 0 {
 		if mo >= am {
 			return a.Year()
@@ -209,12 +218,18 @@ func (sc *scanner) season(s string, r, tok int) int {
 
 // tense returns +1 when the nearest tense cue to token i in its sentence is a future
 // ("va", "will", "devrait", a French simple future), -1 for a past cue, 0 without cue.
-func (sc *scanner) tense(i int) int { return sc.tenseOf(i, false) }
+func (sc *scanner) tense(i int) int { return sc.tenseOf(i, tenseAll) }
 
 // strongTense is tense with auxiliaries and French futures only.
-func (sc *scanner) strongTense(i int) int { return sc.tenseOf(i, true) }
+func (sc *scanner) strongTense(i int) int { return sc.tenseOf(i, tenseStrong) }
 
-func (sc *scanner) tenseOf(i int, strongOnly bool) int {
+const (
+	tenseAll = iota
+	tenseStrong
+)
+
+func (sc *scanner) tenseOf(i int, mode int) int {
+	strongOnly := mode == tenseStrong
 	if !sc.tenseDone {
 		sc.cues = sc.cues[:0]
 		sc.bounds = sc.bounds[:0]
@@ -293,6 +308,16 @@ func (sc *scanner) cueAt(k int) int {
 		return -2
 	}
 	if sc.lang == en {
+		if sc.mask[k]&(1<<kIntent) != 0 && sc.lit(k+1, "to") {
+			return 1 // "agreed to sell it in March"
+		}
+		if sc.mask[k]&(1<<kPastForm) != 0 {
+			// also a participle: "will be paid", "the lost years" are no past
+			if k > sc.s0 && (sc.lit(k-1, "be", "been", "being") || sc.mask[k-1]&(1<<kAdjDet) != 0) {
+				return 0
+			}
+			return -1
+		}
 		switch w {
 		case "said", "told", "announced":
 			return -1
@@ -341,6 +366,10 @@ func (sc *scanner) cueAt(k int) int {
 	if len(w) >= 5 && strings.HasSuffix(w, "ed") && w != "need" && w != "speed" && w != "indeed" && w != "scheduled" {
 		// passive or infinitive: "be returned", "to be paid" is no past
 		if k > sc.s0 && (sc.toks[k-1].Norm == "be" || sc.toks[k-1].Norm == "been" || sc.toks[k-1].Norm == "being") {
+			return 0
+		}
+		// an adjective: "the increased dividend", "a still unspecified date"
+		if k > sc.s0 && sc.mask[k-1]&(1<<kAdjDet) != 0 {
 			return 0
 		}
 		return -1

@@ -34,7 +34,7 @@ type scanner struct {
 	lx, other *lexicon
 	anchor    time.Time
 
-	mask         []uint32 // lexicon kinds of each token
+	mask         []uint64 // lexicon kinds of each token
 	curMod       string   // the start/mid/end prefix of the expression being read
 	sent, s0, s1 int      // current sentence and its token range
 	tenseDone    bool
@@ -519,7 +519,7 @@ func (sc *scanner) date(j int) (match, bool) {
 					if !yok {
 						y = 0
 					}
-					return sc.dayMonth(j, k2, y, mo, d)
+					return sc.dayMonth(j, k2, y, mo, d, wd)
 				}
 			}
 		}
@@ -531,7 +531,7 @@ func (sc *scanner) date(j int) (match, bool) {
 			if !ok {
 				y = 0
 			}
-			return sc.dayMonth(j, k4, y, mo, d)
+			return sc.dayMonth(j, k4, y, mo, d, wd)
 		}
 	}
 	// month day[, year] / month year / month
@@ -543,9 +543,9 @@ func (sc *scanner) date(j int) (match, bool) {
 					k4++
 				}
 				if y, ok := sc.year(k4); ok {
-					return sc.dayMonth(j, k4+1, y, mo, d)
+					return sc.dayMonth(j, k4+1, y, mo, d, wd)
 				}
-				return sc.dayMonth(j, k3, 0, mo, d)
+				return sc.dayMonth(j, k3, 0, mo, d, wd)
 			}
 		}
 		if wd != 0 {
@@ -669,7 +669,7 @@ func (sc *scanner) date(j int) (match, bool) {
 				d, mo = b, a
 			}
 			if mo >= 1 && mo <= 12 && d >= 1 && d <= 31 {
-				return sc.dayMonth(j, k+3, 0, mo, d)
+				return sc.dayMonth(j, k+3, 0, mo, d, wd)
 			}
 		}
 	}
@@ -854,8 +854,18 @@ func (sc *scanner) plausibleYear(k, y int) bool {
 	return true
 }
 
-// dayMatch for a day and month with or without a year.
-func (sc *scanner) dayMonth(start, end, y, mo, d int) (match, bool) {
+// weekdayOf is the day of the week of a date, 1 Monday … 7 Sunday.
+func weekdayOf(y, mo, d int) int {
+	w := int(time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC).Weekday())
+	if w == 0 {
+		return 7
+	}
+	return w
+}
+
+// dayMonth reads a day and month with or without a year, and the weekday named before it
+// (0 if none).
+func (sc *scanner) dayMonth(start, end, y, mo, d, wd int) (match, bool) {
 	expl := y != 0
 	if y == 0 {
 		// "15 décembre dernier", "le 6 mai dernier"
@@ -868,10 +878,20 @@ func (sc *scanner) dayMonth(start, end, y, mo, d int) (match, bool) {
 		if dir == 0 && sc.afterSince(start) {
 			dir = -2
 		}
-		if dir == 0 && sc.afterDeadline(start) {
+		if dir == 0 && (sc.afterDeadline(start) || end < sc.s1 && sc.mask[end]&(1<<kDeadNoun) != 0) {
 			dir = 2
 		}
 		y = sc.resolveDay(start, mo, d, dir)
+		// "Saturday, April 25": the year in which that day is that weekday, if it is
+		// the one before or after
+		if wd != 0 && validDate(y, mo, d) && weekdayOf(y, mo, d) != wd {
+			for _, y2 := range []int{y + 1, y - 1} {
+				if validDate(y2, mo, d) && weekdayOf(y2, mo, d) == wd {
+					y = y2
+					break
+				}
+			}
+		}
 	}
 	if !validDate(y, mo, d) {
 		return match{}, false
@@ -920,6 +940,9 @@ func (sc *scanner) afterDeadline(j int) bool {
 	// by mid-November, until the end of March (but "by the Feb. 23 accord" is an agent)
 	for n := 0; n < 4 && k >= sc.s0 && (sc.lit(k, "-", "mid", "early", "late", "end", "of", "middle", "beginning") || sc.lit(k, "the") && sc.lit(k+1, "end", "middle", "beginning")); n++ {
 		k--
+	}
+	if k > sc.s0 && sc.lang == en && sc.lit(k, "to") && sc.mask[k-1]&(1<<kShift) != 0 {
+		return true // "extended to Nov. 16", "postponed to March"
 	}
 	return k >= sc.s0 && sc.lang == en && sc.lit(k, "by", "until", "till", "effective", "expire", "expires")
 }

@@ -111,7 +111,7 @@ func (t *Tagger) tag(d *doc.Document) []doc.Timex {
 		lx: t.lex[lang], other: t.lex[1-lang], anchor: anchor,
 	}
 	// one look-up per token: the kinds of lexicon words it may be
-	sc.mask = make([]uint32, len(d.Tokens))
+	sc.mask = make([]uint64, len(d.Tokens))
 	for i := range d.Tokens {
 		sc.mask[i] = sc.lx.mask[d.Tokens[i].Norm]
 	}

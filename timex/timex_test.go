@@ -164,6 +164,20 @@ func TestTag(t *testing.T) {
 		{"en", "Growth slowed in the last half of 2021.", []want{{"the last half of 2021", "DATE", "2021-H2"}}},
 		{"en", "At mid-afternoon yesterday, shares were up.", []want{{"mid-afternoon yesterday", "TIME", "2022-08-10TAF"}}},
 		{"en", "Profit fell in the second quarter. For the quarter a year ago, it rose.", []want{{"the second quarter", "DATE", "2022-Q2"}, {"the quarter a year ago", "DATE", "2021-Q2"}}},
+		// a bare month with weak cues only: the -ed verb or irregular past decides, except
+		// for next month; "agreed to", "a plan to" look ahead; a participle after "be" or an
+		// -ed adjective is no past
+		{"en", "The mayor resigned in November.", []want{{"November", "DATE", "2021-11"}}},
+		{"en", "The army bought the drones in December.", []want{{"December", "DATE", "2021-12"}}},
+		{"en", "Traders placed orders for September deliveries.", []want{{"September", "DATE", "2022-09"}}},
+		{"en", "The union agreed to strike in October.", []want{{"October", "DATE", "2022-10"}}},
+		{"en", "The bonus, to be paid in November, is large.", []want{{"November", "DATE", "2022-11"}}},
+		{"en", "A still undisclosed date in October is likely for the vote.", []want{{"October", "DATE", "2022-10"}}},
+		// a weekday with a day and month: the year where they agree
+		{"en", "The editorial was printed on Saturday, Aug. 13.", []want{{"Saturday, Aug. 13", "DATE", "2022-08-13"}}},
+		// a deadline, and a date moved to a new one, lie ahead
+		{"en", "The rebels were told to leave before the Aug. 20 deadline.", []want{{"the Aug. 20", "DATE", "2022-08-20"}}},
+		{"en", "The vote was postponed to Sept. 4.", []want{{"Sept. 4", "DATE", "2022-09-04"}}},
 	}
 	tg := tagger(t)
 	for _, tc := range tests {
