@@ -471,6 +471,12 @@ func dayMatch(start, end int, t time.Time) match {
 func (sc *scanner) withTime(m match) match {
 	k := m.end
 	if e, next, ok := sc.is(k, kPod); ok {
+		// English "Friday night", "Tuesday morning": the day, as the English corpora
+		// mostly date them (evening and afternoon keep their part of the day)
+		if sc.lang == en && (e.s == "NI" || e.s == "MO") && sc.mask[m.start]&(1<<kWeekday) != 0 && !sc.lit(k, "nights", "mornings") {
+			m.end = next
+			return m
+		}
 		m.end, m.typ, m.val = next, "TIME", m.val+"T"+e.s
 		return m
 	}

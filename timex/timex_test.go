@@ -178,6 +178,12 @@ func TestTag(t *testing.T) {
 		// a deadline, and a date moved to a new one, lie ahead
 		{"en", "The rebels were told to leave before the Aug. 20 deadline.", []want{{"the Aug. 20", "DATE", "2022-08-20"}}},
 		{"en", "The vote was postponed to Sept. 4.", []want{{"Sept. 4", "DATE", "2022-09-04"}}},
+		// English weekday with morning or night: the day; evening and other days keep the part
+		{"en", "Gunmen raided the depot on Tuesday night.", []want{{"Tuesday night", "DATE", "2022-08-09"}}},
+		{"en", "The envoy flew out Monday morning.", []want{{"Monday morning", "DATE", "2022-08-08"}}},
+		{"en", "The envoy flew out Monday evening.", []want{{"Monday evening", "TIME", "2022-08-08TEV"}}},
+		{"en", "The envoy flew out last night.", []want{{"last night", "TIME", "2022-08-10TNI"}}},
+		{"fr", "L'émissaire est parti lundi matin.", []want{{"lundi matin", "TIME", "2022-08-08TMO"}}},
 	}
 	tg := tagger(t)
 	for _, tc := range tests {
