@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -494,6 +495,13 @@ func (sc *scanner) withTime(m match) match {
 func (sc *scanner) date(j int) (match, bool) {
 	if m, ok := sc.secondDay(j); ok {
 		return m, true
+	}
+	// "the week of March 6", "la semaine du 6 mars": the week of that day
+	if sc.lit(j, "week", "semaine") && sc.lit(j+1, "of", "du") {
+		if m, ok := sc.date(j + 2); ok && !m.day.IsZero() && m.typ == "DATE" {
+			y, w := m.day.ISOWeek()
+			return match{end: m.end, typ: "DATE", val: fmt.Sprintf("%d-W%02d", y, w), year: y}, true
+		}
 	}
 	k := j
 	wd := 0

@@ -184,6 +184,9 @@ func TestTag(t *testing.T) {
 		{"en", "The envoy flew out Monday evening.", []want{{"Monday evening", "TIME", "2022-08-08TEV"}}},
 		{"en", "The envoy flew out last night.", []want{{"last night", "TIME", "2022-08-10TNI"}}},
 		{"fr", "L'émissaire est parti lundi matin.", []want{{"lundi matin", "TIME", "2022-08-08TMO"}}},
+		// the week of a day
+		{"en", "The trial may open the week of Sept. 12.", []want{{"the week of Sept. 12", "DATE", "2022-W37"}}},
+		{"fr", "Le procès pourrait s'ouvrir la semaine du 12 septembre.", []want{{"la semaine du 12 septembre", "DATE", "2022-W37"}}},
 	}
 	tg := tagger(t)
 	for _, tc := range tests {
