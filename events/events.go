@@ -67,6 +67,7 @@ type cand struct {
 	drop      bool            // not an event after all (decided by the role finder)
 	condAt    int             // a conditional threat: the token of its "if" (its dates are the condition's)
 	nounDated bool            // a noun dated by its own complement ("la marche du 27 novembre")
+	apart     bool            // another event than those of its sentence (a warrant behind an arrest)
 }
 
 // reader holds what one document's coding needs; it lives for one Process call.
@@ -135,6 +136,8 @@ func (c *Coder) Process(d *doc.Document) error {
 	r.denials(cands)
 	r.complements(cands)
 	r.duringTalks(cands)
+	r.protestOutcome(cands)
+	r.warrants(cands)
 	cands = r.objectNouns(cands)
 	r.accusationContent(cands)
 	r.confirmations(cands)
@@ -212,6 +215,66 @@ func (r *reader) complements(cands []*cand) {
 				n.actorM = append([]int(nil), c.actorM...)
 			}
 			break
+		}
+	}
+}
+
+// warrants: an arrest warrant that names no target, told behind an arrest in the same
+// sentence ("X was detained in Rome on a warrant issued by Spain", "X a été arrêtée après
+// un mandat d'arrêt émis par…"), targets the one arrested; it is its own event, by its
+// issuer, not merged with the arrest.
+func (r *reader) warrants(cands []*cand) {
+	for i, c := range cands {
+		if c.ev.Type != "COERCE" || c.ev.Mode != "arrest" || !c.hit.p.noun || len(c.ev.Recipient) > 0 || len(c.ev.Actor) == 0 || !r.warrantNoun(c.hit) {
+			continue
+		}
+		for k := i - 1; k >= 0 && cands[k].sent == c.sent; k-- {
+			a := cands[k]
+			if a.ev.Type == "COERCE" && a.ev.Mode == "arrest" && !a.hit.p.noun && len(a.ev.Recipient) > 0 {
+				c.ev.Recipient = append([]string(nil), a.ev.Recipient...)
+				c.recipM = append([]int(nil), a.recipM...)
+				c.apart = true
+				break
+			}
+		}
+	}
+}
+
+// warrantNoun: the trigger names a warrant ("mandat d'arrêt", "arrest warrant").
+func (r *reader) warrantNoun(h hit) bool {
+	for j := h.start; j < h.end; j++ {
+		if n := r.tok(j); n == "mandat" || n == "warrant" || n == "mandats" || n == "warrants" {
+			return true
+		}
+	}
+	return false
+}
+
+// protestOutcome: protests "that toppled X" / "qui ont renversé X" were against X, and
+// the coercion they achieved is theirs.
+func (r *reader) protestOutcome(cands []*cand) {
+	for i, c := range cands {
+		if c.ev.Type != "PROTEST" || !c.hit.p.noun || len(c.ev.Recipient) > 0 || i+1 == len(cands) {
+			continue
+		}
+		n := cands[i+1]
+		if n.sent != c.sent || n.hit.p.noun || n.ev.Type != "COERCE" || len(n.ev.Recipient) == 0 || n.hit.start-c.hit.end > 4 || n.hit.start == c.hit.end || !r.w.is("rel", r.tok(c.hit.end)) {
+			continue
+		}
+		ok := true
+		for j := c.hit.end + 1; j < n.hit.start; j++ {
+			if !r.w.is("aux", r.tok(j)) && !r.w.is("light", r.tok(j)) && !r.w.is("modal", r.tok(j)) {
+				ok = false // only "qui ont", "that had" between
+			}
+		}
+		if !ok {
+			continue
+		}
+		c.ev.Recipient = append([]string(nil), n.ev.Recipient...)
+		c.recipM = append([]int(nil), n.recipM...)
+		if len(n.ev.Actor) == 0 {
+			n.ev.Actor = append([]string(nil), c.ev.Actor...)
+			n.actorM = append([]int(nil), c.actorM...)
 		}
 	}
 }

@@ -20,6 +20,9 @@ func (r *reader) factuality(cd *cand) string {
 		if cu.start <= h.start && h.start < cu.end {
 			continue // the trigger is part of the cue ("menace de" as a THREATEN trigger)
 		}
+		if r.inTimex(cu.start) {
+			continue // "in May" is a month, not "may"
+		}
 		ok := false
 		switch cu.p.scope {
 		case "before":

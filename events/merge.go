@@ -54,6 +54,9 @@ func (r *reader) same(a, b *cand) bool {
 	if a.ev.Type != b.ev.Type || realis(a.ev.Factuality) != realis(b.ev.Factuality) {
 		return false
 	}
+	if (a.apart || b.apart) && a.sent == b.sent {
+		return false
+	}
 	if a.ev.Mode != "" && b.ev.Mode != "" && a.ev.Mode != b.ev.Mode {
 		return false
 	}

@@ -424,6 +424,8 @@ func (r *reader) roles(cd *cand) {
 			if act = r.possessor(si, h); act == nil {
 				if g := r.governingGerund(si, h.start); g >= 0 {
 					act = r.subject(si, r.gerundChainStart(si, g), false)
+				} else if rv := r.roleVerbAt(si, h.start); rv >= 0 {
+					act = r.subject(si, rv, false) // "X played a key role in the protests"
 				} else if r.prepBeforeMode(h.start, r.d.Sentences[si].Tok0, true) != "" {
 					act = r.apposition(si, h.start) // "à la suite d'un coup d'État": no clause subject
 				} else if uv := r.undergoVerbBefore(si, h.start); uv >= 0 {
@@ -655,6 +657,44 @@ func (r *reader) lightVerbBefore(si, t int) int {
 	}
 	if j >= s.Tok0 && r.w.is("light", r.tok(j)) && !r.auxA(j) {
 		return j
+	}
+	return -1
+}
+
+// roleVerbAt: roleVerbBefore for the noun trigger at t (its determiners skipped).
+func (r *reader) roleVerbAt(si, t int) int {
+	s := r.d.Sentences[si]
+	j := t - 1
+	for j >= s.Tok0 && r.w.is("det", r.tok(j)) {
+		j--
+	}
+	return r.roleVerbBefore(s.Tok0, j)
+}
+
+// roleVerbBefore: "played a key role in", "took part in", "a joué un rôle majeur dans", "a
+// pris part aux" ending at token j (the preposition, or a preposition fused with the
+// article): the position of the verb whose subject is the actor of the event noun, or -1.
+func (r *reader) roleVerbBefore(s0, j int) int {
+	if j < s0 || r.w.prep[r.tok(j)] == "" {
+		return -1
+	}
+	for k := j - 1; k >= s0 && k >= j-5; k-- {
+		if !r.w.is("rolenoun", r.tok(k)) {
+			if r.d.Tokens[k].Kind != doc.Word || r.w.prep[r.tok(k)] != "" {
+				return -1
+			}
+			continue // adjectives of the part ("key", "majeur", "de premier plan" is not read)
+		}
+		// the verb, past the part's determiner and adjectives ("a leading role")
+		for v := k - 1; v >= s0 && v >= k-4; v-- {
+			if r.w.is("roleverb", r.tok(v)) {
+				return v
+			}
+			if r.d.Tokens[v].Kind != doc.Word || r.w.prep[r.tok(v)] != "" {
+				return -1
+			}
+		}
+		return -1
 	}
 	return -1
 }
