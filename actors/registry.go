@@ -45,6 +45,7 @@ const (
 	classState   = "state"
 	classInst    = "inst"
 	classGroup   = "group"
+	classDesc    = "desc"
 	classAnaphor = "anaphor" // "le groupe", "the bloc": the organisation named last
 	maxPatternNG = 12
 )
@@ -75,6 +76,10 @@ type role struct {
 	bare    bool // said alone after an article it stands for the context country
 	always  bool // said alone it stands for the context country, article or not
 	junta   bool // a military government (junte, junta, putschistes): a country ruled by a soldier
+	counted bool // a group word that names a group only with a number or a quantifier ("300 personnes")
+	noun    bool // the word can describe a person with no name after a determiner ("sa cliente", "the peer")
+	gender  byte // 'm', 'f' or 0: the gender the word gives a person ("sister", "chanteuse", "Mr")
+	kin     bool // a kinship word ("brother", "tante"): "her brother" is someone's relative
 }
 
 // hit is what a pattern of the registry points to.
@@ -105,8 +110,9 @@ type Resolver struct {
 	first     map[string]bool // known first names (generic recognition)
 	orgWords  map[string]bool
 	locPrep   map[string]bool
-	fillers   map[string]bool // words allowed between a role word and a demonym
-	pool      sync.Pool       // *bufs
+	fillers   map[string]bool   // words allowed between a role word and a demonym
+	dets      map[string]string // determiners and quantifiers (determiners.tsv): word → kind
+	pool      sync.Pool         // *bufs
 }
 
 type leaderTerm struct {
@@ -162,6 +168,9 @@ func New() (*Resolver, error) {
 		return nil, err
 	}
 	if r.orgWords, err = wordSet("data/orgwords.txt"); err != nil {
+		return nil, err
+	}
+	if err := r.loadDeterminers(); err != nil {
 		return nil, err
 	}
 	r.locPrep = setOf("in", "at", "near", "from", "to", "into", "across", "outside", "a", "au", "aux", "en", "vers", "pres", "depuis", "dans", "sur")
@@ -658,22 +667,41 @@ func wordsKey(ws []string) string {
 }
 
 func (r *Resolver) loadRoles() error {
-	rs, err := rows("data/roles.tsv", 5)
+	rs, err := rows("data/roles.tsv", 6)
 	if err != nil {
 		return err
 	}
 	for _, f := range rs {
 		switch f[3] {
-		case classPerson, classTitle, classState, classInst, classGroup, classAnaphor:
+		case classPerson, classTitle, classState, classInst, classGroup, classAnaphor, classDesc:
 		default:
 			return fmt.Errorf("actors: roles.tsv: %q: bad class %q", f[0], f[3])
 		}
-		rl := role{pattern: f[0], role: f[1], sector: f[2], class: f[3], bare: f[4] == "y" || f[4] == "a", always: f[4] == "a"}
+		rl := role{pattern: f[0], role: f[1], sector: f[2], class: f[3], bare: f[4] == "y" || f[4] == "a", always: f[4] == "a", counted: f[4] == "c"}
 		if k := normalize.String(f[0]); strings.Contains(k, "junt") || strings.Contains(k, "putsch") || strings.Contains(k, "milit") {
 			rl.junta = rl.class == classState
 		}
 		if rl.role == "-" {
 			rl.role = ""
+		}
+		// the noun column: m or f, the gender the word gives a person ("sister", "Mme");
+		// d, the word alone after a determiner describes a person ("sa cliente", "the peer");
+		// k, a kinship word ("her brother": someone's relative)
+		for _, c := range f[5] {
+			switch c {
+			case 'm', 'f':
+				rl.gender = byte(c)
+			case 'd':
+				rl.noun = true
+			case 'k':
+				rl.kin, rl.noun = true, true
+			case '-':
+			default:
+				return fmt.Errorf("actors: roles.tsv: %q: bad noun column %q (want letters m f d k)", f[0], f[5])
+			}
+		}
+		if rl.class == classDesc {
+			rl.noun = true
 		}
 		if rl.sector == "-" {
 			rl.sector = ""
@@ -731,4 +759,21 @@ func (e *entry) roleAt(t time.Time) string {
 		}
 	}
 	return ""
+}
+
+var detKinds = map[string]bool{"def": true, "poss": true, "possm": true, "possf": true, "posspl": true, "indef": true, "gen": true, "count": true, "other": true, "about": true, "all": true, "art": true, "prep": true}
+
+func (r *Resolver) loadDeterminers() error {
+	rs, err := rows("data/determiners.tsv", 2)
+	if err != nil {
+		return err
+	}
+	r.dets = make(map[string]string, len(rs))
+	for _, f := range rs {
+		if !detKinds[f[1]] {
+			return fmt.Errorf("actors: determiners.tsv: %q: bad kind %q", f[0], f[1])
+		}
+		r.dets[normalize.String(f[0])] = f[1]
+	}
+	return nil
 }

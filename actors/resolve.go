@@ -99,6 +99,10 @@ type state struct {
 	gbuf        []string
 	lastReb     string
 	out         []cand
+	gender      map[string]byte   // person actor id → 'm' or 'f' when a word of the text tells
+	kin         map[string]bool   // persons whose relatives the text names ("X's aunt, Y")
+	descByNoun  map[string]string // role word → the description actor it made last
+	descNoun    map[string]string // description actor id → its role word
 }
 
 // bufs are the slices one reading needs, reused across documents through a pool.
@@ -440,8 +444,17 @@ func (st *state) resolve(p int) int {
 	switch it.kind {
 	case itemRole:
 		rl := st.roleOf(it)
-		if rl.class == classTitle {
+		if rl.class == classTitle || rl.class == classDesc {
+			if rl.noun {
+				st.descMention(p, rl)
+			}
 			return p + 1
+		}
+		if rl.class == classState {
+			if iso := st.stateOfPerson(p); iso != "" {
+				st.roleMention(it.t0, it.t1, rl, iso, "", false)
+				return p + 1
+			}
 		}
 		if rl.class == classPerson && p+1 < len(st.items) && st.items[p+1].sent == it.sent {
 			if org := st.orgOf(st.items[p+1]); org != "" {
@@ -492,6 +505,14 @@ func (st *state) resolve(p int) int {
 		if rl.class == classAnaphor {
 			st.anaphorMention(p, rl)
 			return p + 1
+		}
+		// "leur porte-parole", "its leader": someone of the group named last
+		if rl.class == classPerson && st.docHolder(rl.role, false) == "" {
+			if kind, _ := st.determiner(it.t0); kind == "posspl" || kind == "poss" || kind == "possm" || kind == "possf" {
+				if st.descMention(p, rl) {
+					return p + 1
+				}
+			}
 		}
 		st.roleMention(it.t0, it.t1, rl, "", "", st.former(p))
 		return p + 1
@@ -598,7 +619,7 @@ func (st *state) personChain(p int) (int, bool) {
 		switch it.kind {
 		case itemRole:
 			x := st.roleOf(it)
-			if x.class != classPerson && x.class != classTitle {
+			if x.class != classPerson && x.class != classTitle && x.class != classDesc {
 				return 0, false
 			}
 			hasRole = true
@@ -619,6 +640,7 @@ func (st *state) personChain(p int) (int, bool) {
 					return 0, false
 				}
 				st.personMention(st.chainStart(p, orgItem), it, rl, iso)
+				st.noteChain(p, q)
 				return q + 1, true
 			}
 			if (e.Kind == kindOrg || e.Kind == kindColl) && !hasRole && q+1 < len(st.items) && st.items[q+1].kind == itemRole {
@@ -641,6 +663,7 @@ func (st *state) personChain(p int) (int, bool) {
 			}
 			// an organisation name after a role ("Minister of Defence X"?) stays a name
 			st.nameChain(st.chainStart(p, orgItem), it, rl, iso, org)
+			st.noteChain(p, q)
 			return q + 1, true
 		default:
 			return 0, false
@@ -756,6 +779,11 @@ func (st *state) entryMention(it item) {
 			return
 		}
 		m.Type = "GPE"
+	}
+	if e.Kind == kindColl {
+		if qs, other, _ := st.quantifier(it.t0); other {
+			m.Tok0 = qs // "d'autres pays européens", "other Western countries"
+		}
 	}
 	if h.form == FormHashtag || h.form == FormFlag {
 		c.nameType = "MISC"
@@ -880,12 +908,39 @@ func (st *state) roleMention(t0, t1 int, rl *role, iso, org string, former bool)
 				return
 			}
 			c.full.Type = "PER"
-		case rl.class == classGroup:
+		case rl.class == classGroup || rl.class == classInst && st.quantified(t0):
 			ctx := st.contextCountry(st.cur)
+			qs, other, quant := st.quantifier(t0)
+			if quant && ctx == "" {
+				ctx = st.looseCountry(st.cur) // "Au Tchad, environ 40 villageois"
+			}
+			if rl.counted && !quant {
+				return
+			}
+			if quant {
+				c.full.Tok0 = qs // "sept autres personnes", "tous les groupes armés"
+			}
+			if other {
+				// "X … avec sept autres personnes": more of the kind of the actor named before
+				if a := st.lastInSentence(qs); a != nil {
+					iso, sector := a.Country, rl.sector
+					if len(a.Sector) > 0 {
+						sector = a.Sector[0]
+					}
+					if iso == "" {
+						iso = ctx
+					}
+					if iso != "" && sector != "" {
+						c.actor = st.institution(iso, sector)
+						c.full.Type = "ORG"
+						break
+					}
+				}
+			}
 			switch {
 			case rl.role == "rebels" && st.lastReb != "":
 				c.actor = st.actors[st.lastReb]
-			case (rl.sector == "OPP" || rl.sector == "CVL" || rl.sector == "PTY") && ctx != "" && (st.determined(t0) || st.counted(t0)):
+			case (rl.sector == "OPP" || rl.sector == "CVL" || rl.sector == "PTY") && ctx != "" && (st.determined(t0) || st.counted(t0) || quant):
 				c.actor = st.institution(ctx, rl.sector) // "l'opposition", "la société civile"
 			default:
 				id := "group-" + strings.ToLower(rl.sector)
@@ -940,6 +995,12 @@ func (st *state) roleMention(t0, t1 int, rl *role, iso, org string, former bool)
 	case classState:
 		c.actor = st.institution(iso, "GOV")
 		c.full.Type = "ORG"
+	case classDesc:
+		// "Sweden's security chief": someone of that country, not the country
+		if g := st.institution(iso, "GOV"); g != nil {
+			c.actor = st.newDesc(rl, t0, t1, g)
+		}
+		c.full.Type = "PER"
 	default:
 		c.actor = st.institution(iso, rl.sector)
 		c.full.Type = "ORG"

@@ -193,6 +193,9 @@ func (s *speakers) previousPerson(off int, g byte) string {
 		if m.Form == "pronoun" || s.inQuote(m.Start) {
 			continue
 		}
+		if m.Tok1 > 0 && m.Tok1 < len(d.Tokens) && d.Tokens[m.Tok1].Norm == "'s" && m.Form == "role" {
+			continue // "her brother's strike": a possessive description is not who speaks next
+		}
 		if s.personActor(m.Actor) && s.fits(m.Actor, g) && !strings.HasPrefix(m.Actor, "anon-") {
 			return m.Actor
 		}
