@@ -138,6 +138,7 @@ func (c *Coder) Process(d *doc.Document) error {
 	r.duringTalks(cands)
 	r.protestOutcome(cands)
 	r.warrants(cands)
+	r.sameSanctions(cands)
 	cands = r.objectNouns(cands)
 	r.accusationContent(cands)
 	r.confirmations(cands)
@@ -217,6 +218,51 @@ func (r *reader) complements(cands []*cand) {
 			break
 		}
 	}
+}
+
+// sameSanctions: "the sanctions were imposed in January", told without their parties,
+// are the sanctions the text named before with the same noun: those imposed by X on Y, or
+// those X lifted from Y (who lifts sanctions imposed them).
+func (r *reader) sameSanctions(cands []*cand) {
+	for i, c := range cands {
+		if c.ev.Type != "SANCTION" || len(c.ev.Actor)+len(c.ev.Recipient) > 0 || !r.definite(c.hit.start) {
+			continue
+		}
+		for k := i - 1; k >= 0 && cands[k].sent >= c.sent-6; k-- {
+			b := cands[k]
+			if b.ev.Type != "SANCTION" && !(b.ev.Type == "RETREAT" && b.ev.Mode == "ease") || len(b.ev.Actor) == 0 || len(b.ev.Recipient) == 0 || !r.sharesWord(b.hit, c.hit) {
+				continue
+			}
+			c.ev.Actor = append([]string(nil), b.ev.Actor...)
+			c.ev.Recipient = append([]string(nil), b.ev.Recipient...)
+			break
+		}
+	}
+}
+
+// definite: the noun at t follows a definite determiner ("les sanctions", "the sanctions").
+func (r *reader) definite(t int) bool {
+	if t == 0 {
+		return false
+	}
+	switch r.tok(t - 1) {
+	case "le", "la", "les", "l'", "the", "ces", "these", "those":
+		return true
+	}
+	return false
+}
+
+// sharesWord: the two triggers have a word in common ("la fin des sanctions" and "les
+// sanctions").
+func (r *reader) sharesWord(a, b hit) bool {
+	for i := a.start; i < a.end; i++ {
+		for j := b.start; j < b.end; j++ {
+			if r.tok(i) == r.tok(j) && r.d.Tokens[i].Kind == doc.Word && len(r.tok(i)) > 3 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // warrants: an arrest warrant that names no target, told behind an arrest in the same

@@ -454,7 +454,9 @@ func (r *reader) roles(cd *cand) {
 		switch {
 		case agent != nil && r.passiveAux(si, h.start):
 			act = agent
-			rec = r.subject(si, h.start, false)
+			if rec = r.subject(si, h.start, false); rec == nil {
+				rec = r.earlierOwner(si, h.start) // "Ladite candidature est rejetée par…"
+			}
 		case agent != nil && r.participleAppos(si, h.start) && r.agentRightAfter(si, h.end):
 			act = agent
 			rec = r.apposition(si, h.start)
@@ -1260,4 +1262,39 @@ func (r *reader) verbGroupWord(j int) bool {
 		return true
 	}
 	return r.w.is("aux", n) || r.w.is("modal", n) || strings.HasSuffix(n, "ly") || strings.HasSuffix(n, "ment")
+}
+
+// earlierOwner: the subject of a passive verb at t is a thing, not an actor ("ladite
+// candidature est rejetée", "the bid was rejected"): its owner is named where the text
+// told it before, with the same noun and a "de X"/"of X" complement ("la candidature de
+// X", a few sentences back).
+func (r *reader) earlierOwner(si, t int) []roleMention {
+	s := r.d.Sentences[si]
+	j := t - 1
+	for j >= s.Tok0 && (r.w.is("aux", r.tok(j)) || r.w.is("modal", r.tok(j))) {
+		j--
+	}
+	if j <= s.Tok0 || r.mentionAt[j] >= 0 || r.d.Tokens[j].Kind != doc.Word || !r.w.is("det", r.tok(j-1)) && !r.w.is("anaphdet", r.tok(j-1)) {
+		return nil
+	}
+	noun := r.tok(j)
+	for p := si - 1; p >= 0 && p >= si-3; p-- {
+		ps := r.d.Sentences[p]
+		for k := ps.Tok1 - 3; k >= ps.Tok0; k-- {
+			if r.tok(k) != noun || r.w.prep[r.tok(k+1)] != "de" && r.tok(k+1) != "of" {
+				continue
+			}
+			m := k + 2
+			if m < ps.Tok1 && r.w.is("det", r.tok(m)) {
+				m++
+			}
+			if m < ps.Tok1 {
+				if mi := r.mentionAt[m]; mi >= 0 && r.usable(mi) {
+					return []roleMention{{mi, r.d.Mentions[mi].Actor}}
+				}
+			}
+			return nil
+		}
+	}
+	return nil
 }
