@@ -593,6 +593,12 @@ func TestNotCue(t *testing.T) {
 		{"en", "Investors turned to so-called boutique banks for advice."},
 		{"en", "The tax will be paid in ten states that voted for it."},
 		{"en", "James Okafor gained ground in the polls this week."},
+		{"en", "James Okafor is a fellow at a liberal think tank."},
+		{"en", "If Okafor jumps back in the race, he keeps his seat."},
+		{"en", "James Okafor maintains a narrow lead among older voters."},
+		{"en", "The court released the Okafor emails on Friday."},
+		{"en", "He tweets @okafor_news."},
+		{"en", "The deal pleased voters in the nation's first caucus state, with polls showing a tie."},
 	} {
 		d := read(t, tc.lang, tc.text, okafor)
 		for _, q := range d.Quotes {
