@@ -596,7 +596,7 @@ func TestNotCue(t *testing.T) {
 		{"en", "James Okafor is a fellow at a liberal think tank."},
 		{"en", "If Okafor jumps back in the race, he keeps his seat."},
 		{"en", "James Okafor maintains a narrow lead among older voters."},
-		{"en", "The court released the Okafor emails on Friday."},
+		{"en", "Lawyers lost track of thousands of Okafor emails held on a private server."},
 		{"en", "He tweets @okafor_news."},
 		{"en", "The deal pleased voters in the nation's first caucus state, with polls showing a tie."},
 	} {
