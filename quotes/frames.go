@@ -34,6 +34,7 @@ type frame struct {
 	quoteOnly bool // an incise in a sentence of its own after a quote: its content is that quote
 	pronoun   bool // the speaker is a pronoun
 	asked     bool // a question put to someone ("when asked whether …"): an adjunct of the clause around it
+	nominal   bool // a noun cue ("Trump's support for …"): gives way to a verb frame
 }
 
 // tokenizer helpers over one document
@@ -226,7 +227,7 @@ func (v *view) cueAt(i, s0, s1 int) (end, inv int, passive bool, lemma string) {
 		return -1, -1, false, ""
 	}
 	lem := v.lex.finite[n]
-	if lem == "" && v.lex.sForm[n] != "" && i > s0 && v.subjectBefore(i-1) {
+	if lem == "" && v.lex.sForm[n] != "" && i > s0 && (v.subjectBefore(i-1) || v.determinerNoun(i-1, s0)) {
 		lem = v.lex.sForm[n] // "Clinton vows change", "Jeb Bush, who …, hopes"
 	}
 	if lem == "" && v.lex.baseForm[n] != "" && i > s0 && v.pluralSubjectBefore(i-1) {
@@ -362,6 +363,13 @@ func (v *view) frames(si int) []frame {
 		if sp&spCue != 0 {
 			end, inv, passive, lemma = v.cueAt(i, s0, s1)
 		}
+		if end < 0 && sp&spNominal != 0 {
+			if fr, ok := v.nominalFrame(si, i); ok {
+				out = append(out, fr)
+				i = fr.cue1 - 1
+				continue
+			}
+		}
 		if end < 0 {
 			if fr, ok := v.unlistedIncise(si, i); ok {
 				out = append(out, fr)
@@ -461,7 +469,7 @@ func (v *view) settle(si int, fs []frame) []frame {
 	// to a frame in its content
 	weak := make([]bool, len(fs))
 	for j := range fs {
-		weak[j] = fs[j].kind == fPreposed && fs[j].sp1 > fs[j].sp0 && !v.speakerLike(fs[j].sp0, fs[j].sp1)
+		weak[j] = fs[j].nominal || fs[j].kind == fPreposed && fs[j].sp1 > fs[j].sp0 && !v.speakerLike(fs[j].sp0, fs[j].sp1)
 	}
 	// "Zuckoff said he had talks, but officials said …": a second subject and cue after a
 	// comma open a frame of their own; the first frame's content stops at that comma
@@ -1890,4 +1898,89 @@ func (v *view) progressive(c0, s0 int) bool {
 		p--
 	}
 	return p >= s0 && p < c0 && passiveBe[v.norm(p)] && v.norm(p) != "being"
+}
+
+// determinerNoun: token p ends a short singular noun phrase that opens with a determiner and
+// heads its clause ("The ad", "the Turkish government", "His campaign"): a subject.
+func (v *view) determinerNoun(p, s0 int) bool {
+	n := v.norm(p)
+	if v.d.Tokens[p].Kind != doc.Word || strings.HasSuffix(n, "s") || v.lex.determiner[n] || prepositions[n] || v.lex.finite[n] != "" || v.lex.aux[n] || passiveBe[n] {
+		return false
+	}
+	for k := p - 1; k >= s0 && k >= p-4; k-- {
+		m := v.norm(k)
+		if v.lex.determiner[m] {
+			return m != "that" && (k == s0 || v.d.Tokens[k-1].Kind != doc.Word || v.lex.opener[v.norm(k-1)] || coordinators[v.norm(k-1)])
+		}
+		if v.d.Tokens[k].Kind != doc.Word || prepositions[m] || v.lex.finite[m] != "" || v.lex.aux[m] || passiveBe[m] {
+			return false
+		}
+	}
+	return false
+}
+
+// nominalFrame reads a noun cue at token i and what it bears on: "Trump's support for the
+// wall", "his claims that the vote was rigged", "questions about her emails", "sa décision de
+// partir". The possessor (a name with 's, or his/her/their) is the speaker; the content runs
+// to the end of the clause, or to the first verb for a noun phrase.
+func (v *view) nominalFrame(si, i int) (frame, bool) {
+	s := v.d.Sentences[si]
+	s0, s1 := s.Tok0, s.Tok1
+	fr := frame{kind: fPreposed, sent: si, cue0: i, cue1: i + 2, sp0: i, sp1: i, lemma: v.norm(i), full0: -1, nominal: true}
+	if i+2 >= s1 || !v.lex.nominal[v.norm(i)][v.norm(i+1)] || v.d.Tokens[i].Kind != doc.Word {
+		return fr, false
+	}
+	if i > s0 && v.lex.determiner[v.norm(i-1)] && possessives[v.norm(i-1)] == 0 && v.d.Lang == "en" && v.norm(i-1) != "the" {
+		return fr, false // "a support for", "this call for": no one's stance
+	}
+	// the possessor, past at most two modifiers ("Trump's repeated attacks on")
+	for k := i - 1; k >= s0 && k >= i-3; k-- {
+		n := v.norm(k)
+		if v.d.Tokens[k].Kind != doc.Word {
+			break
+		}
+		if possessives[n] != 0 {
+			fr.sp0, fr.sp1, fr.pronoun = k, k+1, true
+			break
+		}
+		if strings.HasSuffix(n, "'s") || strings.HasSuffix(n, "’s") || strings.HasSuffix(n, "s'") && n != "s'" {
+			a := k
+			for a > s0 && a > k-3 && v.d.Tokens[a-1].Kind == doc.Word && unicode.IsUpper(firstRune(v.text(a-1))) {
+				a--
+			}
+			fr.sp0, fr.sp1 = a, k+1
+			break
+		}
+		if v.lex.determiner[n] || prepositions[n] || v.lex.finite[n] != "" || v.lex.aux[n] || passiveBe[n] {
+			break
+		}
+	}
+	c0 := i + 2
+	if v.norm(i+1) == "to" || v.norm(i+1) == "de" || v.norm(i+1) == "d'" {
+		c0 = i + 1 // "plans to run", "sa décision de partir": the infinitive is the content
+		fr.cue1 = i + 1
+	}
+	e := v.clauseEnd(c0, s1)
+	if !thatWords[v.norm(i+1)] {
+		// a noun phrase or an infinitive: up to the verb of the clause ("Support for Sanders
+		// has grown", "son refus de signer a surpris")
+		for k := c0 + 1; k < e; k++ {
+			n := v.norm(k)
+			if (v.lex.finite[n] != "" || v.lex.aux[n] || passiveBe[n] || relWords[n] || v.lex.sForm[n] != "" ||
+				v.d.Lang == "en" && strings.HasSuffix(n, "ed")) && !v.lex.determiner[v.norm(k-1)] && !prepositions[v.norm(k-1)] {
+				e = k // "attacks on the budget angered …"
+				break
+			}
+		}
+	}
+	if e = v.trimEnd(c0, e); e <= c0 {
+		return fr, false
+	}
+	fr.content = [][2]int{{c0, e}}
+	return fr, true
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }

@@ -25,24 +25,25 @@ type lexicon struct {
 	according  [][]string       // multi-word markers, folded tokens
 	special    map[string]uint8 // the words that open a marker or a frame of their own (one lookup a token): sp… bits
 	citing     [][]string
-	infinitive map[string]bool     // folded lemmas ("et de poursuivre")
-	pronoun    map[string]bool     // singular person pronouns
-	plural     map[string]bool     // plural pronouns: no speaker
-	thatOnly   map[string]bool     // lemmas that report only with "that"/"que" ("polls show that")
-	aboutOnly  map[string]bool     // lemmas that report only with "about"/"of" ("spoke about", not "spoke with")
-	incise     map[string]bool     // lemmas that may close a quotation with the speaker after them
-	notSpeech  map[string]bool     // objects that make a cue something else ("déclarer la guerre")
-	agentless  map[string]bool     // lemmas whose agentless passive still reports ("he is said to", "is expected to")
-	raising    map[string]bool     // forms of verbs that hedge their subject's clause ("seems to"); true: only before a raisingNext word
-	raiseNext  map[string]bool     // words after a strict raising form that make it one ("appeared to", not "appeared on")
-	stance     map[string]bool     // lemmas whose gerund takes its speaker from the noun before ("voters saying", "a sign saying")
-	notCue     map[string][]notCue // lemma → the phrases around it that make it no cue ("continue to", ", compared with")
-	afterPron  map[string]bool     // forms that are cues only after a subject pronoun ("it states that", not "in ten states")
-	opinionFor map[string]bool     // "Pour l'ONU, …", "For China, …": a known actor's view heading a sentence
-	pollPrep   map[string]bool     // "in", "dans": "in the latest poll, …"
-	pollNoun   map[string]bool     // poll, survey, sondage
-	asked      map[string]bool     // "asked", "interrogé": a question put to someone ("Asked whether …, X said")
-	question   map[string]bool     // words that open the question after such a form ("whether", "which", "to")
+	infinitive map[string]bool            // folded lemmas ("et de poursuivre")
+	pronoun    map[string]bool            // singular person pronouns
+	plural     map[string]bool            // plural pronouns: no speaker
+	thatOnly   map[string]bool            // lemmas that report only with "that"/"que" ("polls show that")
+	aboutOnly  map[string]bool            // lemmas that report only with "about"/"of" ("spoke about", not "spoke with")
+	incise     map[string]bool            // lemmas that may close a quotation with the speaker after them
+	notSpeech  map[string]bool            // objects that make a cue something else ("déclarer la guerre")
+	agentless  map[string]bool            // lemmas whose agentless passive still reports ("he is said to", "is expected to")
+	raising    map[string]bool            // forms of verbs that hedge their subject's clause ("seems to"); true: only before a raisingNext word
+	raiseNext  map[string]bool            // words after a strict raising form that make it one ("appeared to", not "appeared on")
+	stance     map[string]bool            // lemmas whose gerund takes its speaker from the noun before ("voters saying", "a sign saying")
+	notCue     map[string][]notCue        // lemma → the phrases around it that make it no cue ("continue to", ", compared with")
+	afterPron  map[string]bool            // forms that are cues only after a subject pronoun ("it states that", not "in ten states")
+	opinionFor map[string]bool            // "Pour l'ONU, …", "For China, …": a known actor's view heading a sentence
+	pollPrep   map[string]bool            // "in", "dans": "in the latest poll, …"
+	pollNoun   map[string]bool            // poll, survey, sondage
+	asked      map[string]bool            // "asked", "interrogé": a question put to someone ("Asked whether …, X said")
+	question   map[string]bool            // words that open the question after such a form ("whether", "which", "to")
+	nominal    map[string]map[string]bool // noun cue → the words that may follow it ("support" → for; "claims" → that)
 }
 
 // notCue is a phrase holding a cue's lemma: words before and after it, folded.
@@ -56,7 +57,7 @@ func newLexicon() *lexicon {
 		incise: map[string]bool{}, notSpeech: map[string]bool{}, thatOnly: map[string]bool{}, aboutOnly: map[string]bool{},
 		agentless: map[string]bool{}, raising: map[string]bool{}, raiseNext: map[string]bool{}, stance: map[string]bool{},
 		notCue: map[string][]notCue{}, afterPron: map[string]bool{}, opinionFor: map[string]bool{}, pollPrep: map[string]bool{}, pollNoun: map[string]bool{},
-		asked: map[string]bool{}, question: map[string]bool{},
+		asked: map[string]bool{}, question: map[string]bool{}, nominal: map[string]map[string]bool{},
 	}
 }
 
@@ -266,6 +267,17 @@ func loadMarkers(fr, en *lexicon) error {
 			for _, x := range f[2:] {
 				m[normalize.String(x)] = true
 			}
+		case "nominal":
+			// "nominal en support for": the noun, then the words that may follow it
+			if len(w) < 2 {
+				return fmt.Errorf("quotes: markers.txt line %d: nominal wants a noun and what follows it", n+1)
+			}
+			if l.nominal[w[0]] == nil {
+				l.nominal[w[0]] = map[string]bool{}
+			}
+			for _, x := range w[1:] {
+				l.nominal[w[0]][x] = true
+			}
 		case "raisenext":
 			for _, x := range f[2:] {
 				l.raiseNext[normalize.String(x)] = true
@@ -396,6 +408,14 @@ func merge(a, b *lexicon) *lexicon {
 				p.dst[k] = true
 			}
 		}
+		for k, v := range src.nominal {
+			if l.nominal[k] == nil {
+				l.nominal[k] = map[string]bool{}
+			}
+			for x := range v {
+				l.nominal[k][x] = true
+			}
+		}
 		for k, v := range src.notCue {
 			l.notCue[k] = append(l.notCue[k], v...)
 		}
@@ -422,6 +442,7 @@ const (
 	spPoll                        // "in", "dans" before a poll
 	spOpinion                     // "pour" heading an opinion
 	spCue                         // an auxiliary or a form of a speech verb: cueAt may find a cue here
+	spNominal                     // a noun cue ("support for", "claims that")
 )
 
 // index builds the lookups made from the lists once they are loaded.
@@ -442,6 +463,9 @@ func (l *lexicon) index() {
 	}
 	for w := range l.raising {
 		l.special[w] |= spRaising
+	}
+	for w := range l.nominal {
+		l.special[w] |= spNominal
 	}
 	for _, m := range []map[string]string{l.finite, l.sForm, l.baseForm, l.participle} {
 		for w := range m {

@@ -587,7 +587,7 @@ func TestSpans(t *testing.T) {
 func TestNotCue(t *testing.T) {
 	for _, tc := range []struct{ lang, text string }{
 		{"en", "James Okafor appeared on television on Monday."},
-		{"en", "James Okafor continues to face questions about the budget."},
+		{"en", "James Okafor continues to face pressure over the budget."},
 		{"en", "James Okafor won 45 percent, compared with 39 percent for the mayor."},
 		{"en", "The party gained seats, thanks to James Okafor."},
 		{"en", "Investors turned to so-called boutique banks for advice."},
@@ -599,6 +599,7 @@ func TestNotCue(t *testing.T) {
 		{"en", "Lawyers lost track of thousands of Okafor emails held on a private server."},
 		{"en", "He tweets @okafor_news."},
 		{"en", "The deal pleased voters in the nation's first caucus state, with polls showing a tie."},
+		{"en", "Since the coup, the country has been ruled by an army council."},
 	} {
 		d := read(t, tc.lang, tc.text, okafor)
 		for _, q := range d.Quotes {
