@@ -1037,6 +1037,14 @@ func (sc *scanner) clock(j int, day time.Time) (match, bool) {
 			h, mi, k = hh, m, j+3
 		case sc.lit(j+1, "a.m", "p.m", "am", "pm") && hh <= 12:
 			h, k = hh, j+1
+		case sc.lang == en && hh >= 1 && hh <= 12 && sc.lit(j+1, "in") && sc.lit(j+2, "the") && sc.lit(j+3, "morning", "afternoon", "evening") && j > sc.s0 && sc.lit(j-1, "at", "around", "about", "until", "till", "by", "before", "after", "since", "from"):
+			// "at 4 in the morning", "until 9 in the evening"
+			h, k = hh, j+4
+			if sc.lit(j+3, "morning") && h == 12 {
+				h = 0
+			} else if !sc.lit(j+3, "morning") && h < 12 {
+				h += 12
+			}
 		default:
 			return match{}, false
 		}

@@ -471,10 +471,25 @@ func dayMatch(start, end int, t time.Time) match {
 // ("hier matin", "Friday night", "jeudi à 16h 15").
 func (sc *scanner) withTime(m match) match {
 	k := m.end
+	// "Monday and Tuesday nights": the first weekday shares the plural part of the day
+	if sc.lang == en && k+2 < sc.s1 && sc.lit(k, "and", "or") {
+		if w, ok := sc.lx.get(sc.norm(m.start), kWeekday); ok && m.end == m.start+1 && sc.mask[k+1]&(1<<kWeekday) != 0 && sc.lit(k+2, "nights", "mornings", "afternoons", "evenings") {
+			e, _, _ := sc.is(k+2, kPod)
+			m.typ, m.val, m.day = "SET", "XXXX-WXX-"+strconv.Itoa(w.n)+"T"+e.s, time.Time{}
+			m.year, m.month = 0, 0
+			return m
+		}
+	}
 	if e, next, ok := sc.is(k, kPod); ok {
+		// "Tuesday nights", "Sunday mornings": every such part of that weekday
+		if w, ok := sc.lx.get(sc.norm(m.start), kWeekday); ok && sc.lang == en && sc.lit(k, "nights", "mornings", "afternoons", "evenings") {
+			m.end, m.typ, m.val, m.day = next, "SET", "XXXX-WXX-"+strconv.Itoa(w.n)+"T"+e.s, time.Time{}
+			m.year, m.month = 0, 0
+			return m
+		}
 		// English "Friday night", "Tuesday morning": the day, as the English corpora
 		// mostly date them (evening and afternoon keep their part of the day)
-		if sc.lang == en && (e.s == "NI" || e.s == "MO") && sc.mask[m.start]&(1<<kWeekday) != 0 && !sc.lit(k, "nights", "mornings") {
+		if sc.lang == en && (e.s == "NI" || e.s == "MO") && sc.mask[m.start]&(1<<kWeekday) != 0 {
 			m.end = next
 			return m
 		}

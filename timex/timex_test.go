@@ -184,6 +184,11 @@ func TestTag(t *testing.T) {
 		{"en", "The envoy flew out Monday evening.", []want{{"Monday evening", "TIME", "2022-08-08TEV"}}},
 		{"en", "The envoy flew out last night.", []want{{"last night", "TIME", "2022-08-10TNI"}}},
 		{"fr", "L'émissaire est parti lundi matin.", []want{{"lundi matin", "TIME", "2022-08-08TMO"}}},
+		// a clock hour with a part of the day; weekdays with a plural part of the day are sets
+		{"en", "The shelling went on until 3 in the morning.", []want{{"3 in the morning", "TIME", "2022-08-11T03:00"}}},
+		{"en", "The curfew starts at 9 in the evening.", []want{{"9 in the evening", "TIME", "2022-08-11T21:00"}}},
+		{"en", "The ferry sails on Friday nights.", []want{{"Friday nights", "SET", "XXXX-WXX-5TNI"}}},
+		{"en", "The ferry sails on Monday and Friday nights.", []want{{"Monday", "SET", "XXXX-WXX-1TNI"}, {"Friday nights", "SET", "XXXX-WXX-5TNI"}}},
 		// the week of a day
 		{"en", "The trial may open the week of Sept. 12.", []want{{"the week of Sept. 12", "DATE", "2022-W37"}}},
 		{"fr", "Le procès pourrait s'ouvrir la semaine du 12 septembre.", []want{{"la semaine du 12 septembre", "DATE", "2022-W37"}}},
