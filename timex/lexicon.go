@@ -46,6 +46,7 @@ const (
 	kAdjDet   // a determiner or adverb that makes a following -ed word an adjective
 	kShift    // a verb that moves a date: "extended to Nov. 16" names the new, later date
 	kDeadNoun // a noun after a date that makes it a deadline: "the Jan. 14 deadline"
+	kPodNoun  // a noun a part of the day qualifies: "in the morning session" is no time
 )
 
 var kindNames = map[string]kind{
@@ -54,7 +55,7 @@ var kindNames = map[string]kind{
 	"pod": kPod, "vague": kVague, "set": kSet, "every": kEvery, "mod": kMod, "approx": kApprox,
 	"quant": kQuant, "det": kDet, "since": kSince, "prep": kPrep, "future": kFuture, "past": kPast, "dur": kDur, "lit": kLit, "holiday": kHoliday,
 	"intent": kIntent, "pastform": kPastForm, "adjdet": kAdjDet,
-	"shift": kShift, "deadnoun": kDeadNoun,
+	"shift": kShift, "deadnoun": kDeadNoun, "podnoun": kPodNoun,
 }
 
 // entry is one reading of a word: its kind, a number (month, weekday, count, offset) and a

@@ -19,6 +19,31 @@ func (sc *scanner) vagueType() string {
 // relative: yesterday/hier, weekdays, "last week", "l'an dernier", seasons, vague
 // references, sets, quarters, anaphors ("le même jour", "la veille"), "il y a trois ans".
 func (sc *scanner) relative(j int) (match, bool) {
+	// "the day before yesterday", "the day after last Tuesday": a day from a named day
+	if sc.lang == en && sc.lit(j, "day") && sc.lit(j+1, "before", "after") && j+2 < sc.s1 && sc.mask[j+2]&(1<<kDayrel|1<<kWeekday|1<<kBefore|1<<kAfter|1<<kMonth) != 0 {
+		m, ok := sc.relative(j + 2)
+		if d, ok2 := sc.date(j + 2); ok2 && (!ok || d.end > m.end) {
+			m, ok = d, true
+		}
+		if ok && !m.day.IsZero() && m.typ == "DATE" && len(m.val) == 10 {
+			n := -1
+			if sc.lit(j+1, "after") {
+				n = 1
+			}
+			d := dayMatch(j, m.end, m.day.AddDate(0, 0, n))
+			return d, true
+		}
+	}
+	// "the then current chairman", "then-current rules": a present of the past
+	if sc.lang == en && sc.lit(j, "then") {
+		k := j + 1
+		if sc.lit(k, "-") && sc.adjacent(k) {
+			k++
+		}
+		if sc.lit(k, "current") {
+			return match{end: k + 1, typ: "DATE", val: "PAST_REF"}, true
+		}
+	}
 	// hier, demain, today
 	if e, next, ok := sc.is(j, kDayrel); ok {
 		if sc.lit(j, "aujourd'hui") && sc.lit(next, "encore", "meme") {
@@ -86,6 +111,10 @@ func (sc *scanner) relative(j int) (match, bool) {
 			day, next = sc.anchor.AddDate(0, 0, d.n), n2
 		}
 		return match{end: next, typ: "TIME", val: day.Format("2006-01-02") + "T" + e.s}, true
+	}
+	// "in the morning", "during the afternoon": that part of the narrative day
+	if e, next, ok := sc.is(j, kPod); ok && sc.lang == en && j > sc.s0+1 && sc.lit(j-1, "the") && sc.lit(j-2, "in", "during") && sc.lit(j, "morning", "afternoon", "evening") && !sc.lit(next, "of") && (next >= sc.s1 || sc.mask[next]&(1<<kPodNoun) == 0) {
+		return match{end: next, typ: "TIME", val: sc.refDay().Format("2006-01-02") + "T" + e.s}, true
 	}
 	// tonight
 	if sc.lit(j, "tonight") {
@@ -234,6 +263,25 @@ func (sc *scanner) relative(j int) (match, bool) {
 	if sc.lit(j, "recent") {
 		if _, next, ok := sc.is(j+1, kUnit); ok {
 			return match{end: next, typ: sc.vagueType(), val: "PAST_REF"}, true
+		}
+	}
+	// the corresponding period last year, the same quarter a year earlier: the reporting
+	// period a year before
+	if sc.lang == en && sc.lit(j, "corresponding", "comparable", "same") && sc.lit(j+1, "period", "quarter") {
+		end := j + 2
+		if sc.lit(end, "of") {
+			end++
+		}
+		switch {
+		case sc.lit(end, "last") && sc.lit(end+1, "year"):
+			end += 2
+		case sc.lit(end, "a") && sc.lit(end+1, "year") && sc.lit(end+2, "earlier", "ago"):
+			end += 3
+		default:
+			end = 0
+		}
+		if end > 0 && sc.lastQ != 0 && !sc.longPeriod {
+			return match{end: end, typ: "DATE", val: strconv.Itoa(sc.lastQY-1) + "-Q" + strconv.Itoa(sc.lastQ)}, true
 		}
 	}
 	// the year-earlier quarter, year-ago period

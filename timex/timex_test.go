@@ -189,6 +189,14 @@ func TestTag(t *testing.T) {
 		{"en", "The curfew starts at 9 in the evening.", []want{{"9 in the evening", "TIME", "2022-08-11T21:00"}}},
 		{"en", "The ferry sails on Friday nights.", []want{{"Friday nights", "SET", "XXXX-WXX-5TNI"}}},
 		{"en", "The ferry sails on Monday and Friday nights.", []want{{"Monday", "SET", "XXXX-WXX-1TNI"}, {"Friday nights", "SET", "XXXX-WXX-5TNI"}}},
+		// a part of the narrative day; a day from a named day; the reporting period a year
+		// before; a present of the past
+		{"en", "The rally began on Aug. 3. In the morning, police closed the square.", []want{{"Aug. 3", "DATE", "2022-08-03"}, {"the morning", "TIME", "2022-08-03TMO"}}},
+		{"en", "Shares fell in the morning session.", nil},
+		{"en", "The envoy arrived the day before yesterday.", []want{{"the day before yesterday", "DATE", "2022-08-09"}}},
+		{"en", "The strike began the day after last Friday.", []want{{"the day after last Friday", "DATE", "2022-08-06"}}},
+		{"en", "Sales in the second quarter beat the corresponding period last year.", []want{{"the second quarter", "DATE", "2022-Q2"}, {"the corresponding period last year", "DATE", "2021-Q2"}}},
+		{"en", "The then-current minister signed it.", []want{{"The then-current", "DATE", "PAST_REF"}}},
 		// the week of a day
 		{"en", "The trial may open the week of Sept. 12.", []want{{"the week of Sept. 12", "DATE", "2022-W37"}}},
 		{"fr", "Le procès pourrait s'ouvrir la semaine du 12 septembre.", []want{{"la semaine du 12 septembre", "DATE", "2022-W37"}}},
