@@ -204,7 +204,7 @@ func (r *reader) complements(cands []*cand) {
 				break
 			}
 			gap := n.hit.start - c.hit.end
-			if gap < 0 || gap > 3 || !r.linkers(c.hit.end, n.hit.start) {
+			if gap < 0 || gap > 5 || !r.linkedComplement(c.hit.end, n) {
 				continue
 			}
 			if len(c.ev.Recipient) == 0 && len(n.ev.Recipient) > 0 {
@@ -567,9 +567,28 @@ func (r *reader) complementOf(a, b int) bool {
 }
 
 // linkers: the tokens between two triggers only join a verb to its complement.
-func (r *reader) linkers(a, b int) bool {
-	for j := a; j < b; j++ {
-		if !r.w.is("linker", r.tok(j)) {
+// linkedComplement: the trigger of n completes the verb that ends at a: only linkers
+// between ("agreed to provide"), or linkers then, before a noun trigger, its determiner
+// and up to two modifiers ("promised to continue military aid", "a promis de fournir une
+// aide"). One linker at least when words stand between.
+func (r *reader) linkedComplement(a int, n *cand) bool {
+	b := n.hit.start
+	j := a
+	for j < b && r.w.is("linker", r.tok(j)) {
+		j++
+	}
+	if j == b {
+		return true
+	}
+	if j == a || !n.hit.p.noun {
+		return false
+	}
+	for k := 0; j < b; j, k = j+1, k+1 {
+		t := r.tok(j)
+		if r.d.Tokens[j].Kind != doc.Word || r.trigAt[j] || r.w.prep[t] != "" || r.w.is("compl", t) || r.w.is("rel", t) || r.mentionAt[j] >= 0 {
+			return false
+		}
+		if !r.w.is("det", t) && k >= 3 {
 			return false
 		}
 	}

@@ -40,6 +40,9 @@ func (r *reader) prepBeforeMode(t int, floor int, noun bool) string {
 		}
 		j--
 	}
+	if j-2 >= floor && r.compoundModifier(j) {
+		j -= 3 // "to war-torn Mozambique", "au très-riche …"
+	}
 	if j < floor {
 		return ""
 	}
@@ -47,6 +50,15 @@ func (r *reader) prepBeforeMode(t int, floor int, noun bool) string {
 		return p
 	}
 	return ""
+}
+
+// compoundModifier: tokens j-2..j are one hyphenated word ("war-torn", "oil-rich").
+func (r *reader) compoundModifier(j int) bool {
+	toks := r.d.Tokens
+	if j < 2 || toks[j].Kind != doc.Word || toks[j-2].Kind != doc.Word || r.tok(j-1) != "-" {
+		return false
+	}
+	return toks[j-1].Start == toks[j-2].End && toks[j].Start == toks[j-1].End && r.mentionAt[j] < 0
 }
 
 // auxA: the French auxiliary "a" (has), which folds like the preposition "à".
