@@ -566,7 +566,6 @@ func (r *reader) complementOf(a, b int) bool {
 	return false
 }
 
-// linkers: the tokens between two triggers only join a verb to its complement.
 // linkedComplement: the trigger of n completes the verb that ends at a: only linkers
 // between ("agreed to provide"), or linkers then, before a noun trigger, its determiner
 // and up to two modifiers ("promised to continue military aid", "a promis de fournir une
