@@ -491,6 +491,9 @@ func (r *reader) roles(cd *cand) {
 				act = r.apposition(si, h.start)
 			}
 			rec = r.object(si, h.head, h.p.recip, 14, false)
+			if rec == nil && h.end > h.head && h.p.recip["obj"] {
+				rec = r.object(si, h.end, h.p.recip, 14, false) // "a reçu en audience X"
+			}
 			if rec == nil {
 				rec = r.ownerOfObject(si, h.head)
 			}
