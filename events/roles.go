@@ -509,6 +509,9 @@ func (r *reader) roles(cd *cand) {
 			if rec == nil && h.p.typ == "REQUEST" {
 				rec = r.thatSubject(si, h.end) // "demanded that the US cancel…"
 			}
+			if rec == nil && h.p.typ == "REQUEST" && h.end > h.head {
+				rec = r.thatSubject(si, h.head) // "declared that China must…" (the pattern holds "that")
+			}
 		}
 	}
 	// "son arrestation", "his release": the possessor of the noun is what is done to;
