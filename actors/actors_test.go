@@ -336,6 +336,8 @@ func FuzzProcess(f *testing.F) {
 		"Le président russe Vladimir Poutine (@KremlinRussia) a appelé l’armée malienne.",
 		"Kenyan President William Ruto met Mr Museveni in Kampala. 🇷🇺 #Mali",
 		"( ) (IBK) @ # l' d' M. Mr. - -- ((A)) Le Le Le",
+		"'s chief . sa sœur , leur porte-parole 's 's une filiale de d'autres tous les 300 personnes",
+		"Omar's aunt, Leila, said her nephew and their lawyer met dozens of other people.",
 		"",
 	} {
 		f.Add(s)

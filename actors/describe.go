@@ -446,3 +446,35 @@ func (st *state) looseCountry(p int) string {
 	}
 	return ""
 }
+
+// indefinite: an indefinite article stands before token t0 ("une unité militaire", "a court").
+func (st *state) indefinite(t0 int) bool {
+	kind, start := st.determiner(t0)
+	return kind == "indef" && start == t0-1
+}
+
+// partMention: "une filiale d'Al-Qaïda", "a branch of X": a part of the organisation that
+// follows, as a desc- organisation with its country and sectors; the mention spans both.
+func (st *state) partMention(p int) int {
+	it := st.items[p]
+	if p+1 >= len(st.items) || st.items[p+1].sent != it.sent {
+		return p + 1
+	}
+	nx := st.items[p+1]
+	org := st.orgOf(nx)
+	if g := st.gap(it, nx); org == "" || len(g) == 0 || len(g) > 2 || !allIn(g, ofGap, nil) {
+		return p + 1
+	}
+	start := it.t0
+	if kind, s := st.determiner(it.t0); kind == "indef" || kind == "def" {
+		start = s
+	}
+	o := st.entryActor(nx.hits[0].entry)
+	id := "desc-" + slug(st.roleOf(it).pattern) + "-" + o.ID
+	a, ok := st.actors[id]
+	if !ok {
+		a = &doc.Actor{ID: id, Name: st.d.Text[st.d.Tokens[start].Start:st.d.Tokens[nx.t1-1].End], Kind: kindOrg, Country: o.Country, Sector: append([]string{}, o.Sector...)}
+	}
+	st.add(cand{roleOnly: true, full: doc.Mention{Tok0: start, Tok1: nx.t1, Type: "ORG", Form: FormRole}, actor: a})
+	return p + 2
+}

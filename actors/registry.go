@@ -46,6 +46,7 @@ const (
 	classInst    = "inst"
 	classGroup   = "group"
 	classDesc    = "desc"
+	classPart    = "part"    // "une filiale d'Al-Qaïda", "a branch of X": a part of the organisation that follows
 	classAnaphor = "anaphor" // "le groupe", "the bloc": the organisation named last
 	maxPatternNG = 12
 )
@@ -673,7 +674,7 @@ func (r *Resolver) loadRoles() error {
 	}
 	for _, f := range rs {
 		switch f[3] {
-		case classPerson, classTitle, classState, classInst, classGroup, classAnaphor, classDesc:
+		case classPerson, classTitle, classState, classInst, classGroup, classAnaphor, classDesc, classPart:
 		default:
 			return fmt.Errorf("actors: roles.tsv: %q: bad class %q", f[0], f[3])
 		}

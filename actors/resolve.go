@@ -444,6 +444,9 @@ func (st *state) resolve(p int) int {
 	switch it.kind {
 	case itemRole:
 		rl := st.roleOf(it)
+		if rl.class == classPart {
+			return st.partMention(p)
+		}
 		if rl.class == classTitle || rl.class == classDesc {
 			if rl.noun {
 				st.descMention(p, rl)
@@ -951,7 +954,7 @@ func (st *state) roleMention(t0, t1 int, rl *role, iso, org string, former bool)
 				}
 			}
 			c.full.Type = "ORG"
-		case rl.class == classInst && st.contextCountry(st.cur) != "" && (st.counted(t0) || st.national(t1)):
+		case rl.class == classInst && st.contextCountry(st.cur) != "" && (st.counted(t0) || st.national(t1) || st.indefinite(t0)):
 			c.actor = st.institution(st.contextCountry(st.cur), rl.sector)
 			c.full.Type = "ORG"
 		case rl.bare && st.contextCountry(st.cur) != "" && (st.determined(t0) || rl.always):
