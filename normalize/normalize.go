@@ -119,8 +119,22 @@ func String(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < 0x80 {
+			// What FoldRune does to ASCII, without making a one-byte string per letter
+			// (that allocated once for each ASCII letter of every word with an accent).
+			if 'A' <= c && c <= 'Z' {
+				c += 32
+			} else if c == '\t' {
+				c = ' '
+			}
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
 		b.WriteString(FoldRune(r))
+		i += n
 	}
 	return b.String()
 }

@@ -66,3 +66,31 @@ func FuzzFold(f *testing.F) {
 		}
 	})
 }
+
+// foldRunes is String's plain definition: every rune through FoldRune.
+func foldRunes(s string) string {
+	out := ""
+	for _, r := range s {
+		out += FoldRune(r)
+	}
+	return out
+}
+
+func TestStringIsFoldRune(t *testing.T) {
+	for _, s := range []string{"", "plain words", "Bamako", "TAB\there", "Ségou et Kayes", "L’ÉTAT-MAJOR",
+		"Ωmega ΣIGMA", "naïve\tCafé", "ﬁnal ligature", "mixed 🇲🇱 ASCII Ü", "\xffBroken\xe2\x80", "Ä\xc3"} {
+		if got, want := String(s), foldRunes(s); got != want {
+			t.Errorf("String(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzString(f *testing.F) {
+	f.Add("Goïta l’Élysée 🇷🇺")
+	f.Add("\xffA\xfe")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := String(s), foldRunes(s); got != want {
+			t.Fatalf("String(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

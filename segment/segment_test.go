@@ -128,3 +128,22 @@ func FuzzSegment(f *testing.F) {
 		}
 	})
 }
+
+func TestHasApostrophe(t *testing.T) {
+	for _, w := range []string{"", "word", "l'Etat", "l’armée", "ʼokina", "don't", "\xe2\x80", "\xe2\x80\x98", "\xca", "\xf0\xe2\x80\x99",
+		"é’", "’", "‘quoted’", "\xcaʼ", "ĊĊ"} {
+		if got, want := hasApostrophe(w), strings.ContainsAny(w, "'’ʼ"); got != want {
+			t.Errorf("hasApostrophe(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+func FuzzHasApostrophe(f *testing.F) {
+	f.Add("l’armée")
+	f.Add("\xe2\x80\x99\xca\xbc'")
+	f.Fuzz(func(t *testing.T, w string) {
+		if got, want := hasApostrophe(w), strings.ContainsAny(w, "'’ʼ"); got != want {
+			t.Fatalf("hasApostrophe(%q) = %v, want %v", w, got, want)
+		}
+	})
+}
