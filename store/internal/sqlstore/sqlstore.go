@@ -248,11 +248,7 @@ func (s *DB) Close() error {
 // HasDocument reports whether a document with that SHA-256 is stored.
 func (s *DB) HasDocument(ctx context.Context, sha string) (bool, error) {
 	var one int
-	// Prepared once: ingest asks this of every document it reads.
-	st, err := s.prepared(ctx, `SELECT 1 FROM documents WHERE sha256 = ?`)
-	if err == nil {
-		err = st.QueryRowContext(ctx, sha).Scan(&one)
-	}
+	err := s.db.QueryRowContext(ctx, s.rebind(`SELECT 1 FROM documents WHERE sha256 = ?`), sha).Scan(&one)
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, nil
 	}
