@@ -34,15 +34,10 @@ func (sc *scanner) relative(j int) (match, bool) {
 			return d, true
 		}
 	}
-	// "the then current chairman", "then-current rules": a present of the past
-	if sc.lang == en && sc.lit(j, "then") {
-		k := j + 1
-		if sc.lit(k, "-") && sc.adjacent(k) {
-			k++
-		}
-		if sc.lit(k, "current") {
-			return match{end: k + 1, typ: "DATE", val: "PAST_REF"}, true
-		}
+	// "the then current chairman", "then-current rules": a present of the past ("then"
+	// is no starter word, so the match is "current" alone)
+	if sc.lang == en && sc.lit(j, "current") && j > sc.s0 && (sc.lit(j-1, "then") || j > sc.s0+1 && sc.lit(j-1, "-") && sc.lit(j-2, "then")) {
+		return match{end: j + 1, typ: "DATE", val: "PAST_REF"}, true
 	}
 	// hier, demain, today
 	if e, next, ok := sc.is(j, kDayrel); ok {

@@ -288,7 +288,7 @@ func (sc *scanner) month(i int, strict bool) (int, int, bool) {
 }
 
 // notStarter are the kinds that only give context: no grammar begins with them.
-const notStarter = 1<<kPrep | 1<<kFuture | 1<<kPast | 1<<kSince
+const notStarter = 1<<kPrep | 1<<kFuture | 1<<kPast | 1<<kSince | 1<<kIntent | 1<<kPastForm | 1<<kAdjDet | 1<<kShift | 1<<kDeadNoun | 1<<kPodNoun
 
 // starter reports whether some grammar may begin at token i: a lexicon word of a
 // starting kind, a number, or a word beginning with a digit (16h, 1990s, 10th).
