@@ -420,6 +420,21 @@ func (v *view) settle(si int, fs []frame) []frame {
 			if (fs[j].kind == fPreposed || fs[j].kind == fGerund) && fs[j].cue1 <= p {
 				fs[k].sp0, fs[k].sp1, fs[k].pronoun = fs[j].sp0, fs[j].sp1, fs[j].pronoun
 				fs[j].content = clip(v, fs[j].content, p)
+				// "X complained the judge had attacked him and questioned why …": the frames
+				// before whose content runs over the coordinator end there too
+				for m := j - 1; m >= 0; m-- {
+					if fs[m].kind != fPreposed || fs[m].cue1 > p || fs[m].nominal {
+						continue
+					}
+					for _, c := range fs[m].content {
+						if c[0] <= fs[j].cue0 && fs[j].cue0 < c[1] && c[1] > p {
+							// j sits in m's words: the coordinated verb is m's speaker's
+							fs[k].sp0, fs[k].sp1, fs[k].pronoun = fs[m].sp0, fs[m].sp1, fs[m].pronoun
+							fs[m].content = clip(v, fs[m].content, p)
+							break
+						}
+					}
+				}
 				break
 			}
 		}
@@ -428,16 +443,32 @@ func (v *view) settle(si int, fs []frame) []frame {
 		if fs[g].kind != fGerund {
 			continue
 		}
+		shared, near := false, -1
 		for k := g - 1; k >= 0; k-- {
 			if fs[k].kind == fAccording || fs[k].cue1 > fs[g].cue0 {
 				continue
 			}
-			// ", saying …" ends what the verb before reports, and shares its speaker
-			fs[k].content = clip(v, fs[k].content, fs[g].cue0-1)
-			if fs[k].sp1 > fs[k].sp0 {
-				fs[g].sp0, fs[g].sp1, fs[g].pronoun = fs[k].sp0, fs[k].sp1, fs[k].pronoun
+			// ", saying …" ends what the verbs before report, and shares the speaker of the
+			// nearest ("refused to speculate, adding that …" ends both)
+			if !shared {
+				fs[k].content = clip(v, fs[k].content, fs[g].cue0-1)
+				if fs[k].sp1 > fs[k].sp0 {
+					fs[g].sp0, fs[g].sp1, fs[g].pronoun = fs[k].sp0, fs[k].sp1, fs[k].pronoun
+				}
+				shared, near = true, fs[k].cue0
+				continue
 			}
-			break
+			if fs[k].kind == fPreposed && !fs[k].nominal {
+				for _, c := range fs[k].content {
+					if c[0] <= near && near < c[1] && fs[k].sp1 > fs[k].sp0 {
+						// the nearest verb sits in k's words: the gerund is k's speaker's
+						fs[g].sp0, fs[g].sp1, fs[g].pronoun = fs[k].sp0, fs[k].sp1, fs[k].pronoun
+						near = fs[k].cue0
+						break
+					}
+				}
+				fs[k].content = clip(v, fs[k].content, fs[g].cue0-1)
+			}
 		}
 	}
 	for _, b := range fs {
@@ -1930,11 +1961,30 @@ func (v *view) nominalFrame(si, i int) (frame, bool) {
 	if i+2 >= s1 || !v.lex.nominal[v.norm(i)][v.norm(i+1)] || v.d.Tokens[i].Kind != doc.Word {
 		return fr, false
 	}
-	if i > s0 && v.lex.determiner[v.norm(i-1)] && possessives[v.norm(i-1)] == 0 && v.d.Lang == "en" && v.norm(i-1) != "the" {
+	if v.lex.adjective[v.norm(i)] {
+		// "Republicans are deeply skeptical of …", "elle s'est dite prête à …": the subject of "be"
+		b := i - 1
+		for b > s0 && (v.lex.adverb[v.norm(b)] || strings.HasSuffix(v.norm(b), "ly") || degree[v.norm(b)]) {
+			b--
+		}
+		if b <= s0 || !passiveBe[v.norm(b)] && !seemWords[v.norm(b)] {
+			return fr, false
+		}
+		L := v.skipOpeners(v.clauseStartParen(b, s0), b)
+		fr.sp0, fr.sp1 = v.subjectStart(L, b), b
+		for fr.sp1 > fr.sp0 && (v.lex.aux[v.norm(fr.sp1-1)] || v.lex.adverb[v.norm(fr.sp1-1)] || passiveBe[v.norm(fr.sp1-1)] || clitics[v.norm(fr.sp1-1)] || v.norm(fr.sp1-1) == "s'" || v.norm(fr.sp1-1) == "se") {
+			fr.sp1-- // "she has been", "elle s'est"
+		}
+		if fr.sp1 <= fr.sp0 || !v.speakerLike(fr.sp0, fr.sp1) || v.hasVerb(fr.sp0, fr.sp1) {
+			return fr, false
+		}
+		fr.cue0 = b
+		fr.pronoun = fr.sp1-fr.sp0 == 1 && v.isPronoun(fr.sp0)
+	} else if i > s0 && v.lex.determiner[v.norm(i-1)] && possessives[v.norm(i-1)] == 0 && v.d.Lang == "en" && v.norm(i-1) != "the" {
 		return fr, false // "a support for", "this call for": no one's stance
 	}
 	// the possessor, past at most two modifiers ("Trump's repeated attacks on")
-	for k := i - 1; k >= s0 && k >= i-3; k-- {
+	for k := i - 1; k >= s0 && k >= i-3 && !v.lex.adjective[v.norm(i)]; k-- {
 		n := v.norm(k)
 		if v.d.Tokens[k].Kind != doc.Word {
 			break
@@ -1984,3 +2034,11 @@ func firstRune(s string) rune {
 	r, _ := utf8.DecodeRuneInString(s)
 	return r
 }
+
+// degree words before a stance adjective ("very eager", "so sure", "more willing").
+var degree = map[string]bool{"very": true, "so": true, "too": true, "more": true, "less": true, "most": true, "least": true, "quite": true, "rather": true, "très": true, "si": true, "plus": true, "moins": true, "tout": true}
+
+// seemWords can stand for "be" before a stance adjective ("seemed eager to", "remains
+// convinced that", "se dit prêt à").
+var seemWords = map[string]bool{"remain": true, "remains": true, "remained": true, "became": true, "become": true, "becomes": true,
+	"dit": true, "dite": true, "dits": true, "dites": true, "reste": true, "restent": true, "demeure": true}

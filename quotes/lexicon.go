@@ -44,6 +44,7 @@ type lexicon struct {
 	asked      map[string]bool            // "asked", "interrogé": a question put to someone ("Asked whether …, X said")
 	question   map[string]bool            // words that open the question after such a form ("whether", "which", "to")
 	nominal    map[string]map[string]bool // noun cue → the words that may follow it ("support" → for; "claims" → that)
+	adjective  map[string]bool            // the nominal cues that are adjectives after "be" ("X is eager to …")
 }
 
 // notCue is a phrase holding a cue's lemma: words before and after it, folded.
@@ -57,7 +58,7 @@ func newLexicon() *lexicon {
 		incise: map[string]bool{}, notSpeech: map[string]bool{}, thatOnly: map[string]bool{}, aboutOnly: map[string]bool{},
 		agentless: map[string]bool{}, raising: map[string]bool{}, raiseNext: map[string]bool{}, stance: map[string]bool{},
 		notCue: map[string][]notCue{}, afterPron: map[string]bool{}, opinionFor: map[string]bool{}, pollPrep: map[string]bool{}, pollNoun: map[string]bool{},
-		asked: map[string]bool{}, question: map[string]bool{}, nominal: map[string]map[string]bool{},
+		asked: map[string]bool{}, question: map[string]bool{}, nominal: map[string]map[string]bool{}, adjective: map[string]bool{},
 	}
 }
 
@@ -267,8 +268,9 @@ func loadMarkers(fr, en *lexicon) error {
 			for _, x := range f[2:] {
 				m[normalize.String(x)] = true
 			}
-		case "nominal":
-			// "nominal en support for": the noun, then the words that may follow it
+		case "nominal", "adjective":
+			// "nominal en calls for": the noun, then the words that may follow it; "adjective en
+			// eager to": the same after a form of "be", whose subject speaks
 			if len(w) < 2 {
 				return fmt.Errorf("quotes: markers.txt line %d: nominal wants a noun and what follows it", n+1)
 			}
@@ -277,6 +279,9 @@ func loadMarkers(fr, en *lexicon) error {
 			}
 			for _, x := range w[1:] {
 				l.nominal[w[0]][x] = true
+			}
+			if f[0] == "adjective" {
+				l.adjective[w[0]] = true
 			}
 		case "raisenext":
 			for _, x := range f[2:] {
@@ -424,7 +429,8 @@ func merge(a, b *lexicon) *lexicon {
 		}
 		for _, p := range []struct{ dst, src map[string]bool }{
 			{l.agentless, src.agentless}, {l.raiseNext, src.raiseNext}, {l.stance, src.stance}, {l.afterPron, src.afterPron},
-			{l.opinionFor, src.opinionFor}, {l.pollPrep, src.pollPrep}, {l.pollNoun, src.pollNoun}, {l.asked, src.asked}, {l.question, src.question}} {
+			{l.opinionFor, src.opinionFor}, {l.pollPrep, src.pollPrep}, {l.pollNoun, src.pollNoun}, {l.asked, src.asked}, {l.question, src.question},
+			{l.adjective, src.adjective}} {
 			for k := range p.src {
 				p.dst[k] = true
 			}
