@@ -35,6 +35,7 @@ type frame struct {
 	pronoun   bool // the speaker is a pronoun
 	asked     bool // a question put to someone ("when asked whether …"): an adjunct of the clause around it
 	nominal   bool // a noun cue ("Trump's support for …"): gives way to a verb frame
+	stance    bool // a gerund after a noun ("voters saying …"), maybe inside a subject
 }
 
 // tokenizer helpers over one document
@@ -547,6 +548,19 @@ func (v *view) settle(si int, fs []frame) []frame {
 			}
 		}
 	}
+	// "A farmer describing the drought said …": a gerund inside another frame's speaker
+	// ends before that frame's cue, and the speaker before the gerund
+	for g := range fs {
+		if !fs[g].stance {
+			continue
+		}
+		for k := range fs {
+			if k != g && fs[k].sp0 <= fs[g].cue0 && fs[g].cue0 < fs[k].sp1 && fs[k].cue0 >= fs[k].sp1 {
+				fs[g].content = clip(v, fs[g].content, fs[k].sp1)
+				fs[k].sp1 = fs[g].cue0
+			}
+		}
+	}
 	// "X said Y when asked whether Z": the question is no part of what X said
 	for k := range fs {
 		if !fs[k].asked {
@@ -893,6 +907,7 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 			if e := v.clauseEnd(c1, s1); e < s1 {
 				fr.content = clip(v, fr.content, e)
 			}
+			fr.stance = true
 			return fr, fr.content != nil && fr.sp1 > fr.sp0 && v.speakerLike(fr.sp0, fr.sp1)
 		}
 		if c0 == s0 || !(v.isComma(b) || v.boundary(b) && strings.ContainsAny(v.text(b), "-—–") || gerundPreps[v.norm(c0-1)]) {
