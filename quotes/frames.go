@@ -818,6 +818,14 @@ func (v *view) verbFrame(si, c0, c1, inv int, passive bool, lemma string) (frame
 	}
 	L0 := v.clauseStartParen(c0, s0)
 	R1 := v.clauseEnd(c1, s1)
+	for R1 < s1 {
+		// "…,” Okafor said on the “Morning Show” on Sunday: a title in marks is no boundary
+		e, ok := v.titleQuote(R1, s1)
+		if !ok {
+			break
+		}
+		R1 = v.clauseEnd(e+1, s1)
+	}
 	// content before: from the sentence start (past an opener) to the boundary before the incise
 	before := func(b int) [][2]int {
 		a := v.skipOpeners(s0, b)
@@ -2057,3 +2065,24 @@ var degree = map[string]bool{"very": true, "so": true, "too": true, "more": true
 // convinced that", "se dit prêt à").
 var seemWords = map[string]bool{"remain": true, "remains": true, "remained": true, "became": true, "become": true, "becomes": true,
 	"dit": true, "dite": true, "dits": true, "dites": true, "reste": true, "restent": true, "demeure": true}
+
+// titleQuote: the opening mark at token i starts a short title (“This Week”, “Meet the
+// Press”) within a clause: capitalised words and the closing mark within six tokens, with no
+// punctuation inside. It returns the closing mark's token.
+func (v *view) titleQuote(i, s1 int) (int, bool) {
+	if i < 1 || !isQuoteChar(v.text(i)) || v.closingQuote(i) || v.d.Tokens[i-1].Kind != doc.Word || i+1 >= s1 {
+		return 0, false
+	}
+	if !unicode.IsUpper(firstRune(v.text(i + 1))) {
+		return 0, false
+	}
+	for j := i + 1; j < s1 && j <= i+7; j++ {
+		if v.d.Tokens[j].Kind == doc.Punct {
+			if j > i+1 && isQuoteChar(v.text(j)) && v.closingQuote(j) {
+				return j, true
+			}
+			return 0, false
+		}
+	}
+	return 0, false
+}
