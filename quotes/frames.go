@@ -339,7 +339,7 @@ func (v *view) frames(si int) []frame {
 			continue
 		}
 		// "Asked whether …, X said": a question put to someone, asker unnamed or after "by"
-		if (i == head || i > s0 && (askLead[v.norm(i-1)] || passiveBe[v.norm(i-1)])) && v.lex.asked[v.norm(i)] && i+1 < s1 {
+		if sp&spAsked != 0 && i+1 < s1 && (i == head || i > s0 && (askLead[v.norm(i-1)] || passiveBe[v.norm(i-1)])) {
 			if fr, e, ok := v.askedFrame(si, i); ok {
 				out = append(out, fr)
 				i = e

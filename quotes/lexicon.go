@@ -449,6 +449,7 @@ const (
 	spOpinion                     // "pour" heading an opinion
 	spCue                         // an auxiliary or a form of a speech verb: cueAt may find a cue here
 	spNominal                     // a noun cue ("support for", "claims that")
+	spAsked                       // "asked", "interrogé": a question put to someone
 )
 
 // index builds the lookups made from the lists once they are loaded.
@@ -472,6 +473,9 @@ func (l *lexicon) index() {
 	}
 	for w := range l.nominal {
 		l.special[w] |= spNominal
+	}
+	for w := range l.asked {
+		l.special[w] |= spAsked
 	}
 	for _, m := range []map[string]string{l.finite, l.sForm, l.baseForm, l.participle} {
 		for w := range m {
