@@ -121,28 +121,43 @@ func (s *DB) prepared(ctx context.Context, query string) (*sql.Stmt, error) {
 	return st, nil
 }
 
-func (s *DB) txExec(ctx context.Context, tx *sql.Tx, query string, args ...any) (sql.Result, error) {
+// txStmt returns the statement of a query inside tx. A pool of one connection (an
+// in-memory SQLite store) cannot prepare outside the transaction that holds its only
+// connection — that would wait for it forever — so there the statement is prepared on
+// the transaction and closed with it.
+func (s *DB) txStmt(ctx context.Context, tx *sql.Tx, query string) (*sql.Stmt, error) {
+	if s.db.Stats().MaxOpenConnections == 1 {
+		return tx.PrepareContext(ctx, s.rebind(query))
+	}
 	st, err := s.prepared(ctx, query)
 	if err != nil {
 		return nil, err
 	}
-	return tx.StmtContext(ctx, st).ExecContext(ctx, args...)
+	return tx.StmtContext(ctx, st), nil
+}
+
+func (s *DB) txExec(ctx context.Context, tx *sql.Tx, query string, args ...any) (sql.Result, error) {
+	st, err := s.txStmt(ctx, tx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(ctx, args...)
 }
 
 func (s *DB) txQuery(ctx context.Context, tx *sql.Tx, query string, args ...any) (*sql.Rows, error) {
-	st, err := s.prepared(ctx, query)
+	st, err := s.txStmt(ctx, tx, query)
 	if err != nil {
 		return nil, err
 	}
-	return tx.StmtContext(ctx, st).QueryContext(ctx, args...)
+	return st.QueryContext(ctx, args...)
 }
 
 func (s *DB) txQueryRow(ctx context.Context, tx *sql.Tx, query string, args ...any) *sql.Row {
-	st, err := s.prepared(ctx, query)
+	st, err := s.txStmt(ctx, tx, query)
 	if err != nil {
 		return tx.QueryRowContext(ctx, s.rebind(query), args...) // unprepared; Scan reports any error
 	}
-	return tx.StmtContext(ctx, st).QueryRowContext(ctx, args...)
+	return st.QueryRowContext(ctx, args...)
 }
 
 var _ store.Store = (*DB)(nil)
