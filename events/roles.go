@@ -437,7 +437,7 @@ func (r *reader) roles(cd *cand) {
 				if g := r.governingGerund(si, h.start); g >= 0 {
 					act = r.subject(si, r.gerundChainStart(si, g), false)
 				} else if rv := r.roleVerbAt(si, h.start); rv >= 0 {
-					act = r.subject(si, rv, false) // "X played a key role in the protests"
+					act = r.subject(si, rv, false) // "X had a central role in the strike"
 				} else if r.prepBeforeMode(h.start, r.d.Sentences[si].Tok0, true) != "" {
 					act = r.apposition(si, h.start) // "à la suite d'un coup d'État": no clause subject
 				} else if uv := r.undergoVerbBefore(si, h.start); uv >= 0 {

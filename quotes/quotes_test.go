@@ -594,11 +594,11 @@ func TestNotCue(t *testing.T) {
 		{"en", "The tax will be paid in ten states that voted for it."},
 		{"en", "James Okafor gained ground in the polls this week."},
 		{"en", "James Okafor is a fellow at a liberal think tank."},
-		{"en", "If Okafor jumps back in the race, he keeps his seat."},
+		{"en", "Should Okafor step back in, he would keep his seat."},
 		{"en", "James Okafor maintains a narrow lead among older voters."},
 		{"en", "Lawyers lost track of thousands of Okafor emails held on a private server."},
 		{"en", "He tweets @okafor_news."},
-		{"en", "The deal pleased voters in the nation's first caucus state, with polls showing a tie."},
+		{"en", "The deal pleased farmers in an early caucus state, with surveys showing a tie."},
 		{"en", "Since the coup, the country has been ruled by an army council."},
 	} {
 		d := read(t, tc.lang, tc.text, okafor)
