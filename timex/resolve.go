@@ -175,7 +175,7 @@ func (sc *scanner) resolveDay(tok, mo, d, dir int) int {
 
 // futureWindow is how many months ahead a month named without tense may lie; past it,
 // the month is read as the last one.
-var futureWindow = 4
+const futureWindow = 4
 
 var seasonStart = map[string]int{"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
