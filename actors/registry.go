@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/griot-project/griot/doc"
+	"github.com/griot-project/griot/internal/wordlist"
 	"github.com/griot-project/griot/normalize"
 	"github.com/griot-project/griot/segment"
 )
@@ -218,11 +219,7 @@ func wordSet(name string) (map[string]bool, error) {
 		return nil, fmt.Errorf("actors: %w", err)
 	}
 	m := map[string]bool{}
-	for _, line := range strings.Split(string(b), "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
+	for _, line := range wordlist.Lines(string(b)) {
 		for _, w := range strings.Fields(line) {
 			m[normalize.String(w)] = true
 		}

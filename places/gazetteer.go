@@ -464,14 +464,15 @@ func (g *Gazetteer) far(p *Place, ctx map[string]int) bool {
 		return false
 	}
 	for c, n := range ctx {
-		if pt, ok := g.ctyPoint[c]; ok && n > 0 && kmBetween(float64(p.Lat), float64(p.Lon), pt[0], pt[1]) <= farKm {
+		if pt, ok := g.ctyPoint[c]; ok && n > 0 && KmBetween(float64(p.Lat), float64(p.Lon), pt[0], pt[1]) <= farKm {
 			return false
 		}
 	}
 	return true
 }
 
-func kmBetween(lat1, lon1, lat2, lon2 float64) float64 {
+// KmBetween is the great-circle distance in kilometres between two points (degrees).
+func KmBetween(lat1, lon1, lat2, lon2 float64) float64 {
 	const r = 6371.0
 	p1, p2 := lat1*math.Pi/180, lat2*math.Pi/180
 	dp, dl := p2-p1, (lon2-lon1)*math.Pi/180

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/griot-project/griot/doc"
+	"github.com/griot-project/griot/internal/wordlist"
 )
 
 // Precision levels of a Location, in the spirit of ACLED's geo_precision.
@@ -49,13 +50,7 @@ func wordSet(name string) (map[string]bool, error) {
 	if err != nil {
 		return nil, fmt.Errorf("places: %w", err)
 	}
-	set := map[string]bool{}
-	for _, l := range strings.Split(string(b), "\n") {
-		if l = strings.TrimSpace(l); l != "" && l[0] != '#' {
-			set[l] = true
-		}
-	}
-	return set, nil
+	return wordlist.Set(string(b)), nil
 }
 
 // seated reports whether the word right before a place's cue is a power that sits there:

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/griot-project/griot/internal/wordlist"
 	"github.com/griot-project/griot/normalize"
 )
 
@@ -67,15 +68,7 @@ func readData(name string) ([]string, error) {
 	if err != nil {
 		return nil, fmt.Errorf("quotes: read %s: %w", name, err)
 	}
-	var out []string
-	for _, line := range strings.Split(string(b), "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		out = append(out, line)
-	}
-	return out, nil
+	return wordlist.Lines(string(b)), nil
 }
 
 // words splits a folded phrase into the tokens segment would give ("d'apres" → "d'", "apres").

@@ -15,6 +15,7 @@ import (
 
 	"github.com/clipperhouse/uax29/v2/words"
 	"github.com/griot-project/griot/doc"
+	"github.com/griot-project/griot/internal/wordlist"
 	"github.com/griot-project/griot/normalize"
 )
 
@@ -30,11 +31,7 @@ type Segmenter struct {
 // New loads the abbreviation list.
 func New() *Segmenter {
 	s := &Segmenter{abbrev: map[string]bool{}}
-	for _, line := range strings.Split(abbrevData, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
+	for _, line := range wordlist.Lines(abbrevData) {
 		s.abbrev[normalize.String(line)] = true
 	}
 	return s

@@ -165,7 +165,7 @@ func (s *CoordScore) add(l GoldLoc, gp GoldPlace, covered bool, loc *doc.Locatio
 		s.errorf(l, gp, got+", no point")
 		return
 	}
-	d := km(loc.Lat, loc.Lon, gp.Lat, gp.Lon)
+	d := places.KmBetween(loc.Lat, loc.Lon, gp.Lat, gp.Lon)
 	if d <= 161 {
 		s.Within161++
 		return

@@ -29,7 +29,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"sort"
 	"strings"
@@ -361,7 +360,7 @@ func ScoreHIPE(gc *places.Geocoder, docs []HIPEDoc) HIPEScore {
 			if r.key == major.key {
 				s.QIDSame++
 			}
-			if r.key == major.key || r.prec < 4 && major.prec < 4 && km(r.lat, r.lon, major.lat, major.lon) <= 161 || r.prec == 4 && major.prec == 4 && r.country == major.country {
+			if r.key == major.key || r.prec < 4 && major.prec < 4 && places.KmBetween(r.lat, r.lon, major.lat, major.lon) <= 161 || r.prec == 4 && major.prec == 4 && r.country == major.country {
 				s.QIDWithin++
 			}
 		}
@@ -402,15 +401,6 @@ func Audit(w io.Writer, gc *places.Geocoder, docs []HIPEDoc) {
 			fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%d\t%.4f\t%.4f\n", l.Text, l.Fine, l.QID, loc.Name, loc.Country, loc.Admin1, loc.Precision, loc.Lat, loc.Lon)
 		}
 	}
-}
-
-// km is the great-circle distance in kilometres.
-func km(lat1, lon1, lat2, lon2 float64) float64 {
-	const r = 6371.0
-	p1, p2 := lat1*math.Pi/180, lat2*math.Pi/180
-	dp, dl := p2-p1, (lon2-lon1)*math.Pi/180
-	a := math.Sin(dp/2)*math.Sin(dp/2) + math.Cos(p1)*math.Cos(p2)*math.Sin(dl/2)*math.Sin(dl/2)
-	return 2 * r * math.Asin(math.Sqrt(a))
 }
 
 func pct(a, b int) float64 {

@@ -90,10 +90,10 @@ func TestCheck(t *testing.T) {
 
 func TestKm(t *testing.T) {
 	// Bamako – Gao, about 960 km; a point to itself, 0
-	if d := km(12.65, -8.0, 16.27, -0.04); d < 900 || d > 1000 {
+	if d := places.KmBetween(12.65, -8.0, 16.27, -0.04); d < 900 || d > 1000 {
 		t.Errorf("Bamako–Gao %.0f km", d)
 	}
-	if d := km(16.27, -0.04, 16.27, -0.04); d != 0 {
+	if d := places.KmBetween(16.27, -0.04, 16.27, -0.04); d != 0 {
 		t.Errorf("same point %.3f km", d)
 	}
 }
