@@ -10,7 +10,9 @@ import (
 	"testing"
 )
 
-func TestParseMEANTIME(t *testing.T) {
+// miniMEANTIME reads the hand-written MEANTIME fixture.
+func miniMEANTIME(t *testing.T) Doc {
+	t.Helper()
 	f, err := os.Open(filepath.Join("testdata", "mini-meantime.xml"))
 	if err != nil {
 		t.Fatal(err)
@@ -20,6 +22,11 @@ func TestParseMEANTIME(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return d
+}
+
+func TestParseMEANTIME(t *testing.T) {
+	d := miniMEANTIME(t)
 	var tags []string
 	for _, tok := range d.Tokens {
 		tags = append(tags, tok.Tag)
@@ -47,15 +54,7 @@ func TestTrainingDocPartial(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := os.Open(filepath.Join("testdata", "mini-meantime.xml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	d, err := ParseMEANTIME(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := miniMEANTIME(t)
 	d.Tokens[18].Tag = "O" // the gold forgets Oslo
 	td, err := fz.TrainingDoc(d, "en", false, true, true)
 	if err != nil {

@@ -29,17 +29,7 @@ func TestSuite(t *testing.T) {
 }
 
 func TestMigration(t *testing.T) {
-	storetest.RunMigration(t, func(t *testing.T) (store.Store, func() store.Store) {
-		u := freshSchema(t)
-		open := func() store.Store {
-			s, err := store.Open(context.Background(), u)
-			if err != nil {
-				t.Fatal(err)
-			}
-			return s
-		}
-		return open(), open
-	})
+	storetest.RunMigration(t, storetest.ReopenURL(freshSchema))
 }
 
 func TestConcurrentMigrate(t *testing.T) {

@@ -23,17 +23,9 @@ func TestSuite(t *testing.T) {
 }
 
 func TestMigration(t *testing.T) {
-	storetest.RunMigration(t, func(t *testing.T) (store.Store, func() store.Store) {
-		u := "sqlite://" + filepath.Join(t.TempDir(), "griot.db")
-		open := func() store.Store {
-			s, err := store.Open(context.Background(), u)
-			if err != nil {
-				t.Fatal(err)
-			}
-			return s
-		}
-		return open(), open
-	})
+	storetest.RunMigration(t, storetest.ReopenURL(func(t *testing.T) string {
+		return "sqlite://" + filepath.Join(t.TempDir(), "griot.db")
+	}))
 }
 
 func TestReopenKeepsData(t *testing.T) {

@@ -818,6 +818,22 @@ func testConcurrentBatches(ctx context.Context, t *testing.T, s, r store.Store) 
 // the same store again (as the next griot process would).
 type Reopener func(t *testing.T) (s store.Store, reopen func() store.Store)
 
+// ReopenURL is the Reopener of a back end whose fresh store lives at the URL fresh(t)
+// gives: the store and its reopening both open that URL.
+func ReopenURL(fresh func(t *testing.T) string) Reopener {
+	return func(t *testing.T) (store.Store, func() store.Store) {
+		u := fresh(t)
+		open := func() store.Store {
+			s, err := store.Open(context.Background(), u)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return s
+		}
+		return open(), open
+	}
+}
+
 // downToV2 takes a store back to schema version 2, as a griot from before the place
 // columns left it: the events' places are only in their JSON bodies.
 var downToV2 = []string{
