@@ -341,7 +341,7 @@ func TestAnonymousSource(t *testing.T) {
 // TestNoFrame: a country before a colon is a dateline, "shows" without "that" or evidence is
 // no report.
 func TestNoFrame(t *testing.T) {
-	for _, tc := range []struct{ lang, text string }{
+	noQuotes(t, senegal, []langText{
 		{"fr", "Sénégal : cinq soldats tués dans une embuscade\nL'armée a ouvert une enquête."},
 		{"en", "The minister shows the way to the exit."},
 		{"en", "The claims of the opposition were dismissed as rumours by the court of appeal."},
@@ -349,12 +349,7 @@ func TestNoFrame(t *testing.T) {
 		{"fr", "Le coût des travaux est estimé à trois millions d’euros."},
 		// a text that opens on an -ing word: nothing before it to take the stance
 		{"en", "Asking prices have dropped this year, down by 2%, because of a summer lull."},
-	} {
-		d := read(t, tc.lang, tc.text, senegal)
-		for _, q := range d.Quotes {
-			t.Errorf("%q: unexpected %s %q (cue %q)", tc.text, q.Kind, q.Text, q.Cue)
-		}
-	}
+	})
 }
 
 // TestNoSpeaker: pronouns with no fitting antecedent and plural pronouns stay empty.
@@ -585,7 +580,7 @@ func TestSpans(t *testing.T) {
 
 // TestNotCue: phrases that hold a cue's word but report nothing.
 func TestNotCue(t *testing.T) {
-	for _, tc := range []struct{ lang, text string }{
+	noQuotes(t, okafor, []langText{
 		{"en", "James Okafor appeared on television on Monday."},
 		{"en", "James Okafor continues to face pressure over the budget."},
 		{"en", "James Okafor won 45 percent, compared with 39 percent for the mayor."},
@@ -600,8 +595,16 @@ func TestNotCue(t *testing.T) {
 		{"en", "He tweets @okafor_news."},
 		{"en", "The deal pleased farmers in an early caucus state, with surveys showing a tie."},
 		{"en", "Since the coup, the country has been ruled by an army council."},
-	} {
-		d := read(t, tc.lang, tc.text, okafor)
+	})
+}
+
+type langText struct{ lang, text string }
+
+// noQuotes reads each text with the given actor and fails on any quote found.
+func noQuotes(t *testing.T, a actor, cases []langText) {
+	t.Helper()
+	for _, tc := range cases {
+		d := read(t, tc.lang, tc.text, a)
 		for _, q := range d.Quotes {
 			t.Errorf("%q: unexpected %s %q (cue %q)", tc.text, q.Kind, q.Text, q.Cue)
 		}
