@@ -245,11 +245,7 @@ func (r *reader) definite(t int) bool {
 	if t == 0 {
 		return false
 	}
-	switch r.tok(t - 1) {
-	case "le", "la", "les", "l'", "the", "ces", "these", "those":
-		return true
-	}
-	return false
+	return r.w.is("definite", r.tok(t-1))
 }
 
 // sharesWord: the two triggers have a word in common ("la fin des sanctions" and "les
@@ -289,7 +285,7 @@ func (r *reader) warrants(cands []*cand) {
 // warrantNoun: the trigger names a warrant ("mandat d'arrêt", "arrest warrant").
 func (r *reader) warrantNoun(h hit) bool {
 	for j := h.start; j < h.end; j++ {
-		if n := r.tok(j); n == "mandat" || n == "warrant" || n == "mandats" || n == "warrants" {
+		if r.w.is("warrant", r.tok(j)) {
 			return true
 		}
 	}
@@ -386,22 +382,19 @@ func (r *reader) others(list, not []string) []string {
 // rencontre") that a clause joins after it: "…, and in a call with X, Y vowed".
 func (r *reader) frontedPrep(s0, t int) bool {
 	j := t - 1
-	for j >= s0 && (r.w.is("det", r.tok(j)) || r.w.is("ordinal", r.tok(j)) || r.tok(j) == "phone" || r.tok(j) == "telephone") {
+	for j >= s0 && (r.w.is("det", r.tok(j)) || r.w.is("ordinal", r.tok(j)) || r.w.is("callmod", r.tok(j))) {
 		j--
 	}
 	if j < s0 {
 		return false
 	}
-	switch r.tok(j) {
-	case "in", "during", "lors", "pendant", "durant":
-	case "d'", "de":
-		if j-1 < s0 || (r.tok(j-1) != "lors" && r.tok(j-1) != "cours") {
-			return false
-		}
-	default:
-		return false
+	switch t := r.tok(j); {
+	case r.w.is("circum", t):
+		return true
+	case t == "d'" || t == "de":
+		return j-1 >= s0 && r.w.is("circumde", r.tok(j-1))
 	}
-	return true
+	return false
 }
 
 // judgedNouns: a participle set off by a comma after an event noun judges that event
