@@ -224,3 +224,20 @@ func TestCompilePatternErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestCompilePatternElision(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{"s'_est_engage a", "s' est engage"},
+		{"s'est_engage a", "s' est engage"},
+		{"coup_d'_etat", "coup d' etat"},
+		{"n' exclut", "n'"},
+	} {
+		elems, _, err := compilePattern(tc.src)
+		if err != nil {
+			t.Fatalf("compilePattern(%q): %v", tc.src, err)
+		}
+		if got := strings.Join(elems[0].alts[0].toks, " "); got != tc.want {
+			t.Errorf("compilePattern(%q): first word %q, want %q", tc.src, got, tc.want)
+		}
+	}
+}

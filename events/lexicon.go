@@ -129,7 +129,10 @@ func compilePattern(src string) ([]elem, int, error) {
 			if strings.HasSuffix(a, "'") && !strings.ContainsAny(a, " _") {
 				toks = []string{a} // an elision ("n'", "l'") is one token
 			} else {
-				for _, t := range segment.Tokens(strings.ReplaceAll(a, "_", " ")) {
+				// "s'_est_engage" and "s'est_engage" both mean s' + est + engage: the
+				// tokenizer keeps an elision only when a letter follows it
+				words := strings.ReplaceAll(strings.ReplaceAll(a, "'_", "'"), "_", " ")
+				for _, t := range segment.Tokens(words) {
 					toks = append(toks, t.Norm)
 				}
 			}
