@@ -17,7 +17,7 @@ const evalUsage = `usage: griot eval KIND [flags]
   timex   --gold DIR                 ISO-TimeML (FR-TimeBank, TempEval-3)
   ner     --format conll|iob|hipe|meantime --gold FILE [--model embedded|rules|FILE] [--heldout N]
   quotes  --gold DIR                 PolNeAR brat files
-  events  --gold FILE                PLOVER gold-standard records (JSONL)
+  events  --gold FILE [--split dev|test|all]  PLOVER gold-standard records (JSONL)
   places  --gold FILE[,FILE…]        sentence cases (.jsonl) or HIPE-2022 TSV (.tsv) [-v] [--audit] [--coords FILE]
 `
 

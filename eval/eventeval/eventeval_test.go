@@ -254,6 +254,13 @@ func TestRunFixture(t *testing.T) {
 	if !strings.Contains(out.String(), "4 scored, 1 skipped") {
 		t.Errorf("report:\n%s", out.String())
 	}
+	out.Reset()
+	if err := Run(context.Background(), []string{"--gold", filepath.Join("testdata", "gold.jsonl"), "--split", "test"}, &out, &errOut); err != nil {
+		t.Fatalf("Run --split test: %v\n%s", err, errOut.String())
+	}
+	if !strings.Contains(out.String(), "2 scored, 3 skipped") {
+		t.Errorf("report with --split test:\n%s", out.String())
+	}
 	b, err := os.ReadFile(dump)
 	if err != nil {
 		t.Fatal(err)
@@ -264,8 +271,48 @@ func TestRunFixture(t *testing.T) {
 	}
 }
 
+// The halves of the fixture (line indexes from 0: 0 DOCUMENT, 1 AGREE, 2 FIGHT, 3 blank,
+// 4 DEMAND, 5 PROTEST): dev keeps the even indexes, test the odd ones.
+func TestSplit(t *testing.T) {
+	f, err := os.Open(filepath.Join("testdata", "gold.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, _, err := ReadGold(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		split string
+		want  string
+		out   int
+	}{
+		{"all", "T-AGREE-0001 T-FIGHT-0001 T-DEMAND-0001 T-PROTEST-0001", 0},
+		{"", "T-AGREE-0001 T-FIGHT-0001 T-DEMAND-0001 T-PROTEST-0001", 0},
+		{"dev", "T-FIGHT-0001 T-DEMAND-0001", 2},
+		{"test", "T-AGREE-0001 T-PROTEST-0001", 2},
+	} {
+		kept, out, err := Split(recs, tc.split)
+		if err != nil {
+			t.Fatalf("Split(%q): %v", tc.split, err)
+		}
+		var ids []string
+		for _, r := range kept {
+			ids = append(ids, r.ID)
+		}
+		if got := strings.Join(ids, " "); got != tc.want || out != tc.out {
+			t.Errorf("Split(%q) = %q, %d left out; want %q, %d", tc.split, got, out, tc.want, tc.out)
+		}
+	}
+	if _, _, err := Split(recs, "train"); err == nil {
+		t.Error("Split(train) succeeded")
+	}
+}
+
 func TestRunBadArgs(t *testing.T) {
-	for _, args := range [][]string{nil, {"--gold"}, {"--gold", "testdata/nope.jsonl"}, {"--gold", "testdata/gold.jsonl", "extra"}, {"--bogus"}} {
+	for _, args := range [][]string{nil, {"--gold"}, {"--gold", "testdata/nope.jsonl"}, {"--gold", "testdata/gold.jsonl", "extra"}, {"--bogus"},
+		{"--gold", "testdata/gold.jsonl", "--split", "train"}} {
 		var out, errOut bytes.Buffer
 		if err := Run(context.Background(), args, &out, &errOut); err == nil {
 			t.Errorf("Run(%q) succeeded", args)

@@ -15,8 +15,10 @@ import (
 	"github.com/griot-project/griot/plover"
 )
 
-const usage = `usage: griot eval events --gold FILE [--errors] [--limit N] [--merge-fight]
+const usage = `usage: griot eval events --gold FILE [--split dev|test|all] [--errors] [--limit N] [--merge-fight]
   --gold FILE     PLOVER gold-standard records, one JSON object a line (plover_gsr.jsonl)
+  --split S       dev: records on even line indexes of FILE (0, 2, 4…, counting from 0), the half to
+                  tune on; test: odd line indexes, the held-out half; all (default): every record
   --errors        list every record griot gets wrong (text, gold, griot's events) before the scores
   --limit N       score only the first N records
   --merge-fight   score FIGHT as ASSAULT on both sides (PLOVER 0.8's 16 types)
@@ -31,6 +33,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	limit := fs.Int("limit", 0, "score only the first N records (0: all)")
 	dump := fs.String("dump", "", "write one JSON line per record (gold and griot) to FILE")
 	mergeFight := fs.Bool("merge-fight", false, "score FIGHT as ASSAULT (PLOVER 0.8 has no FIGHT)")
+	split := fs.String("split", "all", "dev (even line indexes), test (odd) or all")
 	fs.Usage = func() { fmt.Fprintln(stderr, usage) }
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("eval events: %w", err)
@@ -48,8 +51,13 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("eval events: %s: %w", *gold, err)
 	}
+	recs, out, err := Split(recs, *split)
+	if err != nil {
+		return fmt.Errorf("eval events: %w", err)
+	}
+	skipped += out
 	if len(recs) == 0 {
-		return fmt.Errorf("eval events: no gold records with text in %s", *gold)
+		return fmt.Errorf("eval events: no gold records with text in %s (split %s)", *gold, *split)
 	}
 	if *limit > 0 && *limit < len(recs) {
 		skipped += len(recs) - *limit
@@ -90,6 +98,32 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	s := Score(items)
 	WriteReport(stdout, s, skipped, elapsed)
 	return nil
+}
+
+// Split keeps the records of one half of the gold file: "dev" the records on even line indexes
+// (0, 2, 4…, the first line being index 0), "test" those on odd ones, "all" every record. The
+// halves are fixed by the file, not drawn at random, so a figure on one half can be re-run; rules
+// are tuned by reading the dev half's errors only, and the test half tells how well they carry
+// over. It returns the kept records and how many it left out.
+func Split(recs []GoldRecord, split string) ([]GoldRecord, int, error) {
+	var want int
+	switch split {
+	case "all", "":
+		return recs, 0, nil
+	case "dev":
+		want = 0
+	case "test":
+		want = 1
+	default:
+		return nil, 0, fmt.Errorf("--split %q: want dev, test or all", split)
+	}
+	kept := make([]GoldRecord, 0, len(recs)/2+1)
+	for _, r := range recs {
+		if (r.Line-1)%2 == want {
+			kept = append(kept, r)
+		}
+	}
+	return kept, len(recs) - len(kept), nil
 }
 
 // Code reads one gold record's text through the pipeline and returns the item to score:
@@ -218,7 +252,7 @@ func keysString(ks []Key) string {
 // WriteReport prints the per-type table, the most frequent errors, and as its last line
 // `events: type_macro_f1=… type_acc=… actor_f1=… recipient_f1=…`.
 func WriteReport(w io.Writer, s Scores, skipped int, elapsed time.Duration) {
-	fmt.Fprintf(w, "PLOVER gold-standard records: %d scored, %d skipped (DOCUMENT, no text, --limit)\n", s.N, skipped)
+	fmt.Fprintf(w, "PLOVER gold-standard records: %d scored, %d skipped (DOCUMENT, no text, --limit, --split)\n", s.N, skipped)
 	fmt.Fprintf(w, "griot coded an event for %d (%.1f%%), several events for %d; %.0f records/s\n",
 		s.Coded, pct(s.Coded, s.N), s.Several, float64(s.N)/max(elapsed.Seconds(), 1e-9))
 	fmt.Fprintf(w, "\n%-10s %5s %6s %7s %6s %6s %6s\n", "type", "gold", "griot", "correct", "P", "R", "F1")
