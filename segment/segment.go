@@ -22,17 +22,28 @@ import (
 //go:embed data/abbreviations.txt
 var abbrevData string
 
+//go:embed data/final-abbreviations.txt
+var finalAbbrevData string
+
+//go:embed data/sentence-starters.txt
+var startersData string
+
 // Segmenter splits text into tokens and sentences. Build it once with New; it is safe for
 // concurrent use.
 type Segmenter struct {
-	abbrev map[string]bool // folded abbreviation without its final full stop
+	abbrev   map[string]bool // folded abbreviation without its final full stop
+	final    map[string]bool // those of abbrev that may also end a sentence ("U.S.", "p.m.")
+	starters map[string]bool // words (as written) that start a sentence after one of final
 }
 
 // New loads the abbreviation list.
 func New() *Segmenter {
-	s := &Segmenter{abbrev: map[string]bool{}}
+	s := &Segmenter{abbrev: map[string]bool{}, final: map[string]bool{}, starters: wordlist.Set(startersData)}
 	for _, line := range wordlist.Lines(abbrevData) {
 		s.abbrev[normalize.String(line)] = true
+	}
+	for _, line := range wordlist.Lines(finalAbbrevData) {
+		s.final[normalize.String(line)] = true
 	}
 	return s
 }
@@ -287,7 +298,7 @@ func (s *Segmenter) Sentences(text string, toks []doc.Token) []doc.Sentence {
 		if strings.ContainsAny(text[toks[j-1].End:toks[j].Start], "\n\r") {
 			continue // the line-break rule above will close it
 		}
-		if t == "." && i > begin && s.isAbbrev(text, toks, i) {
+		if t == "." && i > begin && s.isAbbrev(text, toks, i) && !(s.final[toks[i-1].Norm] && s.starters[text[toks[j].Start:toks[j].End]]) {
 			continue
 		}
 		if !startsSentence(text[toks[j].Start:toks[j].End]) {

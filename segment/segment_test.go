@@ -76,6 +76,10 @@ func TestSentences(t *testing.T) {
 		{"a title without stop\nthe body. more text", []string{"a title without stop", "the body. more text"}},
 		{"Il a dit « Assez ! » et il est parti.", []string{"Il a dit « Assez ! » et il est parti."}},
 		{"Talks run until 9 a.m. Tuesday. Then they stop.", []string{"Talks run until 9 a.m. Tuesday.", "Then they stop."}},
+		{"The envoy flew back to the U.S. He will report on Monday.", []string{"The envoy flew back to the U.S.", "He will report on Monday."}},
+		{"Voting closed at 8 p.m. The count began at once.", []string{"Voting closed at 8 p.m.", "The count began at once."}},
+		{"Le convoi est parti pour les U.S. Il arrivera lundi.", []string{"Le convoi est parti pour les U.S.", "Il arrivera lundi."}},
+		{"The U.S. Army and U.S. Secretary Blinken met at 9 a.m. Friday.", []string{"The U.S. Army and U.S. Secretary Blinken met at 9 a.m. Friday."}},
 	}
 	for _, c := range cases {
 		got := sents(c.in)
