@@ -22,10 +22,11 @@ type Mapper interface {
 
 // Coder is the event stage. Build it once with New; it is safe for concurrent use.
 type Coder struct {
-	trig   map[string]*index
-	cues   map[string]*index
-	words  map[string]*words
-	mapper Mapper
+	trig    map[string]*index
+	cues    map[string]*index
+	words   map[string]*words
+	lasting map[string]bool // types that go on over a period (lasting.tsv)
+	mapper  Mapper
 }
 
 // New loads the trigger, cue and function-word lexicons. m may be nil (no CAMEO columns).
@@ -40,6 +41,9 @@ func New(m Mapper) (*Coder, error) {
 	}
 	if c.words, err = loadWords(); err != nil {
 		return nil, fmt.Errorf("events: loading function words: %w", err)
+	}
+	if c.lasting, err = loadLasting(); err != nil {
+		return nil, fmt.Errorf("events: loading lasting types: %w", err)
 	}
 	for _, l := range []string{"fr", "en"} {
 		if c.words[l] == nil {

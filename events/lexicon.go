@@ -221,6 +221,19 @@ func loadWords() (map[string]*words, error) {
 	return out, err
 }
 
+// loadLasting reads the event types that last over a period (lasting.tsv).
+func loadLasting() (map[string]bool, error) {
+	out := map[string]bool{}
+	err := readTSV("lasting.tsv", func(_ int, f []string) error {
+		if !plover17[f[0]] {
+			return fmt.Errorf("unknown type %q", f[0])
+		}
+		out[f[0]] = true
+		return nil
+	})
+	return out, err
+}
+
 var plover17 = map[string]bool{"AGREE": true, "CONSULT": true, "SUPPORT": true, "CONCEDE": true, "COOPERATE": true, "AID": true, "RETREAT": true, "REQUEST": true, "ACCUSE": true, "REJECT": true, "THREATEN": true, "PROTEST": true, "SANCTION": true, "MOBILIZE": true, "COERCE": true, "ASSAULT": true, "FIGHT": true}
 
 func loadTriggers() (map[string]*index, error) {
