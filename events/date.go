@@ -71,8 +71,8 @@ func (r *reader) date(cd *cand) {
 		cd.ev.Date = doc.EventDate{Value: best.Value, Precision: precision(best.Value), From: "timex"}
 		cd.dateFrom = "timex"
 		if first, _, ok := bounds(best.Value); !best.Begin || !ok || (!r.c.lasting[cd.ev.Type] && first.Before(r.d.Anchor.AddDate(0, 0, -60))) {
-			// "depuis mars, les combats…": a lasting event going on since then, not over,
-			// however far back; other events since a recent date are going on too
+			// "depuis mars, les combats…": fighting or protest going on since then, not
+			// over, however far back; other events since a recent date are going on too
 			r.dateFactuality(cd)
 		}
 		return
