@@ -36,10 +36,16 @@ var dialect = sqlstore.Dialect{
 		`CREATE INDEX events_tsv ON events USING GIN (tsv)`,
 	},
 	LocationField: func(f string) string { return `(body::jsonb #>> '{location,` + f + `}')` },
-	TSV:           true,
-	EventText:     `e.tsv @@ plainto_tsquery('simple', ?)`,
-	DocText:       `d.tsv @@ plainto_tsquery('simple', ?)`,
-	Query:         func(words []string) string { return strings.Join(words, " ") },
+	// Schema version 5: mentions, time expressions and quotes packed on the document row.
+	V5: sqlstore.PackV5(
+		func(object, ord string) string { return `json_agg(` + object + ` ORDER BY ` + ord + `)::text` },
+		func(kv ...string) string { return `json_build_object(` + strings.Join(kv, ", ") + `)` },
+		func(x string) string { return `(` + x + ` <> 0)` },
+		func(x string) string { return x + `::json` }),
+	TSV:       true,
+	EventText: `e.tsv @@ plainto_tsquery('simple', ?)`,
+	DocText:   `d.tsv @@ plainto_tsquery('simple', ?)`,
+	Query:     func(words []string) string { return strings.Join(words, " ") },
 }
 
 // Open connects to PostgreSQL and migrates the schema.

@@ -32,6 +32,19 @@ func TestMigration(t *testing.T) {
 	storetest.RunMigration(t, storetest.ReopenURL(freshSchema))
 }
 
+// TestMigrationV5 takes a store back to schema version 4 (mentions, time expressions and
+// quotes in their own tables) and checks that version 5 packs them on the documents' rows.
+func TestMigrationV5(t *testing.T) {
+	elems := func(col string) string {
+		return ` FROM documents d, json_array_elements(d.` + col + `::json) WITH ORDINALITY AS j(v, n)`
+	}
+	storetest.RunMigrationV5(t, storetest.ReopenURL(freshSchema), []string{
+		`INSERT INTO mentions SELECT d.pk, j.n - 1, (j.v ->> 'start')::int, (j.v ->> 'end')::int, j.v ->> 'text', j.v ->> 'type', j.v ->> 'actor', COALESCE(j.v ->> 'form', '')` + elems("mentions"),
+		`INSERT INTO timexes SELECT d.pk, j.n - 1, (j.v ->> 'start')::int, (j.v ->> 'end')::int, j.v ->> 'text', j.v ->> 'type', j.v ->> 'value', COALESCE(j.v ->> 'mod', ''), CASE WHEN (j.v ->> 'begin')::boolean THEN 1 ELSE 0 END` + elems("timexes"),
+		`INSERT INTO quotes SELECT d.pk, j.n - 1, j.v ->> 'speaker', j.v ->> 'kind', j.v ->> 'text', j.v::text` + elems("quotes"),
+	})
+}
+
 func TestConcurrentMigrate(t *testing.T) {
 	u := freshSchema(t)
 	errs := make(chan error, 3)

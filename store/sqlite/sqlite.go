@@ -35,6 +35,12 @@ var dialect = sqlstore.Dialect{
 	},
 	// Schema version 4: the tables keyed by document and ordinal without rowids.
 	V4: sqlstore.ClusteredV4,
+	// Schema version 5: mentions, time expressions and quotes packed on the document row.
+	V5: sqlstore.PackV5(
+		func(object, ord string) string { return `json_group_array(` + object + ` ORDER BY ` + ord + `)` },
+		func(kv ...string) string { return `json_object(` + strings.Join(kv, ", ") + `)` },
+		func(x string) string { return `json(CASE WHEN ` + x + ` <> 0 THEN 'true' ELSE 'false' END)` },
+		func(x string) string { return `json(` + x + `)` }),
 	AfterDocuments: []string{
 		`INSERT INTO documents_fts (rowid, title, text) SELECT pk, title, text FROM documents WHERE pk IN (SELECT value FROM json_each(?)) ORDER BY pk`,
 		`INSERT INTO events_fts (rowid, evidence) SELECT pk, evidence FROM events WHERE doc_pk IN (SELECT value FROM json_each(?)) ORDER BY pk`,

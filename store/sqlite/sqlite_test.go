@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/griot-project/griot/store"
@@ -73,9 +74,24 @@ func TestMemory(t *testing.T) {
 	})
 }
 
+// unpackV5 refills schema version 4's tables from the packed columns of version 5.
+var unpackV5 = []string{
+	`INSERT INTO mentions SELECT d.pk, j.key, j.value ->> 'start', j.value ->> 'end', j.value ->> 'text', j.value ->> 'type', j.value ->> 'actor', COALESCE(j.value ->> 'form', '') FROM documents d, json_each(d.mentions) j`,
+	`INSERT INTO timexes SELECT d.pk, j.key, j.value ->> 'start', j.value ->> 'end', j.value ->> 'text', j.value ->> 'type', j.value ->> 'value', COALESCE(j.value ->> 'mod', ''), COALESCE(j.value ->> 'begin', 0) FROM documents d, json_each(d.timexes) j`,
+	`INSERT INTO quotes SELECT d.pk, j.key, j.value ->> 'speaker', j.value ->> 'kind', j.value ->> 'text', j.value FROM documents d, json_each(d.quotes) j`,
+}
+
+// TestMigrationV5 takes a store back to schema version 4 (mentions, time expressions and
+// quotes in their own tables) and checks that version 5 packs them on the documents' rows.
+func TestMigrationV5(t *testing.T) {
+	storetest.RunMigrationV5(t, storetest.ReopenURL(func(t *testing.T) string {
+		return "sqlite://" + filepath.Join(t.TempDir(), "griot.db")
+	}), unpackV5)
+}
+
 // TestMigrationV4 takes a store back to schema version 3 (rowid tables, the mention and
-// quote indexes) and checks that version 4 rebuilds its tables without rowids and reads
-// back the same documents, counts and events as a store written at version 4.
+// quote indexes) and checks that versions 4 and 5 rebuild its tables without rowids and
+// read back the same documents, counts and events as a store written now.
 func TestMigrationV4(t *testing.T) {
 	ctx := context.Background()
 	docs := storetest.Corpus(t)
@@ -95,7 +111,9 @@ func TestMigrationV4(t *testing.T) {
 		}
 	}
 	tables := []string{"actors", "mentions", "timexes", "quotes", "posts", "event_actors", "doc_bands", "cluster_members"}
-	var down []string
+	down := slices.Concat(storetest.DownToV4, unpackV5, []string{
+		`ALTER TABLE documents DROP COLUMN mentions`, `ALTER TABLE documents DROP COLUMN timexes`, `ALTER TABLE documents DROP COLUMN quotes`,
+		`ALTER TABLE documents DROP COLUMN n_mentions`, `ALTER TABLE documents DROP COLUMN n_timexes`, `ALTER TABLE documents DROP COLUMN n_quotes`})
 	for _, tb := range tables {
 		down = append(down, `CREATE TABLE `+tb+`_old AS SELECT * FROM `+tb, `DROP TABLE `+tb, `ALTER TABLE `+tb+`_old RENAME TO `+tb)
 	}
@@ -115,7 +133,7 @@ func TestMigrationV4(t *testing.T) {
 		t.Fatalf("migrating to version 4: %v", err)
 	}
 	defer migrated.Close()
-	for _, tb := range tables {
+	for _, tb := range []string{"actors", "posts", "event_actors", "doc_bands", "cluster_members"} { // the others are gone in version 5
 		if _, err := migrated.SQL().ExecContext(ctx, `SELECT rowid FROM `+tb); err == nil {
 			t.Errorf("after migrating, %s still has rowids", tb)
 		}

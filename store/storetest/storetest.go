@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -834,6 +835,26 @@ func ReopenURL(fresh func(t *testing.T) string) Reopener {
 	}
 }
 
+// DownToV4 takes a store back to schema version 4's tables of mentions, time expressions
+// and quotes, left empty, and drops the packed columns of version 5 (RunMigration compares
+// events and places, not those layers; RunMigrationV5 gets the rows back too).
+var DownToV4 = []string{
+	`CREATE TABLE mentions (doc_pk BIGINT NOT NULL, ord INTEGER NOT NULL, start_off INTEGER NOT NULL, end_off INTEGER NOT NULL, text TEXT NOT NULL, type TEXT NOT NULL, actor_id TEXT NOT NULL, form TEXT NOT NULL, PRIMARY KEY (doc_pk, ord))`,
+	`CREATE TABLE timexes (doc_pk BIGINT NOT NULL, ord INTEGER NOT NULL, start_off INTEGER NOT NULL, end_off INTEGER NOT NULL, text TEXT NOT NULL, type TEXT NOT NULL, value TEXT NOT NULL, mod TEXT NOT NULL, begin_period INTEGER NOT NULL, PRIMARY KEY (doc_pk, ord))`,
+	`CREATE TABLE quotes (doc_pk BIGINT NOT NULL, ord INTEGER NOT NULL, speaker TEXT NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (doc_pk, ord))`,
+}
+
+// dropV5 drops the packed columns of schema version 5 and its record.
+var dropV5 = []string{
+	`ALTER TABLE documents DROP COLUMN mentions`,
+	`ALTER TABLE documents DROP COLUMN timexes`,
+	`ALTER TABLE documents DROP COLUMN quotes`,
+	`ALTER TABLE documents DROP COLUMN n_mentions`,
+	`ALTER TABLE documents DROP COLUMN n_timexes`,
+	`ALTER TABLE documents DROP COLUMN n_quotes`,
+	`DELETE FROM schema_migrations WHERE version >= 5`,
+}
+
 // downToV2 takes a store back to schema version 2, as a griot from before the place
 // columns left it: the events' places are only in their JSON bodies.
 var downToV2 = []string{
@@ -866,7 +887,7 @@ func RunMigration(t *testing.T, open Reopener) {
 	if !ok {
 		t.Fatalf("%T does not expose its database handle", old)
 	}
-	for _, q := range downToV2 {
+	for _, q := range slices.Concat(DownToV4, dropV5, downToV2) {
 		if _, err := h.SQL().ExecContext(ctx, q); err != nil {
 			t.Fatalf("taking the store back to version 2: %s: %v", q, err)
 		}
@@ -905,6 +926,56 @@ func RunMigration(t *testing.T, open Reopener) {
 	}
 	if got, want := places(migrated), places(fresh); !reflect.DeepEqual(got, want) {
 		t.Errorf("cluster places after migrating:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// RunMigrationV5 checks that a store taken back to schema version 4 by unpack (statements
+// that refill the tables of DownToV4 from the packed columns, in the back end's JSON
+// functions) migrates to version 5 and then reads back the same documents and counts as a
+// store written at version 5, and that the old tables are gone.
+func RunMigrationV5(t *testing.T, open Reopener, unpack []string) {
+	ctx := context.Background()
+	docs := Corpus(t)
+	fresh, _ := open(t)
+	defer fresh.Close()
+	put(ctx, t, fresh, docs...)
+	old, reopen := open(t)
+	put(ctx, t, old, docs...)
+	h := old.(interface{ SQL() *sql.DB }).SQL()
+	for _, q := range slices.Concat(DownToV4, unpack, dropV5) {
+		if _, err := h.ExecContext(ctx, q); err != nil {
+			t.Fatalf("taking the store back to version 4: %s: %v", q, err)
+		}
+	}
+	var rows int
+	if err := h.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM mentions) + (SELECT COUNT(*) FROM timexes) + (SELECT COUNT(*) FROM quotes)`).Scan(&rows); err != nil || rows == 0 {
+		t.Fatalf("back at version 4: %d rows of mentions, time expressions and quotes (%v); want some", rows, err)
+	}
+	old.Close()
+	migrated := reopen()
+	defer migrated.Close()
+	for _, tb := range []string{"mentions", "timexes", "quotes"} {
+		if _, err := migrated.(interface{ SQL() *sql.DB }).SQL().ExecContext(ctx, `SELECT 1 FROM `+tb); err == nil {
+			t.Errorf("after migrating, table %s is still there", tb)
+		}
+	}
+	for _, d := range docs {
+		want, err := fresh.Document(ctx, d.SHA256)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := migrated.Document(ctx, d.SHA256)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("document %s after migrating:\n%+v\nwant\n%+v", d.ID, got, want)
+		}
+	}
+	ws, _ := fresh.Stats(ctx)
+	gs, err := migrated.Stats(ctx)
+	if err != nil || gs != ws || ws.Mentions == 0 || ws.Timexes == 0 || ws.Quotes == 0 {
+		t.Errorf("stats after migrating: %+v, %v; want %+v", gs, err, ws)
 	}
 }
 

@@ -17,10 +17,10 @@ import (
 // segment stage again if you need them).
 func (s *DB) Document(ctx context.Context, idOrSHA string) (*doc.Document, error) {
 	var pk int64
-	var pub, sents string
+	var pub, sents, mentions, timexes, quotes string
 	d := &doc.Document{}
-	err := s.db.QueryRowContext(ctx, s.rebind(`SELECT pk, sha256, id, lang, published, source, url, title, text, sentences FROM documents WHERE sha256 = ? OR id = ? ORDER BY pk LIMIT 1`), idOrSHA, idOrSHA).
-		Scan(&pk, &d.SHA256, &d.ID, &d.Lang, &pub, &d.Source, &d.URL, &d.Title, &d.Text, &sents)
+	err := s.db.QueryRowContext(ctx, s.rebind(`SELECT pk, sha256, id, lang, published, source, url, title, text, sentences, mentions, timexes, quotes FROM documents WHERE sha256 = ? OR id = ? ORDER BY pk LIMIT 1`), idOrSHA, idOrSHA).
+		Scan(&pk, &d.SHA256, &d.ID, &d.Lang, &pub, &d.Source, &d.URL, &d.Title, &d.Text, &sents, &mentions, &timexes, &quotes)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("document %q: %w", idOrSHA, store.ErrNotFound)
 	}
@@ -37,6 +37,18 @@ func (s *DB) Document(ctx context.Context, idOrSHA string) (*doc.Document, error
 	}
 	for _, x := range ss {
 		d.Sentences = append(d.Sentences, doc.Sentence{Start: x[0], End: x[1], Para: x[2]})
+	}
+	// The packed layers of schema version 5; "[]" leaves the slice nil.
+	for _, l := range []struct {
+		name, text string
+		dst        any
+	}{{"mentions", mentions, &d.Mentions}, {"timexes", timexes, &d.Timexes}, {"quotes", quotes, &d.Quotes}} {
+		if l.text == "[]" {
+			continue
+		}
+		if err := json.Unmarshal([]byte(l.text), l.dst); err != nil {
+			return nil, fmt.Errorf("document %q: %s: %w", idOrSHA, l.name, err)
+		}
 	}
 	q := func(query string, scan func(*sql.Rows) error) error {
 		rows, err := s.db.QueryContext(ctx, s.rebind(query), pk)
@@ -61,45 +73,6 @@ func (s *DB) Document(ctx context.Context, idOrSHA string) (*doc.Document, error
 			return err
 		}
 		d.Actors = append(d.Actors, a)
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	err = q(`SELECT start_off, end_off, text, type, actor_id, form FROM mentions WHERE doc_pk = ? ORDER BY ord`, func(r *sql.Rows) error {
-		var m doc.Mention
-		if err := r.Scan(&m.Start, &m.End, &m.Text, &m.Type, &m.Actor, &m.Form); err != nil {
-			return err
-		}
-		d.Mentions = append(d.Mentions, m)
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	err = q(`SELECT start_off, end_off, text, type, value, mod, begin_period FROM timexes WHERE doc_pk = ? ORDER BY ord`, func(r *sql.Rows) error {
-		var t doc.Timex
-		var b int
-		if err := r.Scan(&t.Start, &t.End, &t.Text, &t.Type, &t.Value, &t.Mod, &b); err != nil {
-			return err
-		}
-		t.Begin = b != 0
-		d.Timexes = append(d.Timexes, t)
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	err = q(`SELECT body FROM quotes WHERE doc_pk = ? ORDER BY ord`, func(r *sql.Rows) error {
-		var body string
-		var x doc.Quote
-		if err := r.Scan(&body); err != nil {
-			return err
-		}
-		if err := json.Unmarshal([]byte(body), &x); err != nil {
-			return err
-		}
-		d.Quotes = append(d.Quotes, x)
 		return nil
 	})
 	if err != nil {

@@ -273,3 +273,45 @@ func clustered(tables []clusteredTable) []string {
 	}
 	return out
 }
+
+// schemaV5Add and schemaV5Drop are schema version 5, around the dialect's Dialect.V5
+// (which fills the new columns from the old tables). A document's mentions, time
+// expressions and quotes are only ever read back whole (Document) or counted (Stats), so
+// they are kept as one JSON array each on the document's row, with their counts, instead
+// of some seventy rows a document in three tables: those rows were most of what a
+// document wrote.
+const schemaV5Add = `
+ALTER TABLE documents ADD COLUMN mentions TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE documents ADD COLUMN timexes TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE documents ADD COLUMN quotes TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE documents ADD COLUMN n_mentions INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE documents ADD COLUMN n_timexes INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE documents ADD COLUMN n_quotes INTEGER NOT NULL DEFAULT 0;
+`
+
+const schemaV5Drop = `
+DROP TABLE mentions;
+DROP TABLE timexes;
+DROP TABLE quotes;
+`
+
+// PackV5 is schema version 5's filling of the packed columns from the rows of the old
+// tables, in the dialect's JSON functions: array(object, ord) aggregates the JSON values
+// object of the rows in ord order into a JSON array text ('[]' when there are none),
+// object(k1, v1, …) builds a JSON object, boolean(x) turns an integer into a JSON boolean
+// and json(x) reads a JSON text column as a JSON value. The objects have the keys of
+// doc.Mention, doc.Timex (the encoding the write path uses) and quotes' stored bodies.
+func PackV5(array func(object, ord string) string, object func(kv ...string) string, boolean, json func(string) string) []string {
+	col := func(table, value string) string {
+		return `COALESCE((SELECT ` + array(value, "x.ord") + ` FROM ` + table + ` x WHERE x.doc_pk = documents.pk), '[]')`
+	}
+	count := func(table string) string {
+		return `(SELECT COUNT(*) FROM ` + table + ` x WHERE x.doc_pk = documents.pk)`
+	}
+	mention := object("'start'", "x.start_off", "'end'", "x.end_off", "'text'", "x.text", "'type'", "x.type", "'actor'", "x.actor_id", "'form'", "x.form")
+	timex := object("'start'", "x.start_off", "'end'", "x.end_off", "'text'", "x.text", "'type'", "x.type", "'value'", "x.value", "'mod'", "x.mod", "'begin'", boolean("x.begin_period"))
+	return []string{`UPDATE documents SET
+	mentions = ` + col("mentions", mention) + `, n_mentions = ` + count("mentions") + `,
+	timexes = ` + col("timexes", timex) + `, n_timexes = ` + count("timexes") + `,
+	quotes = ` + col("quotes", json("x.body")) + `, n_quotes = ` + count("quotes")}
+}

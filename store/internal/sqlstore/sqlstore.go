@@ -39,6 +39,9 @@ type Dialect struct {
 	// V4 are the dialect's own statements of schema version 4, run after schemaV4's
 	// (SQLite: ClusteredV4 and full-text tables without positions).
 	V4 []string
+	// V5 fills schema version 5's packed columns from the old tables (PackV5), between
+	// adding the columns and dropping the tables.
+	V5 []string
 	// AfterDocuments are run after documents and their events are inserted, with the
 	// documents' pks as a JSON array as their one argument (SQLite fills its FTS5 tables
 	// this way: one statement a batch, since FTS5 flushes its pending terms at the start
@@ -201,7 +204,8 @@ func (s *DB) migrations() [][]string {
 	v2 := statements(strings.ReplaceAll(schemaV2, "PKCOL", s.d.PK))
 	v3 := append(statements(schemaV3), placeBackfill(s.d.LocationField))
 	v4 := append(statements(schemaV4), s.d.V4...)
-	return [][]string{v1, v2, v3, v4}
+	v5 := append(append(statements(schemaV5Add), s.d.V5...), statements(schemaV5Drop)...)
+	return [][]string{v1, v2, v3, v4, v5}
 }
 
 // Migrate applies the schema versions not yet recorded in schema_migrations.
@@ -346,6 +350,15 @@ func jsonText(v any) string {
 		return "null"
 	}
 	return string(b)
+}
+
+// jsonArray is the JSON array of xs, "[]" when there are none (schema version 5's packed
+// columns).
+func jsonArray[T any](xs []T) string {
+	if len(xs) == 0 {
+		return "[]"
+	}
+	return jsonText(xs)
 }
 
 func fold(s string) string { return normalize.String(s) }
@@ -645,9 +658,10 @@ func (s *DB) insertDocument(ctx context.Context, tx *sql.Tx, d *doc.Document) (i
 	for i, x := range d.Sentences {
 		sents[i] = [3]int{x.Start, x.End, x.Para}
 	}
-	cols := "sha256, id, lang, published, source, url, title, text, sentences, ingested_at"
-	vals := "?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
-	args := []any{d.SHA256, d.ID, d.Lang, published, d.Source, d.URL, d.Title, d.Text, jsonText(sents), time.Now().UTC().Format(time.RFC3339)}
+	cols := "sha256, id, lang, published, source, url, title, text, sentences, ingested_at, mentions, timexes, quotes, n_mentions, n_timexes, n_quotes"
+	vals := "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+	args := []any{d.SHA256, d.ID, d.Lang, published, d.Source, d.URL, d.Title, d.Text, jsonText(sents), time.Now().UTC().Format(time.RFC3339),
+		jsonArray(d.Mentions), jsonArray(d.Timexes), jsonArray(d.Quotes), len(d.Mentions), len(d.Timexes), len(d.Quotes)}
 	if s.d.TSV {
 		cols += ", tsv"
 		vals += ", to_tsvector('simple', ?)"
@@ -702,7 +716,7 @@ type dyadVal struct {
 
 // layerRows are the rows of the layers of one or more documents, to be written together.
 type layerRows struct {
-	actors, mentions, timexes, quotes, posts, events [][]any
+	actors, posts, events [][]any
 	// roles are event_actors rows with the event id in place of the event pk.
 	roles [][]any
 }
@@ -722,19 +736,6 @@ func (s *DB) putLayers(pk int64, d *doc.Document, w *layerRows) map[dyadKey]*dya
 			sector = []string{}
 		}
 		w.actors = append(w.actors, []any{pk, a.ID, a.Name, a.Kind, a.Country, jsonText(sector), a.Wikidata, a.Role})
-	}
-	for i, m := range d.Mentions {
-		w.mentions = append(w.mentions, []any{pk, i, m.Start, m.End, m.Text, m.Type, m.Actor, m.Form})
-	}
-	for i, t := range d.Timexes {
-		b := 0
-		if t.Begin {
-			b = 1
-		}
-		w.timexes = append(w.timexes, []any{pk, i, t.Start, t.End, t.Text, t.Type, t.Value, t.Mod, b})
-	}
-	for i, q := range d.Quotes {
-		w.quotes = append(w.quotes, []any{pk, i, q.Speaker, q.Kind, q.Text, jsonText(q)})
 	}
 	for i, p := range d.Posts {
 		w.posts = append(w.posts, []any{pk, i, p.Platform, p.Author, p.Handle, p.Date, p.Start, p.End, p.Actor})
@@ -801,9 +802,6 @@ func (s *DB) writeLayers(ctx context.Context, tx *sql.Tx, w *layerRows) (map[str
 		rows  [][]any
 	}{
 		{"actors", []string{"doc_pk", "actor_id", "name", "kind", "country", "sector", "wikidata", "role"}, w.actors},
-		{"mentions", []string{"doc_pk", "ord", "start_off", "end_off", "text", "type", "actor_id", "form"}, w.mentions},
-		{"timexes", []string{"doc_pk", "ord", "start_off", "end_off", "text", "type", "value", "mod", "begin_period"}, w.timexes},
-		{"quotes", []string{"doc_pk", "ord", "speaker", "kind", "text", "body"}, w.quotes},
 		{"posts", []string{"doc_pk", "ord", "platform", "author", "handle", "date", "start_off", "end_off", "actor_id"}, w.posts},
 	} {
 		if err := s.insertRows(ctx, tx, t.table, t.cols, nil, t.rows); err != nil {
@@ -1116,9 +1114,9 @@ func (s *DB) Stats(ctx context.Context) (store.Stats, error) {
 		{`SELECT COUNT(*) FROM documents`, &st.Documents},
 		{`SELECT COUNT(*) FROM events`, &st.Events},
 		{`SELECT COUNT(DISTINCT actor_id) FROM actors`, &st.Actors},
-		{`SELECT COUNT(*) FROM mentions`, &st.Mentions},
-		{`SELECT COUNT(*) FROM timexes`, &st.Timexes},
-		{`SELECT COUNT(*) FROM quotes`, &st.Quotes},
+		{`SELECT COALESCE(SUM(n_mentions), 0) FROM documents`, &st.Mentions},
+		{`SELECT COALESCE(SUM(n_timexes), 0) FROM documents`, &st.Timexes},
+		{`SELECT COALESCE(SUM(n_quotes), 0) FROM documents`, &st.Quotes},
 		{`SELECT COUNT(*) FROM posts`, &st.Posts},
 		{`SELECT COUNT(*) FROM dyad_day`, &st.DyadDays},
 		{`SELECT COUNT(*) FROM clusters`, &st.Clusters},
