@@ -770,6 +770,9 @@ func (r *reader) finish(cd *cand) *doc.Event {
 		// a meeting or a clash needs two sides
 		return nil
 	}
+	if mode, ok := r.conventional(cd, e.Actor, e.Recipient); ok {
+		e.Type, e.Mode = "FIGHT", mode
+	}
 	if r.c.mapper != nil {
 		if cameo, g, q, ok := r.c.mapper.Derive(e.Type, e.Mode); ok {
 			e.CAMEO, e.Goldstein, e.Quad = cameo, g, q

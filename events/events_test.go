@@ -125,6 +125,18 @@ func TestEvents(t *testing.T) {
 		timexes    map[string]string
 		want       []want
 	}{
+		// FIGHT is conventional military force (CAMEO 19): told by air power, artillery or a
+		// firefight, or between two armed forces; other killings stay ASSAULT
+		{"en", "Yesterday the Chadian army shelled the rebels.", nil,
+			[]want{{"FIGHT", "TCD-MIL", "x-rebels", "asserted", ""}}},
+		{"fr", "Hier, les rebelles ont attaqué l'armée tchadienne.", nil,
+			[]want{{"FIGHT", "x-rebels", "TCD-MIL", "asserted", ""}}},
+		{"fr", "Des hélicoptères de combat ont frappé les rebelles.", nil,
+			[]want{{"FIGHT", "", "x-rebels", "asserted", ""}}},
+		{"en", "A suicide bomber killed ten people in Chad.", nil,
+			[]want{{"ASSAULT", "", "TCD", "asserted", ""}}},
+		{"fr", "Hier, l'armée tchadienne a tué trois civils au Niger.", nil,
+			[]want{{"ASSAULT", "TCD-MIL", "NER", "asserted", ""}}},
 		// roles: active, passive, "avec", nominal with "de"/"par", gerund, relative clause
 		{"fr", "Le Niger a accusé le Bénin de bloquer ses exportations.", nil,
 			[]want{{"ACCUSE", "NER", "BEN", "asserted", "2023-05-10"}}},

@@ -170,8 +170,7 @@ func Code(ctx context.Context, p *pipeline.Pipeline, t *plover.Tables, rec GoldR
 }
 
 // MergeFight scores FIGHT as ASSAULT, gold and griot alike: PLOVER 0.8 folds CAMEO's FIGHT
-// into ASSAULT, and the gold's FIGHT (any conventional military force) is wider than
-// griot's (armed clashes between organised armed groups).
+// into ASSAULT; scoring both together shows what the FIGHT/ASSAULT line costs.
 func MergeFight(items []Item) {
 	for i := range items {
 		it := &items[i]
