@@ -898,8 +898,8 @@ func (r *reader) condition(si, from int) []roleMention {
 // recipient.
 func (r *reader) reducedPassive(si int, h hit) bool {
 	s := r.d.Sentences[si]
-	if h.start == s.Tok0 || h.end >= s.Tok1 || r.mentionAt[h.start-1] < 0 {
-		return false
+	if h.start == s.Tok0 || h.end >= s.Tok1 || r.mentionAt[h.start-1] < 0 || h.end-h.start > 1 {
+		return false // a pattern of several words ends on its own object: "acceded to the demands of X" is active
 	}
 	n := r.tok(h.start)
 	if !(strings.HasSuffix(n, "e") || strings.HasSuffix(n, "es") || strings.HasSuffix(n, "ed") || strings.HasSuffix(n, "s") || strings.HasSuffix(n, "u") || strings.HasSuffix(n, "i")) {
