@@ -142,10 +142,14 @@ func RecordsWith(t *Tables, d *doc.Document) []Record {
 	out := make([]Record, 0, len(d.Events))
 	for i := range d.Events {
 		e := &d.Events[i]
+		typ, mode := e.Type, e.Mode
+		if t != nil {
+			typ, mode = t.Intent(e.Type, e.Mode, e.Factuality)
+		}
 		r := Record{
 			ID:            recordID(d, e, i),
-			Event:         []string{e.Type},
-			Mode:          nonEmpty(e.Mode),
+			Event:         []string{typ},
+			Mode:          nonEmpty(mode),
 			Context:       append([]string{}, e.Context...),
 			CiteInfo:      cite,
 			Coder:         Coder,
@@ -160,10 +164,10 @@ func RecordsWith(t *Tables, d *doc.Document) []Record {
 		}
 		r.Date, r.DatePrecision = recordDate(d, e)
 		if t != nil {
-			if r.CAMEO == "" || r.QuadCode == 0 {
-				r.CAMEO, r.Goldstein, r.QuadCode, _ = t.DeriveContext(e.Type, e.Mode, e.Context)
+			if r.CAMEO == "" || r.QuadCode == 0 || typ != e.Type {
+				r.CAMEO, r.Goldstein, r.QuadCode, _ = t.DeriveContext(typ, mode, e.Context)
 			}
-			r.EventScale, _ = t.Score(e.Type)
+			r.EventScale, _ = t.Score(typ)
 		}
 		sent := d.SentenceAt(e.Evidence.Start)
 		r.Source = actors(d, e.Actor, sent)

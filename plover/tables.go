@@ -344,3 +344,32 @@ func (t *Tables) CAMEOCodes() []string {
 	sort.Strings(out)
 	return out
 }
+
+// Intent returns the type and mode PLOVER codes an event with: an act the text tells in the
+// future tense is coded by what it is at the time of the report, a statement of intention.
+// PLOVER's AGREE covers "all cooperative actions reported in future tense" (manual 0.8): a
+// visit, support, cooperation, aid or a yielding that "will" happen is AGREE. Its THREATEN
+// covers threats to restrict, ban, arrest, impose curfews or martial law, halt relations or
+// use force: a sanction, coercion, protest or violence that "will" happen is THREATEN.
+// Concessions stay CONCEDE ("including promises of future concessions") and mobilisation
+// stays MOBILIZE (a planned deployment is already a show of force); verbal conflict (requests,
+// accusations, refusals, threats) keeps its type. Only the factuality "future" (an announced
+// act) is recoded: a hedged or hypothetical act ("may send", "could impose") is no commitment.
+// griot's own output keeps the act with factuality future; the PLOVER records and the PLOVER
+// scorer use this coding.
+func (t *Tables) Intent(typ, mode, factuality string) (string, string) {
+	if factuality != "future" {
+		return typ, mode
+	}
+	switch typ {
+	case "AGREE", "CONCEDE", "MOBILIZE":
+		return typ, mode
+	}
+	switch t.Quad(typ) {
+	case 1, 2:
+		return "AGREE", ""
+	case 4:
+		return "THREATEN", ""
+	}
+	return typ, mode
+}

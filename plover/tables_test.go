@@ -303,3 +303,26 @@ func FuzzDerive(f *testing.F) {
 		tb.CanonicalMode(typ, mode)
 	})
 }
+
+// An act told in the future tense is coded as PLOVER codes an intention.
+func TestIntent(t *testing.T) {
+	tb := mustLoad(t)
+	for _, tc := range []struct{ typ, mode, fact, wantTyp, wantMode string }{
+		{"AID", "", "future", "AGREE", ""},
+		{"CONSULT", "visit", "future", "AGREE", ""},
+		{"RETREAT", "withdraw", "future", "AGREE", ""},
+		{"SANCTION", "", "future", "THREATEN", ""},
+		{"COERCE", "curfew", "future", "THREATEN", ""},
+		{"FIGHT", "aerial", "future", "THREATEN", ""},
+		{"CONCEDE", "", "future", "CONCEDE", ""},
+		{"MOBILIZE", "troops", "future", "MOBILIZE", "troops"},
+		{"REJECT", "", "future", "REJECT", ""},
+		{"AID", "", "hypothetical", "AID", ""},
+		{"CONSULT", "visit", "asserted", "CONSULT", "visit"},
+		{"ASSAULT", "", "hedged", "ASSAULT", ""},
+	} {
+		if typ, mode := tb.Intent(tc.typ, tc.mode, tc.fact); typ != tc.wantTyp || mode != tc.wantMode {
+			t.Errorf("Intent(%s, %s, %s) = %s/%s, want %s/%s", tc.typ, tc.mode, tc.fact, typ, mode, tc.wantTyp, tc.wantMode)
+		}
+	}
+}

@@ -156,8 +156,9 @@ func Code(ctx context.Context, p *pipeline.Pipeline, t *plover.Tables, rec GoldR
 		return it, nil
 	}
 	e := d.Events[i]
-	it.Type = e.Type
-	it.Mode = t.CanonicalMode(e.Type, e.Mode)
+	typ, mode := t.Intent(e.Type, e.Mode, e.Factuality) // PLOVER codes an announced act as AGREE or THREATEN
+	it.Type = typ
+	it.Mode = t.CanonicalMode(typ, mode)
 	it.Factuality = e.Factuality
 	it.Actor = predKeys(d, e.Actor)
 	it.Recipient = predKeys(d, e.Recipient)
