@@ -25,6 +25,10 @@ type Geocoder struct {
 	g      *Gazetteer
 	topics map[string]bool // nouns a place after them qualifies (data/topic-nouns.txt)
 	seats  map[string]bool // powers a place right after them seats (data/seat-nouns.txt)
+	// words that open a clause on a noun (data/relative-openers.txt) and phrases that open
+	// an adjunct about another event (data/adjunct-openers.txt, each split in words)
+	relatives map[string]bool
+	adjuncts  [][]string
 }
 
 // New loads the embedded gazetteer (once per process) and returns the stage.
@@ -41,7 +45,19 @@ func New() (*Geocoder, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Geocoder{g: g, topics: topics, seats: seats}, nil
+	relatives, err := wordSet("data/relative-openers.txt")
+	if err != nil {
+		return nil, err
+	}
+	b, err := dataFS.ReadFile("data/adjunct-openers.txt")
+	if err != nil {
+		return nil, fmt.Errorf("places: %w", err)
+	}
+	var adjuncts [][]string
+	for _, l := range wordlist.Lines(string(b)) {
+		adjuncts = append(adjuncts, strings.Fields(l))
+	}
+	return &Geocoder{g: g, topics: topics, seats: seats, relatives: relatives, adjuncts: adjuncts}, nil
 }
 
 // wordSet reads an embedded word list: one folded word a line, # comments.
@@ -100,6 +116,48 @@ func (gc *Geocoder) topical(d *doc.Document, trigger doc.Span, c cand) bool {
 		}
 	}
 	return false
+}
+
+// embedded reports whether the trigger, after the candidate, is told in an adjunct about
+// another event ("arrêté à Niamey après un mandat d'arrêt", "returned to Ghana despite a
+// court order demanding…") or in a clause on another noun ("jailed in Chad over charges
+// that rights groups condemned") opened between the place and the trigger: the place is
+// the main clause's. A place that opens the sentence before a comma ("À Gao, après
+// l'attaque…") says where the whole sentence happens; a clause right after the place is
+// about the place ("à Tombouctou, que les djihadistes avaient attaquée").
+func (gc *Geocoder) embedded(d *doc.Document, trigger doc.Span, c cand) bool {
+	end := max(c.end, c.textEnd)
+	if end > trigger.Start {
+		return false
+	}
+	si := d.SentenceAt(c.start)
+	if si < 0 {
+		return false
+	}
+	if window(d.Text, d.Sentences[si].Start, c.textStart) == "" && strings.HasPrefix(strings.TrimLeft(d.Text[end:trigger.Start], " "), ",") {
+		return false
+	}
+	w := strings.Fields(window(d.Text, end, trigger.Start))
+	for i := range w {
+		if i > 0 && gc.relatives[w[i]] {
+			return true
+		}
+		for _, a := range gc.adjuncts {
+			if i+len(a) <= len(w) && equalWords(w[i:i+len(a)], a) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func equalWords(a, b []string) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return len(a) == len(b)
 }
 
 // Gazetteer returns the stage's gazetteer.
@@ -664,7 +722,7 @@ func (gc *Geocoder) choose(d *doc.Document, cs []cand, trigger doc.Span, ctx map
 		if c.guess && !violent[typ] {
 			continue
 		}
-		if between(trigs, trigger, c, typ) || gc.topical(d, trigger, c) {
+		if between(trigs, trigger, c, typ) || gc.topical(d, trigger, c) || gc.embedded(d, trigger, c) {
 			continue
 		}
 		prec := c.prec

@@ -206,6 +206,31 @@ func TestOtherEventsAndTopics(t *testing.T) {
 		// but forces of a government fight where the sentence says
 		{"en", "Government forces in Gao repelled an attack on Tuesday.",
 			[]ev{{"attack", "ASSAULT", "Gao"}}},
+		// an event told in an adjunct opened after the place (after, despite, malgré, suite
+		// à…) or in a clause on another noun (charges that…, une décision qui…) is not
+		// placed by a place of the main clause
+		{"en", "The blogger spent two years in jail in Chad over allegations that rights groups condemned as fabricated.",
+			[]ev{{"condemned", "ACCUSE", ""}}},
+		{"fr", "La militante a purgé sa peine au Niger pour des propos que ses soutiens ont dénoncés comme inventés.",
+			[]ev{{"dénoncés", "DISAPPROVE", ""}}},
+		{"fr", "L'opposant est reparti au Niger malgré une décision de justice réclamant son extradition.",
+			[]ev{{"réclamant", "REQUEST", ""}}},
+		{"en", "The businessman went back to live in Ghana despite a court order demanding his extradition.",
+			[]ev{{"demanding", "REQUEST", ""}}},
+		{"fr", "Le journaliste a été interpellé à Niamey après un mandat d'arrêt lancé par la justice.",
+			[]ev{{"interpellé", "COERCE", "Niamey"}, {"mandat", "COERCE", ""}}},
+		{"en", "The activist was detained in Abuja following an arrest warrant issued by prosecutors.",
+			[]ev{{"detained", "COERCE", "Abuja"}, {"warrant", "COERCE", ""}}},
+		// but a fronted place says where the whole sentence happens, and a clause on the
+		// place itself tells what happened there
+		{"fr", "À Gao, après l'attaque du camp, les soldats ont riposté.",
+			[]ev{{"attaque", "ASSAULT", "Gao"}}},
+		{"en", "In Kidal, after the ambush on Sunday, the army sent reinforcements.",
+			[]ev{{"ambush", "ASSAULT", "Kidal"}}},
+		{"en", "Troops are deployed in Ménaka, which rebels attacked on Sunday.",
+			[]ev{{"attacked", "ASSAULT", "Ménaka"}}},
+		{"fr", "Les renforts sont arrivés à Tombouctou, que les djihadistes avaient attaquée la veille.",
+			[]ev{{"attaquée", "ASSAULT", "Timbuktu"}}},
 	}
 	for _, tt := range tests {
 		d := read(t, tt.text, tt.lang, tt.events[0].trigger)
