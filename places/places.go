@@ -773,11 +773,52 @@ func (gc *Geocoder) choose(d *doc.Document, cs []cand, trigger doc.Span, ctx map
 	// the best candidate that resolves: a name the gazetteer only knows far away ("en
 	// Engadine, en Suisse") gives way to the next one
 	for _, r := range ranked {
-		if loc := gc.location(d, cs[r.i], local); loc != nil {
+		loc := gc.location(d, cs[r.i], local)
+		if c := cs[r.i]; c.kind == kTown && (loc == nil || loc.GeonameID == 0) && (c.unknown || c.actorCty != "") {
+			loc = gc.villageArea(d, cs, r.i, local, loc)
+		}
+		if loc != nil {
 			return loc
 		}
 	}
 	return nil
+}
+
+// villageArea gives a village that the gazetteer lacks ("dans le village de Kourfeye",
+// "à Seytenga") the admin1 of the town or region named right after it ("…, dans la région
+// de Tillabéri", "…, près de Djibo", "… near Gao"), and that area's country when no country
+// placed it. The village keeps its precision and has no point: only its region is known.
+// loc is the village's location without the area (nil when no country was found for it).
+func (gc *Geocoder) villageArea(d *doc.Document, cs []cand, i int, ctx map[string]int, loc *doc.Location) *doc.Location {
+	c := cs[i]
+	if i+1 >= len(cs) {
+		return loc
+	}
+	n := cs[i+1]
+	if n.kind == kCountry || n.prec == 0 || n.unknown || n.textStart < c.end {
+		return loc
+	}
+	// only a comma or a locative preposition between them: "…, dans la région de", "…, in the"
+	if gap := window(d.Text, c.end, n.textStart); gap != "" {
+		for _, a := range articles {
+			gap = strings.TrimSuffix(gap, " "+strings.TrimSpace(a))
+		}
+		if cue, ok := hasCue(gap, atCues); !ok || cue != gap {
+			return loc
+		}
+	}
+	area := gc.location(d, n, ctx)
+	if area == nil || area.Admin1 == "" || loc != nil && loc.Country != area.Country {
+		return loc
+	}
+	if loc == nil {
+		loc = &doc.Location{Text: d.Text[c.textStart:c.end], Name: d.Text[c.start:c.end], Country: area.Country, Precision: c.prec}
+	}
+	loc.Admin1 = area.Admin1
+	if area.Precision <= PrecNear {
+		loc.Admin2 = area.Admin2
+	}
+	return loc
 }
 
 // location turns a candidate into a Location.

@@ -75,7 +75,7 @@ func loadCases(t *testing.T, name string) []placeeval.Case {
 // exonyms).
 func TestSahel(t *testing.T) {
 	_, gc := readerFor(t)
-	for _, name := range []string{"testdata/sahel.jsonl", "testdata/sahel2.jsonl", "testdata/rules.jsonl"} {
+	for _, name := range []string{"testdata/sahel.jsonl", "testdata/sahel2.jsonl", "testdata/rules.jsonl", "testdata/villages.jsonl"} {
 		cases := loadCases(t, name)
 		if len(cases) < 4 {
 			t.Fatalf("%s: only %d cases", name, len(cases))
