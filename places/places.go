@@ -553,9 +553,10 @@ func (gc *Geocoder) classify(d *doc.Document, s doc.Sentence, c *cand) {
 }
 
 // relativeWhere reports whether the text after a place name opens a relative clause on it:
-// ", où " or ", where ".
+// ", où " or ", where ", or the same without the comma ("flew to Niger where she signed").
 func relativeWhere(after string) bool {
-	return strings.HasPrefix(after, ", où ") || strings.HasPrefix(after, ", where ")
+	after = strings.TrimPrefix(after, ",")
+	return strings.HasPrefix(after, " où ") || strings.HasPrefix(after, " where ")
 }
 
 // violent event types: the ones whose unknown place names are worth a guess
