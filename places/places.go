@@ -187,6 +187,7 @@ type cand struct {
 	actorCty   string // the country the actors stage gave this place, "" when none
 	capital    bool   // the actors stage read the name as a capital standing for its country
 	weak       bool   // the cue says where from, not where ("from Mali", "depuis Gao")
+	dest       bool   // English "to": where something is sent ("send aid to Mali")
 	unknown    bool   // a name no table knows, after "le village de" / "the town of"
 	genitive   bool   // only "de"/"of" before it: "un marché de Kaya"
 	guess      bool   // an unknown name after "à" or a part of a town: violent events only
@@ -227,6 +228,9 @@ var (
 		"in", "at", "inside", "across", "throughout", "in the town of", "in the city of", "in the village of",
 		"the town of", "the city of", "the village of", "from", "in the capital", "dans la capitale", "a la capitale",
 	}
+	// English destination cues: places of the events of destTypes only
+	destCues  = []string{"to"}
+	destTypes = map[string]bool{"AID": true, "MOBILIZE": true}
 	// cues that make the next capitalised word a settlement even when no table knows it
 	settlementCues = []string{"la ville de", "le village de", "la localite de", "la commune de", "la bourgade de",
 		"le hameau de", "le campement de", "the town of", "the village of", "the city of", "the settlement of"}
@@ -465,6 +469,14 @@ func (gc *Geocoder) classify(d *doc.Document, s doc.Sentence, c *cand) {
 		// "Le Mali, où 400 soldats sont déployés", "Kidal, where rebels…": what the
 		// relative clause tells happens there
 		isAt, atCue = true, ""
+	}
+	if !isAt && !c.capital {
+		// "send food to Mali", "deployed troops to Gao": where aid or forces go, a place of
+		// those events only (English has no "au"/"en"); a capital after "to" stays its
+		// government ("wrote to Paris")
+		if _, ok := hasCue(bare, destCues); ok {
+			isAt, atCue, c.dest = true, "to", true
+		}
 	}
 	if isAt && atCue == "a" {
 		// French "à" only: English "A France-Africa summit" is no place, nor is the dative
@@ -717,6 +729,9 @@ func (gc *Geocoder) choose(d *doc.Document, cs []cand, trigger doc.Span, ctx map
 	}
 	var ranked []scored
 	for i, c := range cs {
+		if c.dest && !destTypes[typ] {
+			continue // "spoke to Niger's leader" is no call in Niger
+		}
 		if c.weak && typ != "RETREAT" {
 			continue // "from Mali" places a withdrawal, not a call from Mali
 		}

@@ -221,6 +221,15 @@ func TestOtherEventsAndTopics(t *testing.T) {
 			[]ev{{"interpellé", "COERCE", "Niamey"}, {"mandat", "COERCE", ""}}},
 		{"en", "The activist was detained in Abuja following an arrest warrant issued by prosecutors.",
 			[]ev{{"detained", "COERCE", "Abuja"}, {"warrant", "COERCE", ""}}},
+		// English "to" places where aid or forces are sent, and nothing else
+		{"en", "The European Union will send medical supplies to Niger next month.",
+			[]ev{{"send", "AID", "Niger"}}},
+		{"en", "The army deployed two battalions to Ménaka on Friday.",
+			[]ev{{"deployed", "MOBILIZE", "Ménaka"}}},
+		{"en", "The president spoke to Niger's leader and promised to ship grain to Chad.",
+			[]ev{{"spoke", "CONSULT", ""}, {"ship", "AID", "Chad"}}},
+		{"en", "The junta sent a letter of protest to Paris.",
+			[]ev{{"sent", "AID", ""}}},
 		// but a fronted place says where the whole sentence happens, and a clause on the
 		// place itself tells what happened there
 		{"fr", "À Gao, après l'attaque du camp, les soldats ont riposté.",
