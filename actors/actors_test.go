@@ -236,6 +236,30 @@ func TestApposition(t *testing.T) {
 	}
 }
 
+// TestTitledOfficial: a person unknown to the registry, after a title of a state's office
+// with no country said, belongs to the country the story is about; other titles give none.
+func TestTitledOfficial(t *testing.T) {
+	r := resolver(t)
+	cases := []struct {
+		lang, text, id, country, sector string
+	}{
+		{"fr", "Le Tchad a fermé sa frontière nord. Le colonel Ahmat Mbodou a été interpellé à l'aube.", "x-ahmat-mbodou", "TCD", "MIL"},
+		{"en", "Ghana tightened its border rules. Judge Kwesi Adjetey ordered the detention of two men.", "x-kwesi-adjetey", "GHA", "JUD"},
+		{"fr", "Le Tchad a fermé sa frontière nord. La chanteuse Amina Mbodou a donné un concert.", "x-amina-mbodou", "", "CVL"},
+		{"en", "Ghana tightened its border rules. Singer Kwesi Adjetey gave a concert.", "x-kwesi-adjetey", "", "CVL"},
+	}
+	for _, c := range cases {
+		d, err := read(r, c.text, c.lang, day("2023-03-14"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := d.ActorByID(c.id)
+		if a == nil || a.Country != c.country || !hasSector(a.Sector, c.sector) {
+			t.Errorf("%q: %s = %+v, want country %q sector %s", c.text, c.id, a, c.country, c.sector)
+		}
+	}
+}
+
 func TestRegistryLoad(t *testing.T) {
 	r := resolver(t)
 	if r.NumActors() < 400 || r.NumPatterns() < 2000 {

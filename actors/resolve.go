@@ -1209,6 +1209,12 @@ func (st *state) nameChain(t0 int, it item, rl *role, iso, org string) {
 		if a.Country == "" {
 			a.Country = iso
 		}
+		// an officer or official of a state with no country said ("le lieutenant-colonel X",
+		// "Judge X") serves the country the story is about: the same party as its government,
+		// so two tellings of one arrest, one naming the authorities, one the officer, meet
+		if a.Country == "" && rl != nil && stateSector(rl.sector) {
+			a.Country = st.contextCountry(st.cur)
+		}
 		if rl != nil && rl.sector != "" && len(a.Sector) == 0 {
 			a.Sector = []string{rl.sector}
 		}
@@ -1222,6 +1228,16 @@ func (st *state) nameChain(t0 int, it item, rl *role, iso, org string) {
 	}
 	st.add(cand{full: doc.Mention{Tok0: t0, Tok1: it.t1, Type: typ, Form: FormName}, n0: it.t0, n1: it.t1, actor: a})
 	st.learn(a, it.t0, it.t1)
+}
+
+// stateSector: the sectors of a state's own offices (government, army, police, courts,
+// parliament, intelligence), whose titled holders belong to a country.
+func stateSector(sector string) bool {
+	switch sector {
+	case "GOV", "MIL", "COP", "JUD", "LEG", "SPY":
+		return true
+	}
+	return false
 }
 
 // nameMention: a capitalised name not in the registry, with no title before it.
