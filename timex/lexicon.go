@@ -73,6 +73,45 @@ type lexicon struct {
 	hyph map[string]bool
 	// mask has one bit per kind a word has (1<<kind), for a fast first look
 	mask map[string]uint64
+	// a filter in front of mask, built by index: most tokens are no lexicon word, and
+	// two table reads tell so for most of them without hashing the word. lens[b] has bit
+	// n set when some word of n bytes (63: 63 or more) starts with byte b; pairs has bit
+	// b0<<8|b1 set when some word starts with the bytes b0 b1 (b1 = 0 for a one-byte word).
+	lens  [256]uint64
+	pairs [1 << 16 / 64]uint64
+}
+
+// index builds the filter of the words of mask; call it once mask is complete.
+func (l *lexicon) index() {
+	l.lens = [256]uint64{}
+	l.pairs = [1 << 16 / 64]uint64{}
+	for w := range l.mask {
+		if w == "" {
+			continue
+		}
+		l.lens[w[0]] |= 1 << min(len(w), 63)
+		p := pairKey(w)
+		l.pairs[p>>6] |= 1 << (p & 63)
+	}
+}
+
+func pairKey(w string) int {
+	p := int(w[0]) << 8
+	if len(w) > 1 {
+		p |= int(w[1])
+	}
+	return p
+}
+
+// kinds returns the mask of word w (0 for a word not in the lexicon).
+func (l *lexicon) kinds(w string) uint64 {
+	if w == "" || l.lens[w[0]]&(1<<min(len(w), 63)) == 0 {
+		return 0
+	}
+	if p := pairKey(w); l.pairs[p>>6]&(1<<(p&63)) == 0 {
+		return 0
+	}
+	return l.mask[w]
 }
 
 func (l *lexicon) get(w string, k kind) (entry, bool) {

@@ -290,10 +290,13 @@ var frFutureStop = map[string]bool{"extra": true, "opera": true, "camera": true,
 
 func (sc *scanner) cueAt(k int) int {
 	w := sc.toks[k].Norm
-	if _, ok := sc.lx.get(w, kFuture); ok {
-		return 2
+	// the mask holds every kind of the word: the look-ups run only when they can succeed
+	if sc.mask[k]&(1<<kFuture) != 0 {
+		if _, ok := sc.lx.get(w, kFuture); ok {
+			return 2
+		}
 	}
-	if _, ok := sc.lx.get(w, kPast); ok {
+	if sc.mask[k]&(1<<kPast) != 0 {
 		if sc.lang == fr && w == "a" && sc.orig(k) != "a" && sc.orig(k) != "A" {
 			return 0 // "à"
 		}

@@ -97,11 +97,17 @@ func (sc *scanner) word(l *lexicon, i int) (string, int) {
 	return w, i + 1
 }
 
-// is looks token i up in the document's lexicon for kind k.
+// is looks token i up in the document's lexicon for kind k. The test of the token's mask
+// is small enough to be inlined at the many call sites where it fails.
 func (sc *scanner) is(i int, k kind) (entry, int, bool) {
 	if i < sc.s0 || i >= sc.s1 || sc.mask[i]&(1<<k|1<<kHyph) == 0 {
 		return entry{}, i, false
 	}
+	return sc.isWord(i, k)
+}
+
+// isWord is is past the mask test.
+func (sc *scanner) isWord(i int, k kind) (entry, int, bool) {
 	w, next := sc.word(sc.lx, i)
 	if w == "" {
 		return entry{}, i, false
@@ -988,22 +994,36 @@ func (sc *scanner) dayMonthDir(start, end, mo, d, dir int) (match, bool) {
 // bound reads "more than", "at least", "less than", "plus de", "au moins", "moins de",
 // "nearly", "presque" before a quantity; it returns the TIMEX3 mod and the next token.
 func (sc *scanner) bound(j int) (string, int) {
+	mod, next := "", j
+	switch sc.norm(j) { // one string switch: this runs at every token that may start something
+	case "more", "plus":
+		if sc.lit(j+1, "than", "de", "d'") {
+			mod, next = "MORE_THAN", j+2
+		}
+	case "less", "moins":
+		if sc.lit(j+1, "than", "de", "d'") {
+			mod, next = "LESS_THAN", j+2
+		}
+	case "at", "au":
+		if sc.lit(j+1, "least", "moins") {
+			mod, next = "EQUAL_OR_MORE", j+2
+		}
+	case "no":
+		if sc.lit(j+1, "more") && sc.lit(j+2, "than") {
+			mod, next = "EQUAL_OR_LESS", j+3
+		}
+	case "presque":
+		mod, next = "LESS_THAN", j+1
+	}
+	if mod == "" {
+		return "", j
+	}
+	// the words only bound a quantity that follows within three tokens (the cheap word
+	// test above runs first: this one reads numbers)
 	if !sc.starterFor(j+1) && !sc.starterFor(j+2) && !sc.starterFor(j+3) {
 		return "", j
 	}
-	switch {
-	case sc.lit(j, "more", "plus") && sc.lit(j+1, "than", "de", "d'"):
-		return "MORE_THAN", j + 2
-	case sc.lit(j, "less", "moins") && sc.lit(j+1, "than", "de", "d'"):
-		return "LESS_THAN", j + 2
-	case sc.lit(j, "at", "au") && sc.lit(j+1, "least", "moins"):
-		return "EQUAL_OR_MORE", j + 2
-	case sc.lit(j, "no") && sc.lit(j+1, "more") && sc.lit(j+2, "than"):
-		return "EQUAL_OR_LESS", j + 3
-	case sc.lit(j, "presque"):
-		return "LESS_THAN", j + 1
-	}
-	return "", j
+	return mod, next
 }
 
 // starterFor reports whether a count starts at token i: a number, a quantity word or an

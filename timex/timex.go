@@ -42,6 +42,8 @@ func New() (*Tagger, error) {
 	}
 	t.lex[fr].addOther(t.lex[en])
 	t.lex[en].addOther(t.lex[fr])
+	t.lex[fr].index()
+	t.lex[en].index()
 	return t, nil
 }
 
@@ -113,7 +115,7 @@ func (t *Tagger) tag(d *doc.Document) []doc.Timex {
 	// one look-up per token: the kinds of lexicon words it may be
 	sc.mask = make([]uint64, len(d.Tokens))
 	for i := range d.Tokens {
-		sc.mask[i] = sc.lx.mask[d.Tokens[i].Norm]
+		sc.mask[i] = sc.lx.kinds(d.Tokens[i].Norm)
 	}
 	sents := d.Sentences
 	if len(sents) == 0 {
@@ -126,6 +128,10 @@ func (t *Tagger) tag(d *doc.Document) []doc.Timex {
 		sc.sent, sc.s0, sc.s1 = si, s.Tok0, s.Tok1
 		sc.tenseDone = false
 		for i := s.Tok0; i < s.Tok1; {
+			if !sc.starter(i) { // most tokens: no call to at
+				i++
+				continue
+			}
 			m, ok := sc.at(i)
 			if !ok || m.end <= i {
 				i++
