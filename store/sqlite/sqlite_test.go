@@ -142,24 +142,7 @@ func TestMigrationV4(t *testing.T) {
 	if err := migrated.SQL().QueryRowContext(ctx, `SELECT COUNT(*) FROM sqlite_master WHERE name IN ('mentions_actor', 'quotes_speaker', 'actors_actor', 'event_actors_actor', 'event_actors_country', 'cluster_members_canonical', 'cluster_members_source')`).Scan(&n); err != nil || n != 5 {
 		t.Errorf("after migrating, %d of the expected indexes (%v); want the 5 kept", n, err)
 	}
-	for _, d := range docs {
-		want, err := fresh.Document(ctx, d.SHA256)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, err := migrated.Document(ctx, d.SHA256)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !reflect.DeepEqual(got, want) {
-			t.Errorf("document %s after migrating:\n%+v\nwant\n%+v", d.ID, got, want)
-		}
-	}
-	ws, _ := fresh.Stats(ctx)
-	gs, err := migrated.Stats(ctx)
-	if err != nil || gs != ws {
-		t.Errorf("stats after migrating: %+v, %v; want %+v", gs, err, ws)
-	}
+	storetest.SameReadBack(ctx, t, fresh, migrated, docs)
 	exp := func(s store.Store) []string {
 		var out []string
 		if err := s.Export(ctx, store.EventQuery{}, func(r store.EventRow) error {
