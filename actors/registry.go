@@ -112,6 +112,7 @@ type Resolver struct {
 	first     map[string]bool // known first names (generic recognition)
 	orgWords  map[string]bool
 	locPrep   map[string]bool
+	inPrep    map[string]bool   // prepositions of being in a place (data/inpreps.txt)
 	fillers   map[string]bool   // words allowed between a role word and a demonym
 	dets      map[string]string // determiners and quantifiers (determiners.tsv): word → kind
 	pool      sync.Pool         // *bufs
@@ -170,6 +171,9 @@ func New() (*Resolver, error) {
 		return nil, err
 	}
 	if r.orgWords, err = wordSet("data/orgwords.txt"); err != nil {
+		return nil, err
+	}
+	if r.inPrep, err = wordSet("data/inpreps.txt"); err != nil {
 		return nil, err
 	}
 	if err := r.loadDeterminers(); err != nil {

@@ -313,6 +313,33 @@ func (st *state) locative(t0 int) bool {
 	return false
 }
 
+// countryAfter: the country named right after token t1 behind a preposition of being in a
+// place ("in the Ivory Coast", "en Centrafrique", "au Mali"), or "". Prepositions of
+// movement ("to", "into", "vers") are left out: "sent troops to Mali" are not Mali's.
+func (st *state) countryAfter(t1 int) string {
+	toks := st.d.Tokens
+	if t1 >= len(toks) || !st.r.inPrep[toks[t1].Norm] {
+		return ""
+	}
+	k := t1 + 1
+	for k < len(toks) && st.r.dets[toks[k].Norm] == "def" {
+		k++
+	}
+	for q := st.cur + 1; q < len(st.items) && st.items[q].t0 <= k; q++ {
+		it := st.items[q]
+		if it.t0 != k || it.kind != itemEntry {
+			continue
+		}
+		for _, h := range it.hits {
+			if h.form == FormDemonym {
+				return ""
+			}
+		}
+		return st.countryOf(it)
+	}
+	return ""
+}
+
 // contextCountry is the country named last before item p (in this sentence or the three
 // before), else the document's main country: what "la junte", "the authorities" stand for.
 func (st *state) contextCountry(p int) string {
@@ -941,6 +968,10 @@ func (st *state) roleMention(t0, t1 int, rl *role, iso, org string, former bool)
 				}
 			}
 			switch {
+			case st.countryAfter(t1) != "":
+				// "rebels in the Ivory Coast", "opposition groups in Zimbabwe", "les rebelles
+				// en Centrafrique": the group of the country it is said to be in
+				c.actor = st.institution(st.countryAfter(t1), rl.sector)
 			case rl.role == "rebels" && st.lastReb != "":
 				c.actor = st.actors[st.lastReb]
 			case (rl.sector == "OPP" || rl.sector == "CVL" || rl.sector == "PTY") && ctx != "" && (st.determined(t0) || st.counted(t0) || quant):

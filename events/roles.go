@@ -125,7 +125,7 @@ func (r *reader) subject(si, from int, clauseOnly bool) []roleMention {
 			// a mention right before the verb is its subject even after a conjunction that is
 			// also a preposition ("after Mr Macron accused…", "après que X a…")
 			p := r.prepBeforeMode(m.Tok0, s.Tok0, true) // a subject is not "du X" (of the X)
-			if p != "" && !(r.rightBeforeVerb(m.Tok1, from) && !r.w.is("agent", p) && p != "de" && p != "of") {
+			if p != "" && !(r.rightBeforeVerb(m.Tok1, from) && r.w.is("clausal", p)) {
 				continue
 			}
 			return r.coordinated(si, roleMention{mi, m.Actor}, -1)
