@@ -340,6 +340,24 @@ func (st *state) countryAfter(t1 int) string {
 	return ""
 }
 
+// storyCountry: the context's country (contextCountry), else the first country the
+// sentence of item p names in any way (a short text may name it only once, after a
+// preposition or in an adjective).
+func (st *state) storyCountry(p int) string {
+	if c := st.contextCountry(p); c != "" {
+		return c
+	}
+	if p >= len(st.items) {
+		return ""
+	}
+	for q := p + 1; q < len(st.items) && st.items[q].sent == st.items[p].sent; q++ {
+		if c := st.countryOf(st.items[q]); c != "" {
+			return c
+		}
+	}
+	return ""
+}
+
 // contextCountry is the country named last before item p (in this sentence or the three
 // before), else the document's main country: what "la junte", "the authorities" stand for.
 func (st *state) contextCountry(p int) string {
@@ -1237,17 +1255,30 @@ func (st *state) personMention(t0 int, it item, rl *role, iso string) {
 func (st *state) nameChain(t0 int, it item, rl *role, iso, org string) {
 	a := st.resolveName(it, "PER")
 	if a != nil && strings.HasPrefix(a.ID, "x-") && a.Kind == kindPerson {
+		fresh := len(a.Sector) == 0
 		if a.Country == "" {
 			a.Country = iso
 		}
-		// an officer or official of a state with no country said ("le lieutenant-colonel X",
-		// "Judge X") serves the country the story is about: the same party as its government,
-		// so two tellings of one arrest, one naming the authorities, one the officer, meet
-		if a.Country == "" && rl != nil && stateSector(rl.sector) {
-			a.Country = st.contextCountry(st.cur)
+		if i, ok := st.r.byID[org]; ok && org != "" && fresh {
+			// "UN Secretary-General X", "Arab League Secretary General Y": an official of
+			// the organisation, with its kind (IGO, NGO…) before the office's sector
+			a.Sector = append(a.Sector, st.r.entries[i].Sector...)
 		}
-		if rl != nil && rl.sector != "" && len(a.Sector) == 0 {
-			a.Sector = []string{rl.sector}
+		if rl != nil && rl.sector != "" && fresh {
+			a.Sector = append(a.Sector, rl.sector)
+		}
+		if a.Country == "" && org == "" && rl != nil {
+			// an officer or official of a state with no country said ("le lieutenant-colonel X",
+			// "Judge X") serves the country the story is about: the same party as its government,
+			// so two tellings of one arrest, one naming the authorities, one the officer, meet
+			if stateSector(rl.sector) {
+				a.Country = st.contextCountry(st.cur)
+			}
+			// "Vice-President X", "former prime minister Y": an office of the story's country
+			// (as "the president" alone is), else of the first country the sentence names
+			if a.Country == "" && rl.class == classPerson && fresh {
+				a.Country = st.storyCountry(st.cur)
+			}
 		}
 		if rl != nil && a.Role == "" {
 			a.Role = rl.role
