@@ -506,6 +506,9 @@ func (r *reader) roles(cd *cand) {
 			if rec == nil && h.p.typ == "THREATEN" {
 				rec = r.condition(si, h.end)
 			}
+			if rec == nil && (h.p.typ == "THREATEN" || h.p.typ == "AGREE" || h.p.typ == "REJECT") {
+				rec = r.complementTarget(si, h.end) // "threatened to cut off power to X"
+			}
 			if rec == nil && h.p.typ == "REQUEST" {
 				rec = r.thatSubject(si, h.end) // "demanded that the US cancel…"
 			}
@@ -1312,6 +1315,49 @@ func (r *reader) earlierOwner(si, t int) []roleMention {
 				}
 			}
 			return nil
+		}
+	}
+	return nil
+}
+
+// complementTarget: whom the act a promise, threat or refusal is about is done to, when the
+// act is an infinitive that is no trigger of its own: the object of that verb or a name
+// behind a preposition of the target ("threatened to cut off electricity to X", "refused to
+// lift the curfew on X", "a menacé de couper l'électricité à X", "threatened to shell Iraqi
+// towns"). The clause ends at punctuation, a complementiser or a relative pronoun.
+func (r *reader) complementTarget(si, from int) []roleMention {
+	s := r.d.Sentences[si]
+	j := from
+	for j < s.Tok1 && (r.inTimex(j) || j+1 < s.Tok1 && r.w.prep[r.tok(j)] != "" && r.inTimex(j+1)) {
+		j++ // "threatened on Monday to…", "a refusé mardi de…"
+	}
+	if j >= s.Tok1 || !r.w.is("inflink", r.tok(j)) {
+		return nil
+	}
+	j++
+	if j >= s.Tok1 || r.mentionAt[j] >= 0 || r.d.Tokens[j].Kind != doc.Word {
+		return nil
+	}
+	verb := j + 1 // the words after the infinitive
+	for k := verb; k < min(s.Tok1, verb+12); k++ {
+		n := r.tok(k)
+		if r.d.Tokens[k].Kind == doc.Punct || r.w.is("compl", n) || r.w.is("rel", n) || r.w.is("source", n) {
+			return nil
+		}
+		mi := r.mentionAt[k]
+		if mi < 0 {
+			continue
+		}
+		m := r.d.Mentions[mi]
+		k = m.Tok1 - 1
+		if !r.usable(mi) {
+			continue
+		}
+		p := r.prepBefore(m.Tok0, verb)
+		// "in X" only for a country: "to resume attacks in X" is aimed at X's state
+		inCountry := r.w.is("targetin", p) && r.actors[m.Actor] != nil && r.actors[m.Actor].Kind == "country"
+		if p == "" && r.directObject(verb, m.Tok0) || p != "" && r.w.is("targetprep", p) || inCountry {
+			return r.coordinated(si, roleMention{mi, m.Actor}, +1)
 		}
 	}
 	return nil
