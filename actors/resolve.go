@@ -818,6 +818,9 @@ func (st *state) entryMention(it item) {
 		m.Type = "ORG"
 	case e.Kind == kindCountry && h.form == FormDemonym:
 		m.Type = "MISC"
+		if st.peopleNoun(it) {
+			a = st.institution(e.ID, "CVL") // "the Palestinians", "les Maliens": the people
+		}
 	case e.Kind == kindCountry && h.form == FormCapital:
 		if it.t0 > 0 && st.isLocPrep(st.d.Tokens[it.t0-1].Norm) && h.place > 0 {
 			// "à Bamako", "in Kampala": the city as a place, not its government
@@ -845,6 +848,22 @@ func (st *state) entryMention(it item) {
 	if e.Kind == kindOrg && hasSector(e.Sector, "REB") {
 		st.lastReb = e.ID
 	}
+}
+
+// peopleNoun: a demonym written as a plural noun names a country's people, not its state:
+// "Palestinians", "Malians", "les Maliens", "des Ivoiriens" — capitalised (French
+// adjectives are not) and plural, with no name or role word after it that it would qualify.
+func (st *state) peopleNoun(it item) bool {
+	toks := st.d.Tokens
+	last := toks[it.t1-1].Norm
+	if !capitalised(st.d, it.t1-1) || !strings.HasSuffix(last, "s") || strings.HasSuffix(last, "ss") {
+		return false
+	}
+	if it.t1 < len(toks) && toks[it.t1].Kind == doc.Word && capitalised(st.d, it.t1) {
+		return false
+	}
+	p := st.cur + 1
+	return p >= len(st.items) || st.items[p].t0 != it.t1
 }
 
 func hasSector(ss []string, s string) bool {
