@@ -358,6 +358,20 @@ func (st *state) storyCountry(p int) string {
 	return ""
 }
 
+// placeCountry: the country of the region, province or town an item names (not a country's
+// own name or capital), or "".
+func (st *state) placeCountry(it item) string {
+	if it.kind != itemEntry {
+		return ""
+	}
+	for _, h := range it.hits {
+		if h.entry >= 0 && st.r.entries[h.entry].Kind == kindPlace {
+			return st.r.entries[h.entry].Country
+		}
+	}
+	return ""
+}
+
 // contextCountry is the country named last before item p (in this sentence or the three
 // before), else the document's main country: what "la junte", "the authorities" stand for.
 func (st *state) contextCountry(p int) string {
@@ -463,6 +477,15 @@ func (st *state) resolve(p int) int {
 			}
 		}
 	}
+	// a region or town and a group word: "Darfur rebels", "Gao militias" are that country's
+	if pc := st.placeCountry(it); pc != "" && p+1 < len(st.items) && st.items[p+1].sent == it.sent && st.items[p+1].t0 == it.t1 {
+		if rl := st.roleOf(st.items[p+1]); rl != nil && rl.class == classGroup {
+			st.entryMention(it)
+			st.cur = p + 1
+			st.roleMention(st.items[p+1].t0, st.items[p+1].t1, rl, pc, "", false)
+			return p + 2
+		}
+	}
 	// organisation + office: "UN Secretary-General", "le secrétaire général de l'ONU"
 	if org := st.orgOf(it); org != "" && p+1 < len(st.items) && st.items[p+1].sent == it.sent {
 		if rl := st.roleOf(st.items[p+1]); rl != nil && rl.class == classPerson {
@@ -547,6 +570,15 @@ func (st *state) resolve(p int) int {
 					}
 					st.roleMention(it.t0, t1, rl, iso, "", st.former(p))
 					return next
+				}
+			}
+		}
+		// "les rebelles du Nord-Kivu", "rebels of Darfur": the group of the place's country
+		if rl.class == classGroup && p+1 < len(st.items) && st.items[p+1].sent == it.sent {
+			if pc := st.placeCountry(st.items[p+1]); pc != "" {
+				if g := st.gap(it, st.items[p+1]); len(g) >= 1 && len(g) <= 2 && allIn(g, ofGap, nil) {
+					st.roleMention(it.t0, it.t1, rl, pc, "", false)
+					return p + 1
 				}
 			}
 		}

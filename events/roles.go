@@ -225,6 +225,13 @@ func (r *reader) object(si, from int, recip map[string]bool, limit int, noun boo
 		if r.w.is("agent", p) && !recip[p] {
 			continue
 		}
+		if m.Tok1 < end {
+			if nx := r.mentionAt[m.Tok1]; nx >= 0 && nx != mi && r.usable(nx) && r.d.Mentions[nx].Tok0 == m.Tok1 && r.d.Mentions[nx].Form == "role" {
+				// "accused Darfur rebels": the name is a modifier of the group word that follows
+				mi, m = nx, r.d.Mentions[nx]
+				j = m.Tok1 - 1
+			}
+		}
 		if p == "" && recip["obj"] && r.directObject(from, m.Tok0) {
 			return r.coordinated(si, roleMention{mi, m.Actor}, +1)
 		}
