@@ -516,6 +516,9 @@ func (r *reader) roles(cd *cand) {
 			if rec == nil && (h.p.typ == "THREATEN" || h.p.typ == "AGREE" || h.p.typ == "REJECT") {
 				rec = r.complementTarget(si, h.end) // "threatened to cut off power to X"
 			}
+			if rec == nil && (h.p.typ == "REJECT" || h.p.typ == "CONCEDE") {
+				rec = r.proposalAuthor(si, h.end) // "rejected an offer from X"
+			}
 			if rec == nil && h.p.typ == "REQUEST" {
 				rec = r.thatSubject(si, h.end) // "demanded that the US cancel…"
 			}
@@ -1366,6 +1369,39 @@ func (r *reader) complementTarget(si, from int) []roleMention {
 		if p == "" && r.directObject(verb, m.Tok0) || p != "" && r.w.is("targetprep", p) || inCountry {
 			return r.coordinated(si, roleMention{mi, m.Actor}, +1)
 		}
+	}
+	return nil
+}
+
+// proposalAuthor: a refusal or a concession answers whoever made the proposal, call or demand
+// that is its object: "rejected a fresh offer from X", "accepted demands by X", "a rejeté
+// la proposition du Mali". The object noun (class "proposal") stands within a few words after
+// the verb, its author right after it behind from/by/de/of.
+func (r *reader) proposalAuthor(si, from int) []roleMention {
+	s := r.d.Sentences[si]
+	for k := from; k < min(s.Tok1, from+5); k++ {
+		if r.d.Tokens[k].Kind == doc.Punct || r.mentionAt[k] >= 0 {
+			return nil
+		}
+		if !r.w.is("proposal", r.tok(k)) {
+			continue
+		}
+		for j := k + 1; j < min(s.Tok1, k+4); j++ {
+			mi := r.mentionAt[j]
+			if mi < 0 {
+				continue
+			}
+			m := r.d.Mentions[mi]
+			if !r.usable(mi) {
+				return nil
+			}
+			switch r.prepBeforeMode(m.Tok0, k+1, true) {
+			case "from", "by", "of", "de", "par":
+				return r.coordinated(si, roleMention{mi, m.Actor}, +1)
+			}
+			return nil
+		}
+		return nil
 	}
 	return nil
 }
