@@ -1,6 +1,8 @@
 package events
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -99,6 +101,11 @@ func (r *reader) date(cd *cand) {
 		v := d.Published.AddDate(0, 0, -1).Format(time.DateOnly)
 		cd.ev.Date = doc.EventDate{Value: v, Precision: "day", From: "timex"}
 		cd.dateFrom = "recent"
+		return
+	}
+	if t := r.meetingDate(cd); t != nil {
+		cd.ev.Date = doc.EventDate{Value: t.Value, Precision: precision(t.Value), From: "timex"}
+		cd.dateFrom = "meeting"
 		return
 	}
 	if r.narrativePast(cd.sent) && cd.ev.Factuality == "asserted" {
@@ -291,4 +298,67 @@ func (r *reader) onlyDateAny(si int) *doc.Timex {
 		}
 	}
 	return found
+}
+
+// meetingDate: for an asserted event told without a date, the date of a recent meeting of its
+// actor told in another sentence of the article ("Le Ghana a levé ses sanctions. … Le Ghana en
+// avait décidé lors d'un sommet samedi", "The EU lifted the sanctions. … EU ministers agreed
+// at their meeting on Monday"): a body's decision is taken at its meeting. The sentence must
+// name the actor, a meeting noun and one calendar date, within the two weeks before the
+// publication day.
+func (r *reader) meetingDate(cd *cand) *doc.Timex {
+	d := r.d
+	if cd.ev.Factuality != "asserted" || len(cd.ev.Actor) == 0 || d.Published.IsZero() {
+		return nil
+	}
+	pub := d.Published
+	for si, s := range d.Sentences {
+		if si == cd.sent {
+			continue
+		}
+		meeting, actor := false, false
+		for k := s.Tok0; k < s.Tok1 && !(meeting && actor); k++ {
+			meeting = meeting || r.w.is("meeting", r.tok(k))
+			if mi := r.mentionAt[k]; mi >= 0 && slices.Contains(cd.ev.Actor, d.Mentions[mi].Actor) {
+				actor = true
+			}
+		}
+		if !meeting || !actor {
+			continue
+		}
+		var found *doc.Timex
+		n := 0
+		for i := range d.Timexes {
+			if t := &d.Timexes[i]; t.Start >= s.Start && t.End <= s.End && datable(*t) {
+				found, n = t, n+1
+			}
+		}
+		if n != 1 {
+			continue
+		}
+		first, last, ok := bounds(found.Value)
+		if !ok {
+			first, last, ok = weekBounds(found.Value)
+		}
+		if ok && last.Before(pub) && !first.Before(pub.AddDate(0, 0, -14)) {
+			return found
+		}
+	}
+	return nil
+}
+
+// weekBounds returns the first and last day of an ISO week value ("2022-W26") or of its
+// weekend ("2022-W26-WE").
+func weekBounds(v string) (time.Time, time.Time, bool) {
+	var y, w int
+	if _, err := fmt.Sscanf(v, "%4d-W%d", &y, &w); err != nil || w < 1 || w > 53 {
+		return time.Time{}, time.Time{}, false
+	}
+	// the Monday of ISO week 1 is the Monday on or before 4 January
+	jan4 := time.Date(y, 1, 4, 0, 0, 0, 0, time.UTC)
+	mon := jan4.AddDate(0, 0, -((int(jan4.Weekday())+6)%7)+7*(w-1))
+	if strings.HasSuffix(v, "-WE") {
+		return mon.AddDate(0, 0, 5), mon.AddDate(0, 0, 6), true
+	}
+	return mon, mon.AddDate(0, 0, 6), true
 }

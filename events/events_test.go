@@ -178,6 +178,18 @@ func TestEvents(t *testing.T) {
 			[]want{{"ASSAULT", "TCD", "NER", "historical", "2019"}}},
 		{"fr", "Depuis l'invasion du Bénin par le Togo en mars 2020, rien n'a changé.", map[string]string{"mars 2020": "2020-03"},
 			[]want{{"ASSAULT", "TGO", "BEN", "historical", "2020-03"}}},
+		// an undated decision takes the recent date of its actor's meeting told elsewhere
+		{"fr", "Le Ghana a levé ses sanctions contre le Togo. Le Ghana en avait décidé lors d'un sommet samedi.", map[string]string{"samedi": "2023-05-06"},
+			[]want{{"RETREAT", "GHA", "TGO", "asserted", "2023-05-06"}}},
+		{"en", "Ghana lifted its sanctions on Togo. Ghana had decided so at a summit on Saturday.", map[string]string{"Saturday": "2023-05-06"},
+			[]want{{"RETREAT", "GHA", "TGO", "asserted", "2023-05-06"}}},
+		{"en", "Ghana lifted its sanctions on Togo. Ghana had decided so at a summit that weekend.", map[string]string{"that weekend": "2023-W18-WE"},
+			[]want{{"RETREAT", "GHA", "TGO", "asserted", "2023-W18-WE"}}},
+		// …not that of an old meeting, nor of a meeting of someone else
+		{"en", "Ghana lifted its sanctions on Togo. Ghana had decided so at a summit in March.", map[string]string{"March": "2023-03"},
+			[]want{{"RETREAT", "GHA", "TGO", "asserted", "2023-05-10"}}},
+		{"en", "Ghana lifted its sanctions on Togo. Benin held a summit on Saturday.", map[string]string{"Saturday": "2023-05-06"},
+			[]want{{"RETREAT", "GHA", "TGO", "asserted", "2023-05-10"}}},
 		// news agencies are sources, never parties
 		{"fr", "Selon l'AFP, le Sénégal a arrêté des rebelles.", nil,
 			[]want{{"COERCE", "SEN", "", "asserted", ""}}},
