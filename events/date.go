@@ -307,29 +307,43 @@ func (r *reader) onlyDateAny(si int) *doc.Timex {
 // name the actor, a meeting noun and one calendar date, within the two weeks before the
 // publication day.
 func (r *reader) meetingDate(cd *cand) *doc.Timex {
-	d := r.d
-	if cd.ev.Factuality != "asserted" || len(cd.ev.Actor) == 0 || d.Published.IsZero() {
+	if cd.ev.Factuality != "asserted" || len(cd.ev.Actor) == 0 || r.d.Published.IsZero() {
 		return nil
 	}
-	pub := d.Published
-	for si, s := range d.Sentences {
-		if si == cd.sent {
+	if r.meetings == nil {
+		r.meetings = r.findMeetings()
+	}
+	for _, m := range r.meetings {
+		if m.sent == cd.sent {
 			continue
 		}
-		meeting, actor := false, false
-		for k := s.Tok0; k < s.Tok1 && !(meeting && actor); k++ {
-			meeting = meeting || r.w.is("meeting", r.tok(k))
-			if mi := r.mentionAt[k]; mi >= 0 && slices.Contains(cd.ev.Actor, d.Mentions[mi].Actor) {
-				actor = true
+		for _, id := range cd.ev.Actor {
+			if slices.Contains(m.actors, id) {
+				return m.date
 			}
 		}
-		if !meeting || !actor {
-			continue
-		}
+	}
+	return nil
+}
+
+// meeting: a sentence naming a meeting, its one calendar date (within the two weeks before
+// the publication day) and the actors it names.
+type meeting struct {
+	sent   int
+	date   *doc.Timex
+	actors []string
+}
+
+// findMeetings lists the document's meeting sentences once (never nil).
+func (r *reader) findMeetings() []meeting {
+	d := r.d
+	out := []meeting{}
+	pub := d.Published
+	for si, s := range d.Sentences {
 		var found *doc.Timex
 		n := 0
-		for i := range d.Timexes {
-			if t := &d.Timexes[i]; t.Start >= s.Start && t.End <= s.End && datable(*t) {
+		for ti := range d.Timexes {
+			if t := &d.Timexes[ti]; t.Start >= s.Start && t.End <= s.End && datable(*t) {
 				found, n = t, n+1
 			}
 		}
@@ -340,11 +354,22 @@ func (r *reader) meetingDate(cd *cand) *doc.Timex {
 		if !ok {
 			first, last, ok = weekBounds(found.Value)
 		}
-		if ok && last.Before(pub) && !first.Before(pub.AddDate(0, 0, -14)) {
-			return found
+		if !ok || !last.Before(pub) || first.Before(pub.AddDate(0, 0, -14)) {
+			continue
+		}
+		m := meeting{sent: si, date: found}
+		named := false
+		for k := s.Tok0; k < s.Tok1; k++ {
+			named = named || r.w.is("meeting", r.tok(k))
+			if mi := r.mentionAt[k]; mi >= 0 && d.Mentions[mi].Actor != "" {
+				m.actors = append(m.actors, d.Mentions[mi].Actor)
+			}
+		}
+		if named && len(m.actors) > 0 {
+			out = append(out, m)
 		}
 	}
-	return nil
+	return out
 }
 
 // weekBounds returns the first and last day of an ISO week value ("2022-W26") or of its

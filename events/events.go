@@ -85,6 +85,7 @@ type reader struct {
 	sentCues  [][]hit
 	paraHist  map[int]int // paragraph → first token from which it is background
 	trigAt    []bool      // token starts a trigger
+	meetings  []meeting   // sentences naming a recent meeting (findMeetings), nil until asked
 }
 
 // Process codes the document's events.
