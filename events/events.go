@@ -220,11 +220,6 @@ func (r *reader) complements(cands []*cand) {
 				n.ev.Actor = append([]string(nil), c.ev.Actor...)
 				n.actorM = append([]int(nil), c.actorM...)
 			}
-			if c.ev.Type == "AGREE" && !c.hit.p.noun && len(c.hit.p.recip) == 0 {
-				// "ready to send troops", "prêt à imposer un couvre-feu": the readiness is told by
-				// the act itself, future (a cue); PLOVER codes it AGREE or THREATEN by the act
-				c.drop = true
-			}
 			break
 		}
 	}
