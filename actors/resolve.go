@@ -1036,11 +1036,12 @@ func (st *state) roleMention(t0, t1 int, rl *role, iso, org string, former bool)
 					}
 				}
 			}
+			in := st.countryAfter(t1)
 			switch {
-			case st.countryAfter(t1) != "":
+			case in != "":
 				// "rebels in the Ivory Coast", "opposition groups in Zimbabwe", "les rebelles
 				// en Centrafrique": the group of the country it is said to be in
-				c.actor = st.institution(st.countryAfter(t1), rl.sector)
+				c.actor = st.institution(in, rl.sector)
 			case rl.role == "rebels" && st.lastReb != "":
 				c.actor = st.actors[st.lastReb]
 			case (rl.sector == "OPP" || rl.sector == "CVL" || rl.sector == "PTY") && ctx != "" && (st.determined(t0) || st.counted(t0) || quant):
@@ -1318,18 +1319,13 @@ func (st *state) nameChain(t0 int, it item, rl *role, iso, org string) {
 		if rl != nil && rl.sector != "" && fresh {
 			a.Sector = append(a.Sector, rl.sector)
 		}
-		if a.Country == "" && org == "" && rl != nil {
+		if a.Country == "" && org == "" && rl != nil && (stateSector(rl.sector) || rl.class == classPerson && fresh) {
 			// an officer or official of a state with no country said ("le lieutenant-colonel X",
-			// "Judge X") serves the country the story is about: the same party as its government,
-			// so two tellings of one arrest, one naming the authorities, one the officer, meet
-			if stateSector(rl.sector) {
-				a.Country = st.contextCountry(st.cur)
-			}
-			// "Vice-President X", "former prime minister Y": an office of the story's country
-			// (as "the president" alone is), else of the first country the sentence names
-			if a.Country == "" && rl.class == classPerson && fresh {
-				a.Country = st.storyCountry(st.cur)
-			}
+			// "Judge X", "Vice-President X", "former prime minister Y") serves the country the
+			// story is about (as "the president" alone does), else the first country its
+			// sentence names: the same party as its government, so two tellings of one arrest,
+			// one naming the authorities, one the officer, meet
+			a.Country = st.storyCountry(st.cur)
 		}
 		if rl != nil && a.Role == "" {
 			a.Role = rl.role

@@ -3,6 +3,7 @@ package places
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -143,21 +144,12 @@ func (gc *Geocoder) embedded(d *doc.Document, trigger doc.Span, c cand) bool {
 			return true
 		}
 		for _, a := range gc.adjuncts {
-			if i+len(a) <= len(w) && equalWords(w[i:i+len(a)], a) {
+			if i+len(a) <= len(w) && slices.Equal(w[i:i+len(a)], a) {
 				return true
 			}
 		}
 	}
 	return false
-}
-
-func equalWords(a, b []string) bool {
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return len(a) == len(b)
 }
 
 // Gazetteer returns the stage's gazetteer.
