@@ -19,6 +19,12 @@
 // and prints one JSON line:
 // documents, text bytes, wall and CPU seconds, documents/s and MB/s, and per language
 // (with -workers 1, where per-document times add up to the wall time) the MB/s of each.
+//
+// store reads the whole TSV first, then writes the readings to -store in batches of -batch
+// (256, like griot ingest) and prints the CPU seconds of the writes alone (-cpuprofile
+// profiles only them), then writes them all again to check that nothing is added:
+//
+//	go run ./bench/throughput store -store sqlite:///tmp/s.db /tmp/griot-throughput/masakhanews-repeated.tsv
 package main
 
 import (
@@ -48,7 +54,7 @@ import (
 
 func main() {
 	if len(os.Args) < 2 {
-		fmt.Fprintln(os.Stderr, "usage: throughput gen|extract …")
+		fmt.Fprintln(os.Stderr, "usage: throughput gen|extract|store …")
 		os.Exit(2)
 	}
 	var err error
@@ -57,8 +63,10 @@ func main() {
 		err = cmdGen(os.Args[2:])
 	case "extract":
 		err = cmdExtract(os.Args[2:])
+	case "store":
+		err = cmdStore(os.Args[2:])
 	default:
-		err = fmt.Errorf("unknown command %q (gen or extract)", os.Args[1])
+		err = fmt.Errorf("unknown command %q (gen, extract or store)", os.Args[1])
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "throughput:", err)
@@ -404,6 +412,107 @@ func cmdExtract(args []string) error {
 		out["store_errors"] = storeErrs
 	}
 	b, err := json.Marshal(out)
+	if err != nil {
+		return err
+	}
+	fmt.Println(string(b))
+	return nil
+}
+
+func cmdStore(args []string) error {
+	fs := flag.NewFlagSet("store", flag.ContinueOnError)
+	minWords := fs.Int("min-words", 10, "skip documents with fewer words, like griot ingest")
+	storeURL := fs.String("store", "", "the store to write the readings to (sqlite://PATH, postgres://…)")
+	batchSize := fs.Int("batch", 256, "documents a PutDocuments call")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the writes to this file (go tool pprof)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 || *storeURL == "" || *batchSize < 1 {
+		return errors.New("usage: throughput store -store URL [-batch N] [-cpuprofile FILE] FILE.tsv")
+	}
+	p, err := pipeline.Default()
+	if err != nil {
+		return fmt.Errorf("building the pipeline: %w", err)
+	}
+	f, err := os.Open(fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	ctx := context.Background()
+	var docs []*doc.Document
+	var size int64
+	err = ingest.ReadTable(ctx, f, fs.Arg(0), '\t', nil, func(it ingest.Item) error {
+		if it.Err != nil || it.Doc == nil {
+			return nil
+		}
+		d := it.Doc
+		if *minWords > 0 && len(strings.Fields(d.Text)) < *minWords {
+			return nil
+		}
+		out, err := p.Run(ctx, d.Text, pipeline.Options{ID: d.ID, Lang: d.Lang, Published: d.Published, Source: d.Source, URL: d.URL, Title: d.Title})
+		if err != nil {
+			return nil
+		}
+		out.Tokens = nil // not stored: a smaller heap while the writes are timed
+		docs = append(docs, out)
+		size += int64(len(out.Text))
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("reading %s: %w", fs.Arg(0), err)
+	}
+	st, err := store.Open(ctx, *storeURL)
+	if err != nil {
+		return fmt.Errorf("opening the store: %w", err)
+	}
+	defer st.Close()
+	write := func() (added, errs int, err error) {
+		for lo := 0; lo < len(docs); lo += *batchSize {
+			res, err := st.PutDocuments(ctx, docs[lo:min(len(docs), lo+*batchSize)])
+			if err != nil {
+				return added, errs, err
+			}
+			for _, r := range res {
+				if r.Err != nil {
+					errs++
+				} else if r.Added {
+					added++
+				}
+			}
+		}
+		return added, errs, nil
+	}
+	runtime.GC()
+	if *cpuProfile != "" {
+		pf, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer pf.Close()
+		if err := pprof.StartCPUProfile(pf); err != nil {
+			return fmt.Errorf("cpu profile: %w", err)
+		}
+	}
+	cpu0, start := cpuSeconds(), time.Now()
+	added, errs, err := write()
+	cpu, wall := cpuSeconds()-cpu0, time.Since(start).Seconds()
+	if *cpuProfile != "" {
+		pprof.StopCPUProfile()
+	}
+	if err != nil {
+		return fmt.Errorf("writing to the store: %w", err)
+	}
+	again, _, err := write()
+	if err != nil {
+		return fmt.Errorf("writing to the store again: %w", err)
+	}
+	b, err := json.Marshal(map[string]any{
+		"documents": len(docs), "added": added, "store_errors": errs, "added_again": again, "text_bytes": size,
+		"batch": *batchSize, "gomaxprocs": runtime.GOMAXPROCS(0),
+		"store_wall_s": round(wall), "store_cpu_s": round(cpu), "mb_per_store_cpu_s": round(float64(size) / 1e6 / cpu),
+	})
 	if err != nil {
 		return err
 	}
