@@ -582,3 +582,30 @@ func TestLongDocument(t *testing.T) {
 		t.Errorf("only %d mentions", len(d.Mentions))
 	}
 }
+
+// TestFormerOfficial: a person unknown to the registry after a title of a state's office with
+// a word of past office ("former", "ousted", "ancien", "ex-") is no longer in the state:
+// one of its elites (CVL); the same title without that word is the office's sector.
+func TestFormerOfficial(t *testing.T) {
+	r := resolver(t)
+	cases := []struct {
+		lang, text, id, sector string
+	}{
+		{"en", "Former defence minister Kofi Manteaw criticised the budget of Ghana.", "x-kofi-manteaw", "CVL"},
+		{"en", "Ousted President Tomas Ravelo has left Ghana for good.", "x-tomas-ravelo", "CVL"},
+		{"fr", "L'ancien ministre Amadou Tiendrebeogo a critiqué le budget du Burkina Faso.", "x-amadou-tiendrebeogo", "CVL"},
+		{"fr", "L'ex-président Amadou Tiendrebeogo a quitté le Burkina Faso.", "x-amadou-tiendrebeogo", "CVL"},
+		{"en", "Finance minister Kofi Manteaw defended the budget of Ghana.", "x-kofi-manteaw", "GOV"},
+		{"fr", "Le ministre Amadou Tiendrebeogo a défendu le budget du Burkina Faso.", "x-amadou-tiendrebeogo", "GOV"},
+	}
+	for _, c := range cases {
+		d, err := read(r, c.text, c.lang, day("2023-03-14"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := d.ActorByID(c.id)
+		if a == nil || len(a.Sector) == 0 || a.Sector[0] != c.sector {
+			t.Errorf("%q: %s = %+v, want first sector %s", c.text, c.id, a, c.sector)
+		}
+	}
+}

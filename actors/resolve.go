@@ -661,6 +661,18 @@ func (st *state) former(p int) bool {
 	return false
 }
 
+// formerChain: a word of past office ("former", "ousted", "ancien", "ex-") heads a chain of
+// titles ending at token end, or stands right before its start t0.
+func (st *state) formerChain(t0, end int) bool {
+	for k := max(0, t0-2); k < end; k++ {
+		switch st.d.Tokens[k].Norm {
+		case "former", "ousted", "deposed", "toppled", "ex", "ancien", "ancienne":
+			return true
+		}
+	}
+	return false
+}
+
 // personChain reads titles, roles and countries followed by a name: "Colonel Assimi GOITA",
 // "le président kenyan Uhuru Kenyatta", "Ukraine President Volodymyr Zelensky", "UK PM Rishi Sunak".
 func (st *state) personChain(p int) (int, bool) {
@@ -1317,7 +1329,13 @@ func (st *state) nameChain(t0 int, it item, rl *role, iso, org string) {
 			a.Sector = append(a.Sector, st.r.entries[i].Sector...)
 		}
 		if rl != nil && rl.sector != "" && fresh {
-			a.Sector = append(a.Sector, rl.sector)
+			if stateSector(rl.sector) && st.formerChain(t0, it.t0) {
+				// "former prime minister X", "Ousted President Y", "l'ex-ministre Z": no
+				// longer in office, one of the country's elites (PLOVER/CAMEO ELI, now CVL)
+				a.Sector = append(a.Sector, "CVL")
+			} else {
+				a.Sector = append(a.Sector, rl.sector)
+			}
 		}
 		if a.Country == "" && org == "" && rl != nil && (stateSector(rl.sector) || rl.class == classPerson && fresh) {
 			// an officer or official of a state with no country said ("le lieutenant-colonel X",

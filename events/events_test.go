@@ -196,6 +196,14 @@ func TestEvents(t *testing.T) {
 		// the same event told twice is one event
 		{"en", "Chad attacked Niger. The Chadian army attacked Niger again.", nil,
 			[]want{{"ASSAULT", "TCD", "NER", "asserted", ""}}},
+		// a protest told by its form names its target in a purpose phrase after it; a place
+		// inside that phrase is no target (nor is the event kept without any party)
+		{"en", "Hundreds of teachers began a hunger strike on Monday to protest against Chad.", nil,
+			[]want{{"PROTEST", "", "TCD", "asserted", ""}, {"PROTEST", "", "TCD", "asserted", ""}}},
+		{"fr", "Des enseignants ont entamé une grève de la faim pour protester contre le Tchad.", nil,
+			[]want{{"PROTEST", "", "TCD", "asserted", ""}, {"PROTEST", "", "TCD", "asserted", ""}}},
+		{"en", "Hundreds of teachers began a hunger strike in protest at the heat in Chad.", nil, nil},
+		{"fr", "Des enseignants ont entamé une grève de la faim pour protester contre la chaleur au Tchad.", nil, nil},
 		// apposition as the implicit actor of a noun
 		{"fr", "Il a parlé du Togo, pays isolé par le Ghana après l'invasion du Bénin.", nil,
 			[]want{{"SANCTION", "GHA", "TGO", "asserted", ""}, {"ASSAULT", "TGO", "BEN", "asserted", ""}}},

@@ -545,6 +545,9 @@ func (r *reader) roles(cd *cand) {
 	if h.p.typ == "CONSULT" && h.p.mode == "visit" && !h.p.noun && len(rec) == 0 {
 		cd.drop = true // "reçoit un passeport": receiving a thing is no visit
 	}
+	if h.p.typ == "PROTEST" && len(rec) == 0 {
+		rec = r.protestTarget(si, h.end) // "began a hunger strike to protest against X"
+	}
 	// symmetric events told with their parties as objects ("des combats ont opposé X et Y")
 	if symmetric(h.p.typ) && len(act) == 0 && len(rec) > 1 {
 		act, rec = rec[:1], rec[1:]
@@ -1402,6 +1405,26 @@ func (r *reader) proposalAuthor(si, from int) []roleMention {
 			return nil
 		}
 		return nil
+	}
+	return nil
+}
+
+// protestTarget: a protest told by its form (a strike, a hunger strike, a march, a blocked
+// road) names whom it is aimed at in a purpose phrase after it: "began a hunger strike to
+// protest against X", "went on strike in protest at X's decision", "ont entamé une grève pour
+// protester contre X", "en signe de protestation contre X". The phrase is a word of the class
+// "purpose" ("to", "in", "pour", "en", "de") right before one of "protestword", within a few
+// words of the trigger and in its clause; the target is its object or the name after
+// "against"/"contre"/"at".
+func (r *reader) protestTarget(si, from int) []roleMention {
+	s := r.d.Sentences[si]
+	for j := from; j+1 < min(s.Tok1, from+12); j++ {
+		if r.isPunct(j, ";:") || r.w.is("compl", r.tok(j)) || r.w.is("rel", r.tok(j)) {
+			return nil
+		}
+		if r.w.is("purpose", r.tok(j)) && r.w.is("protestword", r.tok(j+1)) {
+			return r.object(si, j+2, map[string]bool{"obj": true, "against": true, "contre": true, "at": true}, 8, true)
+		}
 	}
 	return nil
 }
