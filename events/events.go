@@ -485,7 +485,7 @@ func (r *reader) pairs(cands []*cand) {
 
 // objectNouns: an event noun that is the object of another event's verb is not an event of
 // its own when that verb ends, lifts, rejects or concedes it ("suspendre sa coopération",
-// "rejected the accusations", "lever les sanctions"); it is requested or threatened, not
+// "rejected the accusations", "lever les sanctions") or signs it ("signed a treaty"); it is requested or threatened, not
 // done, after a request or a threat ("a demandé le déploiement").
 func (r *reader) objectNouns(cands []*cand) []*cand {
 	drop := map[*cand]bool{}
@@ -504,6 +504,10 @@ func (r *reader) objectNouns(cands []*cand) []*cand {
 			case "SANCTION", "RETREAT", "REJECT", "CONCEDE":
 				if n.ev.Type != c.ev.Type {
 					drop[n] = true
+				}
+			case "SUPPORT":
+				if n.ev.Type == "AGREE" {
+					drop[n] = true // "a signé un accord": the agreement signed (CAMEO 057)
 				}
 			case "REQUEST", "THREATEN":
 				if n.ev.Factuality == "asserted" {
@@ -758,10 +762,11 @@ func (r *reader) finish(cd *cand) *doc.Event {
 			}
 		}
 	}
-	if len(e.Recipient) == 0 && needsTarget[e.Type] && len(cd.hit.p.recip) > 0 {
+	joint := jointAct(cd.hit.p, e.Actor)
+	if len(e.Recipient) == 0 && needsTarget[e.Type] && len(cd.hit.p.recip) > 0 && !joint {
 		return nil // "X a salué", "Downing Street has refused": to or against whom the text does not say
 	}
-	if r.c.mapper != nil && len(e.Recipient) == 0 && r.c.mapper.NeedsRecipient(e.Type) && !symmetric(e.Type) {
+	if r.c.mapper != nil && len(e.Recipient) == 0 && r.c.mapper.NeedsRecipient(e.Type) && !symmetric(e.Type) && !joint {
 		return nil
 	}
 	if e.Type == "FIGHT" && !cd.hit.p.noun && !r.armed(append(append([]string{}, e.Actor...), e.Recipient...)) {
@@ -788,6 +793,15 @@ func (r *reader) finish(cd *cand) *doc.Event {
 		e.Mentions[0] = e.Evidence
 	}
 	return &e
+}
+
+// jointAct: an act done together with a partner ("signed a treaty with X", "a renoué ses
+// relations avec X": the trigger's recipient is introduced by with/avec/between/entre) told
+// with two parties or more as its subject and no partner after it is reciprocal: "X and Y
+// signed a treaty", "X et Y ont rétabli leurs relations". PLOVER codes every party as a
+// source with no target; the event needs no recipient.
+func jointAct(p *pattern, actors []string) bool {
+	return len(actors) >= 2 && (p.recip["with"] || p.recip["between"] || p.recip["avec"] || p.recip["entre"])
 }
 
 // withoutOwnForces drops from the recipients the armed forces of the actors' own
