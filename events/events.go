@@ -185,6 +185,12 @@ func (r *reader) candidate(si int, h hit) *cand {
 			cd.ev.Recipient = rec
 		}
 	}
+	if len(cd.ev.Recipient) == 0 && (cd.ev.Type == "COERCE" || cd.ev.Type == "CONCEDE" || cd.ev.Type == "MOBILIZE") && !coupNoun(d.Tokens, h) {
+		// "declared a state of siege in X", "lifted the curfew in X", "remained on alert in
+		// X": a measure or a deployment with no one named is aimed at the country of its place
+		// (a coup "au Mali" is the country's own forces' act: see roles)
+		cd.ev.Recipient = r.victimsPlace(si, h.end)
+	}
 	if h.p.needRecip && len(cd.ev.Recipient) == 0 {
 		return nil
 	}

@@ -204,6 +204,16 @@ func TestEvents(t *testing.T) {
 			[]want{{"PROTEST", "", "TCD", "asserted", ""}, {"PROTEST", "", "TCD", "asserted", ""}}},
 		{"en", "Hundreds of teachers began a hunger strike in protest at the heat in Chad.", nil, nil},
 		{"fr", "Des enseignants ont entamé une grève de la faim pour protester contre la chaleur au Tchad.", nil, nil},
+		// a measure or a concession with no one named is aimed at the country of its place;
+		// a country named outside the measure's phrase is not its target
+		{"en", "Ghana lifted the curfew in Togo.", nil,
+			[]want{{"CONCEDE", "GHA", "TGO", "asserted", ""}}},
+		{"fr", "Le Ghana a levé le couvre-feu au Togo.", nil,
+			[]want{{"CONCEDE", "GHA", "TGO", "asserted", ""}}},
+		{"en", "Ghana lifted the curfew on Monday, after talks with Togo.", nil,
+			[]want{{"CONCEDE", "GHA", "", "asserted", ""}}},
+		{"fr", "Le Ghana a levé le couvre-feu lundi, après des discussions avec le Togo.", nil,
+			[]want{{"CONCEDE", "GHA", "", "asserted", ""}}},
 		// apposition as the implicit actor of a noun
 		{"fr", "Il a parlé du Togo, pays isolé par le Ghana après l'invasion du Bénin.", nil,
 			[]want{{"SANCTION", "GHA", "TGO", "asserted", ""}, {"ASSAULT", "TGO", "BEN", "asserted", ""}}},
