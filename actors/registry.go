@@ -113,6 +113,7 @@ type Resolver struct {
 	orgWords  map[string]bool
 	locPrep   map[string]bool
 	inPrep    map[string]bool   // prepositions of being in a place (data/inpreps.txt)
+	compass   map[string]bool   // adjectives of a part of a country (data/compass.txt)
 	fillers   map[string]bool   // words allowed between a role word and a demonym
 	dets      map[string]string // determiners and quantifiers (determiners.tsv): word → kind
 	pool      sync.Pool         // *bufs
@@ -174,6 +175,9 @@ func New() (*Resolver, error) {
 		return nil, err
 	}
 	if r.inPrep, err = wordSet("data/inpreps.txt"); err != nil {
+		return nil, err
+	}
+	if r.compass, err = wordSet("data/compass.txt"); err != nil {
 		return nil, err
 	}
 	if err := r.loadDeterminers(); err != nil {

@@ -340,6 +340,34 @@ func (st *state) countryAfter(t1 int) string {
 	return ""
 }
 
+// peopleCountry: the country a people named by a plural demonym lives in, said right after
+// it behind "in"/"of"/"en" and maybe an adjective of a part of the country ("the Albanians
+// of southern Serbia", "ethnic Turks in Bulgaria", "les Touareg … du Mali" is not read: a
+// French demonym is an adjective), or "".
+func (st *state) peopleCountry(t1 int) string {
+	toks := st.d.Tokens
+	if t1 >= len(toks) || !st.r.inPrep[toks[t1].Norm] && toks[t1].Norm != "of" {
+		return ""
+	}
+	k := t1 + 1
+	for k < len(toks) && (st.r.dets[toks[k].Norm] == "def" || st.r.compass[toks[k].Norm]) {
+		k++
+	}
+	for q := st.cur + 1; q < len(st.items) && st.items[q].t0 <= k; q++ {
+		it := st.items[q]
+		if it.t0 != k || it.kind != itemEntry {
+			continue
+		}
+		for _, h := range it.hits {
+			if h.form != FormName && h.form != FormAlias {
+				return "" // "Albanians of the Serbian army": a demonym qualifies what follows
+			}
+		}
+		return st.countryOf(it)
+	}
+	return ""
+}
+
 // storyCountry: the context's country (contextCountry), else the first country the
 // sentence of item p names in any way (a short text may name it only once, after a
 // preposition or in an adjective).
@@ -863,7 +891,11 @@ func (st *state) entryMention(it item) {
 	case e.Kind == kindCountry && h.form == FormDemonym:
 		m.Type = "MISC"
 		if st.peopleNoun(it) {
-			a = st.institution(e.ID, "CVL") // "the Palestinians", "les Maliens": the people
+			iso := e.ID
+			if in := st.peopleCountry(it.t1); in != "" {
+				iso = in // "the Albanians of southern Serbia", "ethnic Turks in Bulgaria"
+			}
+			a = st.institution(iso, "CVL") // "the Palestinians", "les Maliens": the people
 		}
 	case e.Kind == kindCountry && h.form == FormCapital:
 		if it.t0 > 0 && st.isLocPrep(st.d.Tokens[it.t0-1].Norm) && h.place > 0 {

@@ -214,6 +214,12 @@ func TestEvents(t *testing.T) {
 			[]want{{"CONCEDE", "GHA", "", "asserted", ""}}},
 		{"fr", "Le Ghana a levé le couvre-feu lundi, après des discussions avec le Togo.", nil,
 			[]want{{"CONCEDE", "GHA", "", "asserted", ""}}},
+		// a country behind a preposition and an adjective of its part is no subject; without
+		// the preposition it is
+		{"en", "Yesterday the rebels of northern Chad attacked Niger.", nil,
+			[]want{{"ASSAULT", "x-rebels", "NER", "asserted", ""}}},
+		{"en", "Yesterday northern Chad attacked Niger.", nil,
+			[]want{{"ASSAULT", "TCD", "NER", "asserted", ""}}},
 		// apposition as the implicit actor of a noun
 		{"fr", "Il a parlé du Togo, pays isolé par le Ghana après l'invasion du Bénin.", nil,
 			[]want{{"SANCTION", "GHA", "TGO", "asserted", ""}, {"ASSAULT", "TGO", "BEN", "asserted", ""}}},

@@ -35,7 +35,7 @@ func (r *reader) prepBeforeMode(t int, floor int, noun bool) string {
 		if noun && (n == "du" || n == "des") {
 			return "de"
 		}
-		if !r.w.is("det", n) {
+		if !r.w.is("det", n) && !r.w.is("compass", n) { // "of southern Serbia"
 			break
 		}
 		j--
