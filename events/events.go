@@ -775,10 +775,10 @@ func (r *reader) finish(cd *cand) *doc.Event {
 	if r.c.mapper != nil && len(e.Recipient) == 0 && r.c.mapper.NeedsRecipient(e.Type) && !symmetric(e.Type) && !joint {
 		return nil
 	}
-	if e.Type == "FIGHT" && !cd.hit.p.noun && !r.armed(append(append([]string{}, e.Actor...), e.Recipient...)) {
+	if e.Type == "FIGHT" && !cd.hit.p.noun && !oneSided(e.Mode) && !r.armed(append(append([]string{}, e.Actor...), e.Recipient...)) {
 		return nil // "the UK and France have clashed": words, not arms
 	}
-	if symmetric(e.Type) && len(e.Actor)+len(e.Recipient) < 2 {
+	if symmetric(e.Type) && !oneSided(e.Mode) && len(e.Actor)+len(e.Recipient) < 2 {
 		// a meeting or a clash needs two sides
 		return nil
 	}
@@ -941,6 +941,12 @@ func (r *reader) armed(ids []string) bool {
 		}
 	}
 	return false
+}
+
+// oneSided: FIGHT modes told of one party, whose other side the text need not name: a
+// ceasefire violated, territory occupied, a blockade imposed (CAMEO 196, 192, 191).
+func oneSided(mode string) bool {
+	return mode == "ceasefire-violation" || mode == "occupy" || mode == "blockade"
 }
 
 func symmetric(typ string) bool {
