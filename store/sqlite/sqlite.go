@@ -41,6 +41,11 @@ var dialect = sqlstore.Dialect{
 		func(kv ...string) string { return `json_object(` + strings.Join(kv, ", ") + `)` },
 		func(x string) string { return `json(CASE WHEN ` + x + ` <> 0 THEN 'true' ELSE 'false' END)` },
 		func(x string) string { return `json(` + x + `)` }),
+	// Schema version 6: the documents' full-text table keeps which documents hold a word,
+	// not where (detail=none). No query asks for a phrase or a position in document text
+	// (a query's words are matched each on its own: Query), and the positions were most of
+	// what indexing a document wrote.
+	V6: FTS6,
 	AfterDocuments: []string{
 		`INSERT INTO documents_fts (rowid, title, text) SELECT pk, title, text FROM documents WHERE pk IN (SELECT value FROM json_each(?)) ORDER BY pk`,
 		`INSERT INTO events_fts (rowid, evidence) SELECT pk, evidence FROM events WHERE doc_pk IN (SELECT value FROM json_each(?)) ORDER BY pk`,
@@ -56,6 +61,15 @@ var dialect = sqlstore.Dialect{
 		}
 		return strings.Join(q, " ")
 	},
+}
+
+// FTS6 is schema version 6 of SQLite: documents_fts again with detail=none, filled from
+// the documents already stored. The statements can run again (schema_migrations is taken
+// back by tests).
+var FTS6 = []string{
+	`DROP TABLE IF EXISTS documents_fts`,
+	`CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', content_rowid='pk', detail=none, tokenize='unicode61 remove_diacritics 2')`,
+	`INSERT INTO documents_fts (documents_fts) VALUES ('rebuild')`,
 }
 
 // Open opens (creating it if needed) the SQLite store at path and migrates it.

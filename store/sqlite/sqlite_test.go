@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/griot-project/griot/store"
@@ -163,5 +164,82 @@ func TestMigrationV4(t *testing.T) {
 	}
 	if got, want := exp(migrated), exp(fresh); !reflect.DeepEqual(got, want) || len(want) == 0 {
 		t.Errorf("events and clusters after migrating:\n%v\nwant\n%v", got, want)
+	}
+}
+
+// TestMigrationV6 takes a store back to schema version 5 (the documents' full-text table
+// with positions) and checks that version 6 rebuilds it without positions and that it
+// finds the same documents for the same words, as does a store written at version 6.
+func TestMigrationV6(t *testing.T) {
+	ctx := context.Background()
+	docs := storetest.Corpus(t)
+	fresh, err := Open(ctx, filepath.Join(t.TempDir(), "fresh.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fresh.Close()
+	path := filepath.Join(t.TempDir(), "old.db")
+	old, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []*sqlstore.DB{fresh, old} {
+		if _, err := s.PutDocuments(ctx, docs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, q := range []string{
+		`DROP TABLE documents_fts`,
+		`CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', content_rowid='pk', tokenize='unicode61 remove_diacritics 2')`,
+		`INSERT INTO documents_fts (documents_fts) VALUES ('rebuild')`,
+		`DELETE FROM schema_migrations WHERE version >= 6`,
+	} {
+		if _, err := old.SQL().ExecContext(ctx, q); err != nil {
+			t.Fatalf("taking the store back to version 5: %s: %v", q, err)
+		}
+	}
+	// Words of the corpus's texts (accents and case ignored), two words matched each on
+	// its own, and a word no document holds.
+	queries := [][]string{{"entretien"}, {"telephonique"}, {"TÉLÉPHONIQUE"}, {"russia", "mali"}, {"mali", "france"}, {"zzyzx"}}
+	match := func(s *sqlstore.DB) [][]int64 {
+		var out [][]int64
+		for _, w := range queries {
+			rows, err := s.SQL().QueryContext(ctx, `SELECT d.sha256, d.pk FROM documents d WHERE `+dialect.DocText+` ORDER BY d.pk`, dialect.Query(w))
+			if err != nil {
+				t.Fatalf("documents matching %q: %v", w, err)
+			}
+			pks := []int64{}
+			for rows.Next() {
+				var sha string
+				var pk int64
+				if err := rows.Scan(&sha, &pk); err != nil {
+					t.Fatal(err)
+				}
+				pks = append(pks, pk)
+			}
+			rows.Close()
+			out = append(out, pks)
+		}
+		return out
+	}
+	before := match(old)
+	old.Close()
+	migrated, err := Open(ctx, path)
+	if err != nil {
+		t.Fatalf("migrating to version 6: %v", err)
+	}
+	defer migrated.Close()
+	for _, s := range []*sqlstore.DB{fresh, migrated} {
+		var def string
+		if err := s.SQL().QueryRowContext(ctx, `SELECT sql FROM sqlite_master WHERE name = 'documents_fts'`).Scan(&def); err != nil || !strings.Contains(def, "detail=none") {
+			t.Errorf("documents_fts is %q (%v); want detail=none", def, err)
+		}
+	}
+	after, now := match(migrated), match(fresh)
+	if !reflect.DeepEqual(after, before) || !reflect.DeepEqual(now, before) {
+		t.Errorf("documents matching %q: at version 5 %v, migrated %v, written at version 6 %v", queries, before, after, now)
+	}
+	if len(before[0]) != 1 || len(before[3]) != 3 || len(before[4]) != 2 || len(before[5]) != 0 {
+		t.Errorf("documents matching %q at version 5: %v; want 1, 3, 2 and none", queries, before)
 	}
 }

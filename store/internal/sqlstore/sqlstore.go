@@ -42,6 +42,9 @@ type Dialect struct {
 	// V5 fills schema version 5's packed columns from the old tables (PackV5), between
 	// adding the columns and dropping the tables.
 	V5 []string
+	// V6 are the dialect's statements of schema version 6 (SQLite: sqlite.FTS6; none on
+	// PostgreSQL).
+	V6 []string
 	// AfterDocuments are run after documents and their events are inserted, with the
 	// documents' pks as a JSON array as their one argument (SQLite fills its FTS5 tables
 	// this way: one statement a batch, since FTS5 flushes its pending terms at the start
@@ -205,7 +208,7 @@ func (s *DB) migrations() [][]string {
 	v3 := append(statements(schemaV3), placeBackfill(s.d.LocationField))
 	v4 := append(statements(schemaV4), s.d.V4...)
 	v5 := append(append(statements(schemaV5Add), s.d.V5...), statements(schemaV5Drop)...)
-	return [][]string{v1, v2, v3, v4, v5}
+	return [][]string{v1, v2, v3, v4, v5, s.d.V6}
 }
 
 // Migrate applies the schema versions not yet recorded in schema_migrations.
