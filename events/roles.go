@@ -32,8 +32,8 @@ func (r *reader) prepBeforeMode(t int, floor int, noun bool) string {
 	j := t - 1
 	for k := 0; k < 3 && j >= floor; k++ {
 		n := r.tok(j)
-		if noun && (n == "du" || n == "des") {
-			return "de"
+		if noun && (n == "du" || n == "des") && j > 0 && r.d.Tokens[j-1].Kind != doc.Punct {
+			return "de" // at the head of a sentence or a clause, "Des soldats…" is an article
 		}
 		if !r.w.is("det", n) && !r.w.is("compass", n) { // "of southern Serbia"
 			break
