@@ -121,6 +121,14 @@ func findMarks(s string, footers []doc.Span) []rawQuote {
 	}
 	paraStart := true
 	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf && !asciiMark[c] {
+			// the common case: an ASCII byte that is neither a mark nor a line end
+			if !asciiSpace[c] {
+				paraStart = false
+			}
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if r == '\n' || r == '\r' {
 			// paragraph end: continue, close or drop what is open
@@ -152,6 +160,12 @@ func findMarks(s string, footers []doc.Span) []rawQuote {
 		wasParaStart := paraStart
 		if !isSpaceRune(r) {
 			paraStart = false
+		}
+		switch r {
+		case '«', '„', '‹', '“', '»', '›', '”', '‘', '’', '"', '\'', '`', '—', '–', '―':
+		default:
+			i += n
+			continue
 		}
 		prev, next := runeBefore(s, i), runeAfter(s, i+n)
 		switch r {
@@ -233,6 +247,18 @@ func findMarks(s string, footers []doc.Span) []rawQuote {
 	}
 	return out
 }
+
+// asciiMark holds the ASCII bytes findMarks must look at (line ends and quote marks);
+// asciiSpace the ASCII bytes isSpaceRune accepts. Both are read-only.
+var asciiMark, asciiSpace = func() (m, sp [utf8.RuneSelf]bool) {
+	for _, c := range "\n\r\"'`" {
+		m[c] = true
+	}
+	for c := range utf8.RuneSelf {
+		sp[c] = isSpaceRune(rune(c))
+	}
+	return m, sp
+}()
 
 func findKind(stack []openMark, k rune) int {
 	for i := len(stack) - 1; i >= 0; i-- {
