@@ -17,6 +17,25 @@ var opts = whatlanggo.Options{Whitelist: map[whatlanggo.Lang]bool{whatlanggo.Fra
 var frWords = map[string]bool{"le": true, "la": true, "les": true, "des": true, "du": true, "et": true, "est": true, "une": true, "un": true, "dans": true, "pour": true, "qui": true, "que": true, "avec": true, "sur": true, "au": true, "aux": true, "a": true, "il": true, "elle": true, "pas": true, "ont": true, "selon": true}
 var enWords = map[string]bool{"the": true, "of": true, "and": true, "to": true, "in": true, "is": true, "was": true, "for": true, "on": true, "with": true, "that": true, "he": true, "she": true, "it": true, "by": true, "has": true, "have": true, "said": true, "from": true, "at": true}
 
+// maxListed is the byte length of the longest word of frWords and enWords: a longer word
+// needs no lookup.
+var maxListed = func() int {
+	n := 0
+	for _, m := range []map[string]bool{frWords, enWords} {
+		for w := range m {
+			n = max(n, len(w))
+		}
+	}
+	return n
+}()
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 // Detect returns "fr" or "en" for text.
 func Detect(text string) string {
 	sample := text
@@ -63,11 +82,9 @@ func counts(sample string) (fr, en int) {
 		}
 		rest = more
 		w = lower(trimPunct(w))
-		if frWords[w] {
-			fr++
-		}
-		if enWords[w] {
-			en++
+		if len(w) <= maxListed {
+			fr += boolInt(frWords[w])
+			en += boolInt(enWords[w])
 		}
 		// French diacritics and elisions; English -ing and -ly
 		if hasFrenchAccent(w) || strings.HasPrefix(w, "l’") || strings.HasPrefix(w, "d’") || strings.HasPrefix(w, "l'") || strings.HasPrefix(w, "d'") || strings.HasPrefix(w, "qu'") || strings.HasPrefix(w, "qu’") {
