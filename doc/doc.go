@@ -8,7 +8,10 @@
 // (Event.Location).
 package doc
 
-import "time"
+import (
+	"time"
+	"unicode/utf8"
+)
 
 // Document is one article and its reading.
 type Document struct {
@@ -49,23 +52,56 @@ func (s Span) Overlaps(o Span) bool { return s.Start < o.End && o.Start < s.End 
 func (s Span) Contains(o Span) bool { return s.Start <= o.Start && o.End <= s.End }
 
 // Folded is a normalised copy of the text for matching: NFKD with combining marks removed,
-// lower case, typographic apostrophes as ', every kind of space as ' '. Start[i] and End[i]
-// give the original byte range of the rune that produced folded byte i.
+// lower case, typographic apostrophes as ', every kind of space as ' ' (normalize.Fold makes
+// it). Orig maps a folded byte range back to the original text.
 type Folded struct {
-	Text  string
-	Start []int32
-	End   []int32
+	Text string
+	orig string            // the original text
+	fold func(rune) string // the fold of one rune (normalize.FoldRune); Text is the concatenation over orig
 }
 
-// Orig maps a folded byte range [fs, fe) back to the original text's byte range.
+// NewFolded returns the fold of orig: text is the concatenation of fold(r) over the runes r
+// of orig.
+func NewFolded(text, orig string, fold func(rune) string) Folded {
+	return Folded{Text: text, orig: orig, fold: fold}
+}
+
+// Orig maps a folded byte range [fs, fe) back to the original text's byte range: from the
+// start of the rune that produced folded byte fs to the end of the one that produced byte
+// fe-1 (an empty range at the start of fs's rune when fs >= fe). It walks the original text
+// from the start: meant for occasional use, not for every token.
 func (f *Folded) Orig(fs, fe int) (int, int) {
-	if len(f.Start) == 0 || fs >= fe {
-		if fs < len(f.Start) {
-			return int(f.Start[fs]), int(f.Start[fs])
-		}
+	if fs < 0 || fs >= len(f.Text) || f.fold == nil {
 		return 0, 0
 	}
-	return int(f.Start[fs]), int(f.End[fe-1])
+	fe = min(fe, len(f.Text))
+	start, end := -1, -1
+	k := 0 // folded offset of the current rune's fold
+	for i := 0; i < len(f.orig); {
+		r, n := utf8.DecodeRuneInString(f.orig[i:])
+		var m int // bytes of the rune's fold
+		if c := f.orig[i]; c < utf8.RuneSelf {
+			m = 1
+		} else {
+			m = len(f.fold(r))
+		}
+		if start < 0 && fs < k+m {
+			start = i
+			if fs >= fe {
+				return start, start
+			}
+		}
+		if start >= 0 && fe-1 < k+m {
+			end = i + n
+			break
+		}
+		k += m
+		i += n
+	}
+	if start < 0 || end < 0 {
+		return 0, 0
+	}
+	return start, end
 }
 
 // TokenKind classifies a token.

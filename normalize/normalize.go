@@ -139,39 +139,11 @@ func String(s string) string {
 	return b.String()
 }
 
-// Fold returns the folded copy of text with its offset map.
+// Fold returns the folded copy of text (String(text)), able to map folded offsets back to
+// text's (Folded.Orig). No offset table is built: no stage reads one, and it cost eight
+// bytes of memory for every byte of every document.
 func Fold(text string) doc.Folded {
-	f := doc.Folded{
-		Start: make([]int32, 0, len(text)),
-		End:   make([]int32, 0, len(text)),
-	}
-	var b strings.Builder
-	b.Grow(len(text))
-	for i := 0; i < len(text); {
-		c := text[i]
-		if c < 0x80 {
-			if 'A' <= c && c <= 'Z' {
-				c += 32
-			} else if c == '\t' {
-				c = ' '
-			}
-			b.WriteByte(c)
-			f.Start = append(f.Start, int32(i))
-			f.End = append(f.End, int32(i+1))
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(text[i:])
-		s := FoldRune(r)
-		for j := 0; j < len(s); j++ {
-			f.Start = append(f.Start, int32(i))
-			f.End = append(f.End, int32(i+n))
-		}
-		b.WriteString(s)
-		i += n
-	}
-	f.Text = b.String()
-	return f
+	return doc.NewFolded(String(text), text, FoldRune)
 }
 
 // Stage sets Document.Fold.

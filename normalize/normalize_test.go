@@ -1,6 +1,11 @@
 package normalize
 
-import "testing"
+import (
+	"testing"
+	"unicode/utf8"
+
+	"github.com/griot-project/griot/doc"
+)
 
 func TestFold(t *testing.T) {
 	cases := []struct{ in, want string }{
@@ -21,9 +26,7 @@ func TestFold(t *testing.T) {
 		if String(c.in) != c.want {
 			t.Errorf("String(%q) = %q, want %q", c.in, String(c.in), c.want)
 		}
-		if len(f.Start) != len(f.Text) || len(f.End) != len(f.Text) {
-			t.Fatalf("offset map length %d/%d for %d bytes", len(f.Start), len(f.End), len(f.Text))
-		}
+		checkOrig(t, c.in, f)
 	}
 }
 
@@ -56,13 +59,11 @@ func FuzzFold(f *testing.F) {
 	f.Add("\xff\xfe")
 	f.Fuzz(func(t *testing.T, s string) {
 		fd := Fold(s)
-		if len(fd.Start) != len(fd.Text) {
-			t.Fatal("map length")
+		if fd.Text != String(s) {
+			t.Fatalf("Fold(%q).Text = %q, want String's %q", s, fd.Text, String(s))
 		}
-		for i := range fd.Start {
-			if fd.Start[i] < 0 || int(fd.End[i]) > len(s) || fd.Start[i] >= fd.End[i] {
-				t.Fatalf("bad map at %d", i)
-			}
+		if len(s) <= 64 {
+			checkOrig(t, s, fd)
 		}
 	})
 }
@@ -93,4 +94,54 @@ func FuzzString(f *testing.F) {
 			t.Fatalf("String(%q) = %q, want %q", s, got, want)
 		}
 	})
+}
+
+// offsetMap is the plain definition of Orig: for every folded byte, the original byte range
+// of the rune that produced it.
+func offsetMap(text string) (start, end []int) {
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		for range len(FoldRune(r)) {
+			start = append(start, i)
+			end = append(end, i+n)
+		}
+		i += n
+	}
+	return start, end
+}
+
+// checkOrig compares f.Orig over every folded range (and a few out-of-range ones) with
+// offsetMap.
+func checkOrig(t *testing.T, text string, f doc.Folded) {
+	t.Helper()
+	start, end := offsetMap(text)
+	if len(start) != len(f.Text) {
+		t.Fatalf("Fold(%q): %d folded bytes, the map has %d", text, len(f.Text), len(start))
+	}
+	for fs := -1; fs <= len(f.Text)+1; fs++ {
+		for fe := fs - 1; fe <= len(f.Text); fe++ {
+			ws, we := 0, 0
+			switch {
+			case fs < 0 || fs >= len(start):
+			case fs >= fe:
+				ws, we = start[fs], start[fs]
+			default:
+				ws, we = start[fs], end[fe-1]
+			}
+			if s, e := f.Orig(fs, fe); s != ws || e != we {
+				t.Fatalf("Fold(%q).Orig(%d, %d) = %d, %d; want %d, %d", text, fs, fe, s, e, ws, we)
+			}
+		}
+	}
+}
+
+func TestOrigOutOfRange(t *testing.T) {
+	f := Fold("Goïta")
+	if s, e := f.Orig(2, 99); s != 2 || e != len("Goïta") {
+		t.Errorf("Orig(2, 99) = %d, %d; want the range clamped to the text", s, e)
+	}
+	var zero doc.Folded
+	if s, e := zero.Orig(0, 1); s != 0 || e != 0 {
+		t.Errorf("zero Folded: Orig = %d, %d", s, e)
+	}
 }

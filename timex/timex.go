@@ -55,7 +55,7 @@ func (t *Tagger) Name() string { return "timex" }
 // segmented here.
 func (t *Tagger) Process(d *doc.Document) error {
 	if len(d.Tokens) == 0 && d.Text != "" {
-		if len(d.Fold.Start) == 0 {
+		if d.Fold.Text == "" {
 			d.Fold = normalize.Fold(d.Text)
 		}
 		if err := t.segment(d); err != nil {
