@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/griot-project/griot/internal/wordlist"
 	"github.com/griot-project/griot/segment"
 )
 
@@ -178,11 +179,12 @@ func readTSV(name string, fn func(line int, f []string) error) error {
 
 // words holds the function-word classes of preps.tsv for one language.
 type words struct {
-	prep  map[string]string // token → canonical preposition
-	class map[string]map[string]bool
+	prep   map[string]string // token → canonical preposition
+	class  map[string]map[string]bool
+	filter *wordlist.Filter // every word of every class: most tokens need no look-up
 }
 
-func (w *words) is(class, tok string) bool { return w.class[class][tok] }
+func (w *words) is(class, tok string) bool { return w.filter.May(tok) && w.class[class][tok] }
 
 func loadWords() (map[string]*words, error) {
 	out := map[string]*words{}
@@ -218,6 +220,14 @@ func loadWords() (map[string]*words, error) {
 		}
 		return nil
 	})
+	for _, w := range out {
+		w.filter = &wordlist.Filter{}
+		for _, m := range w.class {
+			for t := range m {
+				w.filter.Add(t)
+			}
+		}
+	}
 	return out, err
 }
 

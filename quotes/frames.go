@@ -288,7 +288,7 @@ func (v *view) frames(si int) []frame {
 	var out []frame
 	head := v.skipOpeners(s0, s1) // the first word of the sentence after openers
 	for i := s0; i < s1; i++ {
-		sp := v.lex.special[v.norm(i)]
+		sp := v.lex.specialOf(v.norm(i))
 		// according markers
 		matched := false
 		for _, w := range v.lex.according {

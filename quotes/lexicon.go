@@ -25,6 +25,7 @@ type lexicon struct {
 	opener     map[string]bool
 	according  [][]string       // multi-word markers, folded tokens
 	special    map[string]uint8 // the words that open a marker or a frame of their own (one lookup a token): sp… bits
+	specialF   *wordlist.Filter // special's keys: most tokens need no lookup
 	citing     [][]string
 	infinitive map[string]bool            // folded lemmas ("et de poursuivre")
 	pronoun    map[string]bool            // singular person pronouns
@@ -478,4 +479,13 @@ func (l *lexicon) index() {
 	for w := range l.aux {
 		l.special[w] |= spCue
 	}
+	l.specialF = wordlist.NewFilter(l.special)
+}
+
+// specialOf returns the sp… bits of a folded token.
+func (l *lexicon) specialOf(w string) uint8 {
+	if !l.specialF.May(w) {
+		return 0
+	}
+	return l.special[w]
 }

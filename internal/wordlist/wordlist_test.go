@@ -24,3 +24,24 @@ func TestLines(t *testing.T) {
 		t.Errorf("Set: %v", got)
 	}
 }
+
+func TestFilter(t *testing.T) {
+	set := map[string]bool{"selon": true, "according": true, "a": true, "": true, "d'apres": true, "internationalisation": true}
+	f := NewFilter(set)
+	for w := range set {
+		if !f.May(w) {
+			t.Errorf("May(%q) = false for a word of the set", w)
+		}
+	}
+	// words outside the set: most must be turned away
+	out := []string{"the", "le", "said", "president", "mali", "bamako", "selonx", "accordingly", "internationalisatiom", "b", "ab", "d'avant"}
+	pass := 0
+	for _, w := range out {
+		if f.May(w) {
+			pass++
+		}
+	}
+	if pass > 2 {
+		t.Errorf("%d of %d words outside the set passed the filter", pass, len(out))
+	}
+}
