@@ -720,7 +720,7 @@ func (r *reader) finish(cd *cand) *doc.Event {
 	}
 	e := cd.ev
 	e.Actor = r.personsOverCountries(dedupe(r.placesToCountries(e.Actor)))
-	e.Recipient = r.personsOverCountries(dedupe(r.placesToCountries(e.Recipient)))
+	e.Recipient = r.groupsOverCountries(r.personsOverCountries(dedupe(r.placesToCountries(e.Recipient))))
 	// the same actor on both sides: keep it as the actor
 	var rec []string
 	for _, id := range e.Recipient {
@@ -827,6 +827,30 @@ func (r *reader) withoutOwnForces(actors, recipients []string) []string {
 		if !own {
 			out = append(out, id)
 		}
+	}
+	return out
+}
+
+// groupsOverCountries: the targets of an act that name a country's people or institution
+// and the country itself or one of its towns ("killed 46 Afghan civilians in an attack on a
+// village in Afghanistan", "… in Herat") keep the people: the country adds no party. Only for recipients: two actors of one
+// country ("the Malian army and the government") are two parties acting.
+func (r *reader) groupsOverCountries(ids []string) []string {
+	groups := map[string]bool{}
+	for _, id := range ids {
+		if a := r.actors[id]; a != nil && a.Kind == "organization" && a.Country != "" && a.Country != id {
+			groups[a.Country] = true
+		}
+	}
+	if len(groups) == 0 {
+		return ids
+	}
+	var out []string
+	for _, id := range ids {
+		if a := r.actors[id]; a != nil && (a.Kind == "country" && groups[id] || a.Kind == "place" && groups[a.Country]) {
+			continue // the country, or one of its towns standing for it
+		}
+		out = append(out, id)
 	}
 	return out
 }

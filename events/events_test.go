@@ -30,6 +30,9 @@ var testActors = map[string]doc.Actor{
 	"the rebels":         {ID: "x-rebels", Name: "rebels", Kind: "collective", Sector: []string{"REB"}},
 	"l'armée tchadienne": {ID: "TCD-MIL", Name: "Chadian army", Kind: "organization", Country: "TCD", Sector: []string{"MIL"}},
 	"the Chadian army":   {ID: "TCD-MIL", Name: "Chadian army", Kind: "organization", Country: "TCD", Sector: []string{"MIL"}},
+	"Hezbollah":          {ID: "hezbollah", Name: "Hezbollah", Kind: "organization", Country: "LBN", Sector: []string{"REB"}},
+	"Party of God":       {ID: "x-party-of-god", Name: "Party of God", Kind: "organization", Sector: []string{}},
+	"Parti de Dieu":      {ID: "x-parti-de-dieu", Name: "Parti de Dieu", Kind: "organization", Sector: []string{}},
 }
 
 // read builds a document with hand-made mentions of testActors and time expressions
@@ -220,6 +223,23 @@ func TestEvents(t *testing.T) {
 			[]want{{"ASSAULT", "x-rebels", "NER", "asserted", ""}}},
 		{"en", "Yesterday northern Chad attacked Niger.", nil,
 			[]want{{"ASSAULT", "TCD", "NER", "asserted", ""}}},
+		// a name in parentheses right after another glosses it: the subject is the name before
+		{"en", "The Hezbollah (Party of God) group attacked Niger.", nil,
+			[]want{{"ASSAULT", "hezbollah", "NER", "asserted", ""}}},
+		{"fr", "Le Hezbollah (Parti de Dieu) a attaqué le Niger.", nil,
+			[]want{{"ASSAULT", "hezbollah", "NER", "asserted", ""}}},
+		{"en", "The group (Party of God) attacked Niger.", nil,
+			[]want{{"ASSAULT", "x-party-of-god", "NER", "asserted", ""}}},
+		// targets that name a country's institution and the country keep the institution; other
+		// countries, and actors, are kept
+		{"en", "Niger attacked the Chadian army and Chad.", nil,
+			[]want{{"ASSAULT", "NER", "TCD-MIL", "asserted", ""}}},
+		{"fr", "Le Niger a attaqué l'armée tchadienne et le Tchad.", nil,
+			[]want{{"ASSAULT", "NER", "TCD-MIL", "asserted", ""}}},
+		{"en", "Niger attacked the Chadian army and Benin.", nil,
+			[]want{{"ASSAULT", "NER", "TCD-MIL+BEN", "asserted", ""}}},
+		{"en", "Chad and the Chadian army attacked Niger.", nil,
+			[]want{{"ASSAULT", "TCD-MIL+TCD", "NER", "asserted", ""}}},
 		// apposition as the implicit actor of a noun
 		{"fr", "Il a parlé du Togo, pays isolé par le Ghana après l'invasion du Bénin.", nil,
 			[]want{{"SANCTION", "GHA", "TGO", "asserted", ""}, {"ASSAULT", "TGO", "BEN", "asserted", ""}}},

@@ -117,6 +117,9 @@ func (r *reader) subject(si, from int, clauseOnly bool) []roleMention {
 			return nil
 		}
 		if mi := r.mentionAt[j]; mi >= 0 {
+			if outer := r.parenthesised(mi); outer >= 0 {
+				mi = outer // "the Hizbollah (Party of God) group": the name the parentheses gloss
+			}
 			m := r.d.Mentions[mi]
 			j = m.Tok0
 			if !r.usable(mi) {
@@ -1427,4 +1430,18 @@ func (r *reader) protestTarget(si, from int) []roleMention {
 		}
 	}
 	return nil
+}
+
+// parenthesised: a mention set in parentheses right after another usable mention glosses it
+// (a translation, an acronym, another name: "le Hezbollah (Parti de Dieu)", "the Hizbollah
+// (Party of God) group"): the index of the mention before the parentheses, or -1.
+func (r *reader) parenthesised(mi int) int {
+	m := r.d.Mentions[mi]
+	if m.Tok0 < 2 || m.Tok1 >= len(r.d.Tokens) || r.tok(m.Tok0-1) != "(" || r.tok(m.Tok1) != ")" {
+		return -1
+	}
+	if outer := r.mentionAt[m.Tok0-2]; outer >= 0 && outer != mi && r.usable(outer) && r.d.Mentions[outer].Tok1 == m.Tok0-1 {
+		return outer
+	}
+	return -1
 }
