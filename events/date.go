@@ -72,6 +72,7 @@ func (r *reader) date(cd *cand) {
 		cd.nounDated = h.p.noun && t0 >= h.end && t0-h.end <= 2
 		cd.ev.Date = doc.EventDate{Value: best.Value, Precision: precision(best.Value), From: "timex"}
 		cd.dateFrom = "timex"
+		cd.since = best.Begin && r.c.lasting[cd.ev.Type]
 		if first, _, ok := bounds(best.Value); !best.Begin || !ok || (!r.c.lasting[cd.ev.Type] && first.Before(r.d.Anchor.AddDate(0, 0, -60))) {
 			// "depuis mars, les combats…": fighting or protest going on since then, not
 			// over, however far back; other events since a recent date are going on too

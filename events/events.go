@@ -72,6 +72,7 @@ type cand struct {
 	condAt    int             // a conditional threat: the token of its "if" (its dates are the condition's)
 	nounDated bool            // a noun dated by its own complement ("la marche du 27 novembre")
 	apart     bool            // another event than those of its sentence (a warrant behind an arrest)
+	since     bool            // a lasting event dated by its start ("depuis mars, les combats…")
 }
 
 // reader holds what one document's coding needs; it lives for one Process call.
@@ -719,6 +720,13 @@ func (r *reader) finish(cd *cand) *doc.Event {
 		return nil // "pour attaquer", "to attack" with nothing attacked: an idea, not an event
 	}
 	e := cd.ev
+	if symmetric(e.Type) && len(e.Actor)+len(e.Recipient) == 1 && len(cd.actorM)+len(cd.recipM) == 1 {
+		// "fighting has pitted X against Y", "des combats ont opposé X aux rebelles"
+		one := append(append([]string{}, e.Actor...), e.Recipient...)
+		if other := r.opposedParty(cd.sent, append(cd.actorM, cd.recipM...)[0]); other != "" && !contains(one, other) {
+			e.Actor, e.Recipient = one, []string{other}
+		}
+	}
 	e.Actor = r.personsOverCountries(dedupe(r.placesToCountries(e.Actor)))
 	e.Recipient = r.groupsOverCountries(r.personsOverCountries(dedupe(r.placesToCountries(e.Recipient))))
 	// the same actor on both sides: keep it as the actor
@@ -732,6 +740,11 @@ func (r *reader) finish(cd *cand) *doc.Event {
 	if e.Type == "RETREAT" || e.Type == "MOBILIZE" {
 		// "le retrait des troupes": the troops withdrawn or deployed are the actor's own
 		e.Recipient = r.withoutOwnForces(e.Actor, e.Recipient)
+	}
+	if len(e.Actor) == 0 && len(e.Recipient) == 0 && e.Type == "PROTEST" {
+		// "hundreds of people blocked roads in X", "a rally in X": crowds with no name
+		// protest against the government of the place right after the trigger (see below)
+		e.Recipient = r.locationCountryIn(cd.hit.end, min(cd.hit.end+3, r.d.Sentences[cd.sent].Tok1))
 	}
 	if len(e.Actor) == 0 && len(e.Recipient) == 0 && !(e.Type == "PROTEST" && cd.nounDated) {
 		return nil // but "la marche du 27 novembre" is an event whoever marched
@@ -999,6 +1012,9 @@ func contains(ids []string, id string) bool {
 // nounContext: the word before token i makes it a noun (a determiner: "l'attaque", "the
 // attack"; a preposition is followed by French infinitives, "d'envoyer", as well as nouns).
 func (r *reader) nounContext(i int) bool {
+	if i+1 < len(r.d.Tokens) && r.w.is("pairprep", r.tok(i+1)) {
+		return true // "clashes between X and Y", "combats entre X et Y": a noun of its two parties
+	}
 	if i == 0 {
 		return false
 	}
@@ -1008,6 +1024,9 @@ func (r *reader) nounContext(i int) bool {
 	}
 	if r.lang == "en" && strings.HasSuffix(r.tok(i), "s") && r.adjectiveLike(i-1) {
 		return true // "deadly attacks", "fresh strikes": a plural noun after an adjective
+	}
+	if r.w.is("preadj", p) && r.mentionAt[i-1] < 0 {
+		return true // "de violents combats", "de nouvelles frappes": an adjective set before its noun
 	}
 	return r.w.is("det", p) && p != "that" && p != "this" && p != "ce"
 }
@@ -1019,8 +1038,8 @@ func (r *reader) adjectiveLike(j int) bool {
 		return false
 	}
 	t := r.d.Tokens[j]
-	if c := r.d.Text[t.Start]; c >= 'A' && c <= 'Z' {
-		return false
+	if c := r.d.Text[t.Start]; c >= 'A' && c <= 'Z' && j > 0 && r.d.Tokens[j-1].Kind != doc.Punct {
+		return false // a capital inside a sentence is a name; at its start it is any word ("Heavy clashes")
 	}
 	n := t.Norm
 	if r.w.is("pron1", n) || r.w.is("pron3", n) || r.w.is("rel", n) || r.w.is("aux", n) || r.w.is("modal", n) || r.w.prep[n] != "" || r.w.is("coord", n) {

@@ -66,3 +66,27 @@ func (r *reader) organisedForce(ids []string) bool {
 	}
 	return false
 }
+
+// opposedParty: the party set against the one named at mention mi ("pitted the army against
+// the rebels", "ont opposé l'armée aux rebelles"): the next mention of the sentence, right
+// after mi's phrase, behind a preposition of the class "opposedprep" (against, contre, à…).
+func (r *reader) opposedParty(si, mi int) string {
+	s := r.d.Sentences[si]
+	m := r.d.Mentions[mi]
+	j := m.Tok1
+	if j >= s.Tok1 || !r.w.is("opposedprep", r.tok(j)) {
+		return ""
+	}
+	for k := j + 1; k < min(s.Tok1, j+4); k++ {
+		if n := r.mentionAt[k]; n >= 0 {
+			if !r.usable(n) {
+				return ""
+			}
+			return r.d.Mentions[n].Actor
+		}
+		if r.d.Tokens[k].Kind != doc.Word {
+			return ""
+		}
+	}
+	return ""
+}

@@ -60,7 +60,7 @@ func (r *reader) same(a, b *cand) bool {
 	if a.ev.Mode != "" && b.ev.Mode != "" && a.ev.Mode != b.ev.Mode {
 		return false
 	}
-	if a.dateFrom == "timex" && b.dateFrom == "timex" && !strings.HasPrefix(a.ev.Date.Value, b.ev.Date.Value) && !strings.HasPrefix(b.ev.Date.Value, a.ev.Date.Value) {
+	if a.dateFrom == "timex" && b.dateFrom == "timex" && !strings.HasPrefix(a.ev.Date.Value, b.ev.Date.Value) && !strings.HasPrefix(b.ev.Date.Value, a.ev.Date.Value) && !within(a, b) && !within(b, a) {
 		return false
 	}
 	// a verb and its own object noun: "signed an agreement", "a renforcé sa coopération"
@@ -94,6 +94,17 @@ func (r *reader) same(a, b *cand) bool {
 		return false
 	}
 	return r.overlap(a.ev.Actor, b.ev.Actor) || r.overlap(a.ev.Recipient, b.ev.Recipient)
+}
+
+// within: b is told on a day of the fighting or protest a has gone on since its start
+// ("depuis mars, les combats…" and "de violents combats lundi").
+func within(a, b *cand) bool {
+	if !a.since || b.since {
+		return false
+	}
+	start, _, ok1 := bounds(a.ev.Date.Value)
+	first, _, ok2 := bounds(b.ev.Date.Value)
+	return ok1 && ok2 && !first.Before(start)
 }
 
 // merge joins the candidates that tell the same event: the first telling keeps the lead,

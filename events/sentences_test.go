@@ -95,3 +95,36 @@ func describe(d *doc.Document) string {
 	}
 	return b.String()
 }
+
+// TestLastingTold counts the events of texts that tell fighting going on since a date and
+// fighting on a day of that period (one event), or on a day before it (two).
+func TestLastingTold(t *testing.T) {
+	p, err := pipeline.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub := time.Date(2023, 5, 10, 0, 0, 0, 0, time.UTC)
+	cases := []struct {
+		lang, text string
+		fights     int
+	}{
+		{"fr", "Depuis mars, les combats entre l'armée tchadienne et les rebelles ont fait des centaines de morts. Lundi, de violents combats entre l'armée tchadienne et les rebelles ont eu lieu près d'Abéché.", 1},
+		{"en", "Since March, fighting between the Chadian army and rebels has killed hundreds. On Monday, heavy fighting between the Chadian army and rebels broke out near Abeche.", 1},
+		{"en", "Since March, fighting between the Chadian army and rebels has killed hundreds. In January 2022, fighting between the Chadian army and rebels broke out near Abeche.", 2},
+	}
+	for _, tc := range cases {
+		d, err := p.Run(context.Background(), tc.text, pipeline.Options{Lang: tc.lang, Published: pub})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, e := range d.Events {
+			if e.Type == "FIGHT" {
+				n++
+			}
+		}
+		if n != tc.fights {
+			t.Errorf("%s\n  %d FIGHT events, want %d: %s", tc.text, n, tc.fights, describe(d))
+		}
+	}
+}
