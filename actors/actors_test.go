@@ -191,6 +191,9 @@ func TestResolve(t *testing.T) {
 		{"French: doctors and immigrants of a country", "fr", "2023-01-01",
 			"Des médecins suisses ont soigné des immigrés mexicains.",
 			[]want{{"médecins suisses", "CHE-HLH"}, {"immigrés mexicains", "MEX-CVL"}}, nil},
+		{"armed groups and parties of their time", "en", "1995-01-01",
+			"UNITA, the Tamil Tigers and Fatah met APEC envoys.",
+			[]want{{"UNITA", "unita"}, {"Tamil Tigers", "ltte"}, {"Fatah", "fatah"}, {"APEC", "apec"}}, nil},
 		{"unknown names: person and place", "fr", "2023-01-01",
 			"Aminata Koné, une commerçante de Bobo-Dioulasso, a témoigné. Mme Koné a dit avoir peur.",
 			[]want{{"Aminata Koné", "x-aminata-kone"}, {"Mme Koné", "x-aminata-kone"}}, nil},
@@ -277,6 +280,10 @@ func TestTitledOfficial(t *testing.T) {
 		{"en", "Ghana tightened its border rules. Judge Kwesi Adjetey ordered the detention of two men.", "x-kwesi-adjetey", "GHA", "JUD"},
 		{"fr", "Le Tchad a fermé sa frontière nord. La chanteuse Amina Mbodou a donné un concert.", "x-amina-mbodou", "", "CVL"},
 		{"en", "Ghana tightened its border rules. Singer Kwesi Adjetey gave a concert.", "x-kwesi-adjetey", "", "CVL"},
+		// no country named: the country of an organisation of one country the sentence names
+		{"en", "President Tomas Ravelo yielded to demands from UNITA.", "x-tomas-ravelo", "AGO", "GOV"},
+		{"fr", "Le président Tomas Ravelo a cédé aux exigences de l'UNITA.", "x-tomas-ravelo", "AGO", "GOV"},
+		{"en", "President Tomas Ravelo yielded to demands from the United Nations.", "x-tomas-ravelo", "", "GOV"},
 	}
 	for _, c := range cases {
 		d, err := read(r, c.text, c.lang, day("2023-03-14"))

@@ -383,6 +383,26 @@ func (st *state) storyCountry(p int) string {
 			return c
 		}
 	}
+	// no country named at all: the country of an organisation of one country that the sentence
+	// names ("President X conceded to demands from UNITA": Angola's)
+	for q := p + 1; q < len(st.items) && st.items[q].sent == st.items[p].sent; q++ {
+		if c := st.orgCountry(st.items[q]); c != "" {
+			return c
+		}
+	}
+	return ""
+}
+
+// orgCountry: the country of the organisation of one country an item names, or "".
+func (st *state) orgCountry(it item) string {
+	if it.kind != itemEntry {
+		return ""
+	}
+	for _, h := range it.hits {
+		if h.entry >= 0 && st.r.entries[h.entry].Kind == kindOrg && st.r.entries[h.entry].Country != "" {
+			return st.r.entries[h.entry].Country
+		}
+	}
 	return ""
 }
 
