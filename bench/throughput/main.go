@@ -49,7 +49,8 @@ import (
 	"github.com/griot-project/griot/ingest"
 	"github.com/griot-project/griot/pipeline"
 	"github.com/griot-project/griot/store"
-	_ "github.com/griot-project/griot/store/sqlite" // sqlite:// stores
+	_ "github.com/griot-project/griot/store/postgres" // postgres:// stores
+	_ "github.com/griot-project/griot/store/sqlite"   // sqlite:// stores
 )
 
 func main() {

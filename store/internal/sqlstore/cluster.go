@@ -14,53 +14,208 @@ import (
 	"github.com/griot-project/griot/store"
 )
 
-// nearDuplicate records the document's SimHash and returns the pk of the document it is a
-// near duplicate of (the earliest stored), or its own pk.
-func (s *DB) nearDuplicate(ctx context.Context, tx *sql.Tx, pk int64, d *doc.Document) (int64, error) {
-	var h uint64
-	var ok bool
-	if d.Fold.Text != "" {
-		h, ok = cluster.SimHashFolded(d.Fold.Text) // the normalize stage's fold of d.Text
-	} else {
-		h, ok = cluster.SimHash(d.Text)
+// written is a document of a batch whose rows are written: its pk and its reading.
+type written struct {
+	pk int64
+	d  *doc.Document
+}
+
+// finishBatch finds the near duplicates and the event clusters of a batch's documents,
+// whose rows are written (events maps event ids to their pks). The result is the one of
+// finishing the documents one at a time in order, each seeing the ones before it: what is
+// stored is read for the whole batch at once, the documents are taken in order in memory,
+// and what they change is written at the end, in a few statements a batch where it was
+// some eight a document.
+func (s *DB) finishBatch(ctx context.Context, tx *sql.Tx, docs []written, events map[string]int64) error {
+	if len(docs) == 0 {
+		return nil
 	}
-	if !ok {
-		_, err := s.txExec(ctx, tx, `UPDATE documents SET canonical_pk = ? WHERE pk = ?`, pk, pk)
-		return pk, err
-	}
-	// Each band is looked up on its own, oldest documents first, a few at a time: cheap
-	// even when a band value is shared by many documents.
-	var subs []string
-	var args []any
-	for i := range cluster.Bands {
-		subs = append(subs, fmt.Sprintf(`SELECT doc_pk FROM (SELECT doc_pk FROM doc_bands WHERE band = ? AND value = ? ORDER BY doc_pk LIMIT 16) b%d`, i))
-		args = append(args, i, cluster.Band(h, i))
-	}
-	rows, err := s.txQuery(ctx, tx, `SELECT pk, simhash, canonical_pk FROM documents WHERE pk IN (`+strings.Join(subs, " UNION ")+`) ORDER BY pk`, args...)
+	canonical, err := s.nearDuplicates(ctx, tx, docs)
 	if err != nil {
-		return 0, err
+		return fmt.Errorf("near duplicates: %w", err)
 	}
-	canonical := pk
+	if err := s.clusterBatch(ctx, tx, docs, canonical, events); err != nil {
+		return fmt.Errorf("clusters: %w", err)
+	}
+	return nil
+}
+
+// chunks calls fn with the bounds of successive chunks of n items: at most max items, then
+// what is left in powers of two, so that statements built per chunk have a few shapes and
+// stay prepared.
+func chunks(n, max int, fn func(lo, hi int) error) error {
+	for lo := 0; lo < n; {
+		k := min(max, 1<<(bits.Len(uint(n-lo))-1))
+		if err := fn(lo, lo+k); err != nil {
+			return err
+		}
+		lo += k
+	}
+	return nil
+}
+
+// queryRows runs a query inside tx and hands each row to scan.
+func (s *DB) queryRows(ctx context.Context, tx *sql.Tx, query string, args []any, scan func(*sql.Rows) error) error {
+	rows, err := s.txQuery(ctx, tx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
 	for rows.Next() {
-		var opk, osh, ocan int64
-		if err := rows.Scan(&opk, &osh, &ocan); err != nil {
-			rows.Close()
-			return 0, err
-		}
-		if opk != pk && cluster.NearDuplicate(h, uint64(osh)) && ocan < canonical {
-			canonical = ocan
+		if err := scan(rows); err != nil {
+			return err
 		}
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return 0, err
+	return rows.Err()
+}
+
+type bandKey struct{ band, value int }
+
+// dupCand is a document that shares a SimHash band value with one being written.
+type dupCand struct {
+	pk, canonical int64
+	h             uint64
+}
+
+// nearCandidates is how many documents of one band value are looked at, oldest first:
+// cheap even when a value is shared by many documents.
+const nearCandidates = 16
+
+// nearDuplicates records the SimHashes of the batch's documents and returns, for each, the
+// pk of the document it is a near duplicate of (the earliest stored, or written before it
+// in the batch), or its own pk.
+func (s *DB) nearDuplicates(ctx context.Context, tx *sql.Tx, docs []written) ([]int64, error) {
+	hs := make([]uint64, len(docs))
+	oks := make([]bool, len(docs))
+	var keys []bandKey
+	seen := map[bandKey]bool{}
+	for k, w := range docs {
+		if w.d.Fold.Text != "" {
+			hs[k], oks[k] = cluster.SimHashFolded(w.d.Fold.Text) // the normalize stage's fold of d.Text
+		} else {
+			hs[k], oks[k] = cluster.SimHash(w.d.Text)
+		}
+		if !oks[k] {
+			continue
+		}
+		for i := range cluster.Bands {
+			key := bandKey{i, cluster.Band(hs[k], i)}
+			if !seen[key] {
+				seen[key] = true
+				keys = append(keys, key)
+			}
+		}
 	}
-	if _, err := s.txExec(ctx, tx, `UPDATE documents SET simhash = ?, canonical_pk = ? WHERE pk = ?`, int64(h), canonical, pk); err != nil {
-		return 0, err
+	// The oldest stored documents of each band value (those of the batch have no bands yet).
+	stored := map[bandKey][]dupCand{}
+	var pks []any
+	var keyOf = map[int64][]bandKey{}
+	err := chunks(len(keys), 16, func(lo, hi int) error {
+		var b strings.Builder
+		args := make([]any, 0, 2*(hi-lo))
+		for j, key := range keys[lo:hi] {
+			if j > 0 {
+				b.WriteString(" UNION ALL ")
+			}
+			fmt.Fprintf(&b, `SELECT * FROM (SELECT band, value, doc_pk FROM doc_bands WHERE band = ? AND value = ? ORDER BY doc_pk LIMIT %d) b%d`, nearCandidates, j)
+			args = append(args, key.band, key.value)
+		}
+		return s.queryRows(ctx, tx, b.String(), args, func(rows *sql.Rows) error {
+			var key bandKey
+			var pk int64
+			if err := rows.Scan(&key.band, &key.value, &pk); err != nil {
+				return err
+			}
+			if keyOf[pk] == nil {
+				pks = append(pks, pk)
+			}
+			keyOf[pk] = append(keyOf[pk], key)
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, err
 	}
-	bands := make([][]any, 0, cluster.Bands)
-	for i := range cluster.Bands {
-		bands = append(bands, []any{i, cluster.Band(h, i), pk})
+	err = chunks(len(pks), 256, func(lo, hi int) error {
+		return s.queryRows(ctx, tx, `SELECT pk, simhash, canonical_pk FROM documents WHERE pk IN (`+strings.Repeat("?, ", hi-lo-1)+`?)`, pks[lo:hi], func(rows *sql.Rows) error {
+			var c dupCand
+			var h int64
+			if err := rows.Scan(&c.pk, &h, &c.canonical); err != nil {
+				return err
+			}
+			c.h = uint64(h)
+			for _, key := range keyOf[c.pk] {
+				stored[key] = append(stored[key], c)
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, err
+	}
+	byPK := func(a, b dupCand) int {
+		switch {
+		case a.pk < b.pk:
+			return -1
+		case a.pk > b.pk:
+			return 1
+		}
+		return 0
+	}
+	for _, cs := range stored {
+		slices.SortFunc(cs, byPK)
+	}
+
+	// Each document in order, against the stored ones and those of the batch before it.
+	batch := map[bandKey][]dupCand{}
+	canonical := make([]int64, len(docs))
+	var cands []dupCand
+	for k, w := range docs {
+		canonical[k] = w.pk
+		if !oks[k] {
+			continue
+		}
+		for i := range cluster.Bands {
+			key := bandKey{i, cluster.Band(hs[k], i)}
+			cands = append(append(cands[:0], stored[key]...), batch[key]...)
+			slices.SortFunc(cands, byPK)
+			for _, c := range cands[:min(len(cands), nearCandidates)] {
+				if c.pk != w.pk && cluster.NearDuplicate(hs[k], c.h) && c.canonical < canonical[k] {
+					canonical[k] = c.canonical
+				}
+			}
+		}
+		for i := range cluster.Bands {
+			key := bandKey{i, cluster.Band(hs[k], i)}
+			batch[key] = append(batch[key], dupCand{w.pk, canonical[k], hs[k]})
+		}
+	}
+
+	err = chunks(len(docs), 64, func(lo, hi int) error {
+		var b strings.Builder
+		args := make([]any, 0, 3*(hi-lo))
+		b.WriteString(`UPDATE documents SET simhash = v.column2, canonical_pk = v.column3 FROM (VALUES `)
+		for k := lo; k < hi; k++ {
+			if k > lo {
+				b.WriteString(", ")
+			}
+			b.WriteString(`(CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT))`)
+			args = append(args, docs[k].pk, int64(hs[k]), canonical[k]) // hs[k] is 0 without a SimHash
+		}
+		b.WriteString(`) AS v WHERE documents.pk = v.column1`)
+		_, err := s.txExec(ctx, tx, b.String(), args...)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	var bands [][]any
+	for k, w := range docs {
+		if oks[k] {
+			for i := range cluster.Bands {
+				bands = append(bands, []any{i, cluster.Band(hs[k], i), w.pk})
+			}
+		}
 	}
 	return canonical, s.insertRows(ctx, tx, "doc_bands", []string{"band", "value", "doc_pk"}, nil, bands)
 }
@@ -73,246 +228,290 @@ func shiftDay(day string, n int) string {
 	return t.AddDate(0, 0, n).Format(time.DateOnly)
 }
 
-// clusterEvents puts each event of the document into the cluster of the same real event,
-// or a new one, and brings the touched clusters' counts up to date. It reads the candidate
-// clusters of all the document's events in one query and writes in bulk, so that the
-// number of statements (round trips to PostgreSQL) does not grow with the events. pks maps
-// the ids of the document's events to their pks.
-func (s *DB) clusterEvents(ctx context.Context, tx *sql.Tx, docPK, canonical int64, d *doc.Document, pks map[string]int64) error {
-	if len(d.Events) == 0 {
-		return nil
-	}
+// batchCluster is a cluster a batch's events are put in: stored (pk > 0) or opened by the
+// batch.
+type batchCluster struct {
+	pk                int64
+	typ, key          string
+	lo, hi, ctry      string
+	stored            bool
+	rep               string
+	mentions, arts, n int // what the batch adds: mentions, articles, sources (n)
+	opener            string
+}
 
+// clusterBatch puts each event of the batch's documents into the cluster of the same real
+// event, or a new one, and brings the clusters' counts up to date: each document in order,
+// as if the ones before it were stored. canonical holds each document's near-duplicate
+// canonical pk; events maps event ids to their pks.
+func (s *DB) clusterBatch(ctx context.Context, tx *sql.Tx, docs []written, canonical []int64, events map[string]int64) error {
 	type ev struct {
 		id, key, lo, hi, country string
 		pk                       int64
 		mentions                 int
 	}
-	evs := make([]ev, len(d.Events))
-	keys := map[string]bool{}
-	var keyArgs []any
+	evs := make([][]ev, len(docs))
+	var keys []any
+	seenKey := map[string]bool{}
 	minLo, maxHi := "", ""
-	for i := range d.Events {
-		e := &d.Events[i]
-		x := ev{id: store.EventID(d.SHA256, e, i), key: cluster.Key(e), mentions: cluster.Mentions(e)}
-		var ok bool
-		if x.pk, ok = pks[x.id]; !ok {
-			return fmt.Errorf("event %s not written", x.id)
-		}
-		x.lo, x.hi, _, _ = store.DateRange(e.Date.Value)
-		if e.Location != nil {
-			x.country = e.Location.Country
-		}
-		evs[i] = x
-		if x.lo == "" {
-			continue
-		}
-		if minLo == "" || x.lo < minLo {
-			minLo = x.lo
-		}
-		if x.hi > maxHi {
-			maxHi = x.hi
-		}
-		if !keys[x.key] {
-			keys[x.key] = true
-			keyArgs = append(keyArgs, x.key)
+	for k, w := range docs {
+		d := w.d
+		evs[k] = make([]ev, len(d.Events))
+		for i := range d.Events {
+			e := &d.Events[i]
+			x := ev{id: store.EventID(d.SHA256, e, i), key: cluster.Key(e), mentions: cluster.Mentions(e)}
+			var ok bool
+			if x.pk, ok = events[x.id]; !ok {
+				return fmt.Errorf("event %s not written", x.id)
+			}
+			x.lo, x.hi, _, _ = store.DateRange(e.Date.Value)
+			if e.Location != nil {
+				x.country = e.Location.Country
+			}
+			evs[k][i] = x
+			if x.lo == "" {
+				continue
+			}
+			if minLo == "" || x.lo < minLo {
+				minLo = x.lo
+			}
+			if x.hi > maxHi {
+				maxHi = x.hi
+			}
+			if !seenKey[x.key] {
+				seenKey[x.key] = true
+				keys = append(keys, x.key)
+			}
 		}
 	}
 
-	type cl struct {
-		pk                int64
-		key, lo, hi, ctry string
-		changed           bool
-	}
-	var cands []*cl
-	if len(keyArgs) > 0 {
-		keyArgs = padPow2(keyArgs)
-		args := append(keyArgs, shiftDay(maxHi, 1), shiftDay(minLo, -1))
-		rows, err := s.txQuery(ctx, tx, `SELECT pk, key, date_lo, date_hi, country FROM clusters WHERE key IN (`+
-			strings.Repeat("?, ", len(keyArgs)-1)+`?) AND date_lo <> '' AND date_lo <= ? AND date_hi >= ? ORDER BY pk`, args...)
-		if err != nil {
-			return err
-		}
-		for rows.Next() {
-			c := &cl{}
-			if err := rows.Scan(&c.pk, &c.key, &c.lo, &c.hi, &c.ctry); err != nil {
-				rows.Close()
+	// The stored clusters any dated event of the batch could join, by key, in pk order
+	// (a cluster's dates only narrow, so one outside the batch's dates stays outside).
+	var cands []*batchCluster
+	err := chunks(len(keys), 64, func(lo, hi int) error {
+		args := append(slices.Clone(keys[lo:hi]), shiftDay(maxHi, 1), shiftDay(minLo, -1))
+		return s.queryRows(ctx, tx, `SELECT pk, key, date_lo, date_hi, country, rep_event FROM clusters WHERE key IN (`+
+			strings.Repeat("?, ", hi-lo-1)+`?) AND date_lo <> '' AND date_lo <= ? AND date_hi >= ?`, args, func(rows *sql.Rows) error {
+			c := &batchCluster{stored: true}
+			if err := rows.Scan(&c.pk, &c.key, &c.lo, &c.hi, &c.ctry, &c.rep); err != nil {
 				return err
 			}
 			cands = append(cands, c)
+			return nil
+		})
+	})
+	if err != nil {
+		return err
+	}
+	slices.SortFunc(cands, func(a, b *batchCluster) int {
+		switch {
+		case a.pk < b.pk:
+			return -1
+		case a.pk > b.pk:
+			return 1
 		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
+		return 0
+	})
+	byKey := map[string][]*batchCluster{}
+	for _, c := range cands {
+		byKey[c.key] = append(byKey[c.key], c)
 	}
 
-	// Assign each event to the first compatible cluster, stored or opened by an earlier
-	// event of this document; the others open clusters.
-	assigned := make([]*cl, len(evs))
-	var opened []*cl
-	openedBy := map[*cl]int{}
-	for i, x := range evs {
-		if x.lo != "" {
-			for _, c := range cands {
-				if c.key == x.key && cluster.DatesCompatible(x.lo, x.hi, c.lo, c.hi) && cluster.PlaceCompatible(x.country, c.ctry) {
-					assigned[i] = c
-					break
+	// Each document's events in order: the first compatible cluster, stored or opened
+	// before (clusters opened later have larger pks), else a new one.
+	assigned := make([][]*batchCluster, len(docs))
+	var opened, touched []*batchCluster
+	isTouched := map[*batchCluster]bool{}
+	sources := make([]string, len(docs))
+	for k, w := range docs {
+		assigned[k] = make([]*batchCluster, len(evs[k]))
+		sources[k] = cluster.SourceOf(w.d)
+		for i, x := range evs[k] {
+			var c *batchCluster
+			if x.lo != "" {
+				for _, o := range byKey[x.key] {
+					if cluster.DatesCompatible(x.lo, x.hi, o.lo, o.hi) && cluster.PlaceCompatible(x.country, o.ctry) {
+						c = o
+						break
+					}
 				}
 			}
-		}
-		if c := assigned[i]; c != nil {
-			nlo, nhi := cluster.Narrower(x.lo, x.hi, c.lo, c.hi)
-			if nlo != c.lo || nhi != c.hi || (c.ctry == "" && x.country != "") {
-				c.lo, c.hi, c.changed = nlo, nhi, true
+			if c != nil {
+				nlo, nhi := cluster.Narrower(x.lo, x.hi, c.lo, c.hi)
+				c.lo, c.hi = nlo, nhi
 				if c.ctry == "" {
 					c.ctry = x.country
 				}
+			} else {
+				c = &batchCluster{typ: w.d.Events[i].Type, key: x.key, lo: x.lo, hi: x.hi, ctry: x.country, rep: x.id, opener: x.id}
+				opened = append(opened, c)
+				if x.lo != "" {
+					byKey[x.key] = append(byKey[x.key], c)
+				}
 			}
-			continue
+			assigned[k][i] = c
+			if !isTouched[c] {
+				isTouched[c] = true
+				touched = append(touched, c)
+			}
 		}
-		c := &cl{key: x.key, lo: x.lo, hi: x.hi, ctry: x.country}
-		assigned[i] = c
-		opened = append(opened, c)
-		openedBy[c] = i
-		if x.lo != "" {
-			cands = append(cands, c)
+	}
+
+	// Whether a stored member of each touched stored cluster shares an article (canonical
+	// document) or an outlet with a document of the batch.
+	type pair struct {
+		pk  int64
+		can int64
+		src string
+	}
+	type seenArt struct {
+		c   *batchCluster
+		can int64
+	}
+	type seenSrc struct {
+		c   *batchCluster
+		src string
+	}
+	var pairs []pair
+	pairSeen := map[pair]bool{}
+	for k := range docs {
+		for _, c := range assigned[k] {
+			if p := (pair{c.pk, canonical[k], sources[k]}); c.stored && !pairSeen[p] {
+				pairSeen[p] = true
+				pairs = append(pairs, p)
+			}
+		}
+	}
+	arts, srcs := map[seenArt]bool{}, map[seenSrc]bool{}
+	clusterOf := map[int64]*batchCluster{}
+	for _, c := range cands {
+		clusterOf[c.pk] = c
+	}
+	err = chunks(len(pairs), 64, func(lo, hi int) error {
+		var b strings.Builder
+		args := make([]any, 0, 3*(hi-lo))
+		b.WriteString(`SELECT v.column1, v.column2, v.column3,
+		EXISTS (SELECT 1 FROM cluster_members m WHERE m.cluster_pk = v.column1 AND m.canonical_pk = v.column2),
+		EXISTS (SELECT 1 FROM cluster_members m WHERE m.cluster_pk = v.column1 AND m.source = v.column3)
+		FROM (VALUES `)
+		for j, p := range pairs[lo:hi] {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(`(CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS TEXT))`)
+			args = append(args, p.pk, p.can, p.src)
+		}
+		b.WriteString(`) AS v`)
+		return s.queryRows(ctx, tx, b.String(), args, func(rows *sql.Rows) error {
+			var p pair
+			var a, src bool
+			if err := rows.Scan(&p.pk, &p.can, &p.src, &a, &src); err != nil {
+				return err
+			}
+			c := clusterOf[p.pk]
+			if a {
+				arts[seenArt{c, p.can}] = true
+			}
+			if src {
+				srcs[seenSrc{c, p.src}] = true
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		return err
+	}
+
+	// Counts by deltas, each document in order: its mentions; one article if no member
+	// before it shares its canonical document, one source if none shares its outlet.
+	for k := range docs {
+		var mine []*batchCluster
+		for i, x := range evs[k] {
+			c := assigned[k][i]
+			c.mentions += x.mentions
+			c.rep = min(c.rep, x.id)
+			if !slices.Contains(mine, c) {
+				mine = append(mine, c)
+			}
+		}
+		for _, c := range mine {
+			if a := (seenArt{c, canonical[k]}); !arts[a] {
+				arts[a] = true
+				c.arts++
+			}
+			if sr := (seenSrc{c, sources[k]}); !srcs[sr] {
+				srcs[sr] = true
+				c.n++
+			}
 		}
 	}
 
 	if len(opened) > 0 {
 		rows := make([][]any, len(opened))
 		for k, c := range opened {
-			i := openedBy[c]
-			rows[k] = []any{d.Events[i].Type, c.key, c.lo, c.hi, c.ctry, evs[i].id}
+			rows[k] = []any{c.typ, c.key, c.lo, c.hi, c.ctry, c.mentions, c.arts, c.n, c.rep}
 		}
-		byRep := map[string]int64{}
+		byRep := make(map[string]*batchCluster, len(opened))
+		for _, c := range opened {
+			byRep[c.rep] = c
+		}
 		err := s.insertReturning(ctx, tx, "clusters", []string{"type", "key", "date_lo", "date_hi", "country", "num_mentions", "num_articles", "num_sources", "rep_event"},
-			[]string{"?", "?", "?", "?", "?", "0", "0", "0", "?"}, rows, "pk, rep_event", func(rows *sql.Rows) error {
+			nil, rows, "pk, rep_event", func(rows *sql.Rows) error {
 				var pk int64
 				var rep string
 				if err := rows.Scan(&pk, &rep); err != nil {
 					return err
 				}
-				byRep[rep] = pk
+				if c := byRep[rep]; c != nil {
+					c.pk = pk
+				}
 				return nil
 			})
 		if err != nil {
 			return err
 		}
 		for _, c := range opened {
-			if c.pk = byRep[evs[openedBy[c]].id]; c.pk == 0 {
-				return fmt.Errorf("cluster of event %s not written", evs[openedBy[c]].id)
-			}
-			c.changed = false
-		}
-	}
-	for _, c := range cands {
-		if c.changed {
-			if _, err := s.txExec(ctx, tx, `UPDATE clusters SET date_lo = ?, date_hi = ?, country = ? WHERE pk = ?`, c.lo, c.hi, c.ctry, c.pk); err != nil {
-				return err
+			if c.pk == 0 {
+				return fmt.Errorf("cluster of event %s not written", c.opener)
 			}
 		}
 	}
-
-	// Counts are brought up to date by deltas: the document's mentions, one article if no
-	// member shares its canonical document, one source if no member shares its outlet
-	// (looked up before its own members are written).
-	source := cluster.SourceOf(d)
-	type delta struct {
-		m   int
-		rep string
-	}
-	deltas := map[int64]*delta{}
-	var tpks []int64
-	members := make([][]any, len(evs))
-	for i, x := range evs {
-		c := assigned[i]
-		members[i] = []any{x.pk, c.pk, x.id, docPK, canonical, source, d.Lang, x.mentions}
-		dl := deltas[c.pk]
-		if dl == nil {
-			dl = &delta{rep: x.id}
-			deltas[c.pk] = dl
-			tpks = append(tpks, c.pk)
+	var members [][]any
+	for k, w := range docs {
+		for i, x := range evs[k] {
+			members = append(members, []any{x.pk, assigned[k][i].pk, x.id, w.pk, canonical[k], sources[k], w.d.Lang, x.mentions})
 		}
-		dl.m += x.mentions
-		dl.rep = min(dl.rep, x.id)
-	}
-	slices.Sort(tpks)
-	args := []any{canonical, source}
-	for _, pk := range tpks {
-		args = append(args, pk)
-	}
-	args = append(args[:2], padPow2(args[2:])...)
-	in := strings.Repeat("?, ", len(args)-3) + "?"
-	frows, err := s.txQuery(ctx, tx, `SELECT c.pk,
-		EXISTS (SELECT 1 FROM cluster_members m WHERE m.cluster_pk = c.pk AND m.canonical_pk = ?),
-		EXISTS (SELECT 1 FROM cluster_members m WHERE m.cluster_pk = c.pk AND m.source = ?)
-		FROM clusters c WHERE c.pk IN (`+in+`)`, args...)
-	if err != nil {
-		return err
-	}
-	seenArticle, seenSource := map[int64]bool{}, map[int64]bool{}
-	for frows.Next() {
-		var pk int64
-		var a, src bool
-		if err := frows.Scan(&pk, &a, &src); err != nil {
-			frows.Close()
-			return err
-		}
-		seenArticle[pk], seenSource[pk] = a, src
-	}
-	frows.Close()
-	if err := frows.Err(); err != nil {
-		return err
 	}
 	if err := s.insertRows(ctx, tx, "cluster_members", []string{"event_pk", "cluster_pk", "event_id", "doc_pk", "canonical_pk", "source", "lang", "mentions"}, nil, members); err != nil {
 		return err
 	}
-	// One UPDATE per power-of-two chunk of the touched clusters, so that its few shapes stay
-	// prepared.
-	for lo := 0; lo < len(tpks); {
-		n := 1 << (bits.Len(uint(len(tpks)-lo)) - 1)
+
+	// The stored clusters touched, in pk order: dates and country, counts by deltas.
+	var upd []*batchCluster
+	for _, c := range cands {
+		if isTouched[c] {
+			upd = append(upd, c)
+		}
+	}
+	return chunks(len(upd), 64, func(lo, hi int) error {
 		var b strings.Builder
-		b.WriteString(`UPDATE clusters SET num_mentions = clusters.num_mentions + v.column2,
-		num_articles = clusters.num_articles + v.column3, num_sources = clusters.num_sources + v.column4,
-		rep_event = CASE WHEN clusters.rep_event < v.column5 THEN clusters.rep_event ELSE v.column5 END
+		args := make([]any, 0, 8*(hi-lo))
+		b.WriteString(`UPDATE clusters SET date_lo = v.column2, date_hi = v.column3, country = v.column4,
+		num_mentions = clusters.num_mentions + v.column5, num_articles = clusters.num_articles + v.column6,
+		num_sources = clusters.num_sources + v.column7,
+		rep_event = CASE WHEN clusters.rep_event < v.column8 THEN clusters.rep_event ELSE v.column8 END
 		FROM (VALUES `)
-		args = args[:0]
-		for k, pk := range tpks[lo : lo+n] {
-			if k > 0 {
+		for j, c := range upd[lo:hi] {
+			if j > 0 {
 				b.WriteString(", ")
 			}
-			b.WriteString(`(CAST(? AS BIGINT), CAST(? AS INTEGER), CAST(? AS INTEGER), CAST(? AS INTEGER), CAST(? AS TEXT))`)
-			a, src := 1, 1
-			if seenArticle[pk] {
-				a = 0
-			}
-			if seenSource[pk] {
-				src = 0
-			}
-			args = append(args, pk, deltas[pk].m, a, src, deltas[pk].rep)
+			b.WriteString(`(CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS INTEGER), CAST(? AS INTEGER), CAST(? AS INTEGER), CAST(? AS TEXT))`)
+			args = append(args, c.pk, c.lo, c.hi, c.ctry, c.mentions, c.arts, c.n, c.rep)
 		}
 		b.WriteString(`) AS v WHERE clusters.pk = v.column1`)
-		if _, err := s.txExec(ctx, tx, b.String(), args...); err != nil {
-			return err
-		}
-		lo += n
-	}
-	return nil
-}
-
-// padPow2 repeats the last of a list of IN (…) values up to a power of two, so that the
-// query has few shapes and stays prepared; the repeats change nothing in what IN matches.
-func padPow2(vals []any) []any {
-	n := 1
-	for n < len(vals) {
-		n *= 2
-	}
-	for len(vals) < n {
-		vals = append(vals, vals[len(vals)-1])
-	}
-	return vals
+		_, err := s.txExec(ctx, tx, b.String(), args...)
+		return err
+	})
 }
 
 const clusterCols = `SELECT pk, type, date_lo, date_hi, country, num_mentions, num_articles, num_sources, rep_event FROM clusters`

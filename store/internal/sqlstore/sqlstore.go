@@ -512,10 +512,14 @@ func (s *DB) putBatch(ctx context.Context, tx *sql.Tx, docs []*doc.Document, ord
 	if err := s.afterDocuments(ctx, tx, pks); err != nil {
 		return err
 	}
+	ws := make([]written, len(puts))
+	for k, p := range puts {
+		ws[k] = written{p.pk, docs[p.i]}
+	}
+	if err := s.finishBatch(ctx, tx, ws, events); err != nil {
+		return err
+	}
 	for _, p := range puts {
-		if err := s.finishDocument(ctx, tx, p.pk, docs[p.i], events); err != nil {
-			return fmt.Errorf("document %s: %w", docs[p.i].ID, err)
-		}
 		res[p.i].Added = true
 	}
 	return nil
@@ -644,7 +648,7 @@ func (s *DB) putOne(ctx context.Context, tx *sql.Tx, d *doc.Document) (bool, map
 	if err := s.afterDocuments(ctx, tx, []int64{pk}); err != nil {
 		return false, nil, err
 	}
-	if err := s.finishDocument(ctx, tx, pk, d, events); err != nil {
+	if err := s.finishBatch(ctx, tx, []written{{pk, d}}, events); err != nil {
 		return false, nil, err
 	}
 	return true, dyads, nil
@@ -691,20 +695,6 @@ func (s *DB) afterDocuments(ctx context.Context, tx *sql.Tx, pks []int64) error 
 		if _, err := s.txExec(ctx, tx, st, arg); err != nil {
 			return fmt.Errorf("indexing: %w", err)
 		}
-	}
-	return nil
-}
-
-// finishDocument runs what needs the document's rows and those of the documents written
-// before it: its near duplicates and its event clusters. events maps event ids to their
-// pks.
-func (s *DB) finishDocument(ctx context.Context, tx *sql.Tx, pk int64, d *doc.Document, events map[string]int64) error {
-	canonical, err := s.nearDuplicate(ctx, tx, pk, d)
-	if err != nil {
-		return fmt.Errorf("near duplicates: %w", err)
-	}
-	if err := s.clusterEvents(ctx, tx, pk, canonical, d, events); err != nil {
-		return fmt.Errorf("clusters: %w", err)
 	}
 	return nil
 }
