@@ -201,6 +201,7 @@ func (r *reader) candidate(si int, h hit) *cand {
 		cd.ev.Factuality = "hedged" // "Moscou est accusé d'avoir…": reported, by nobody named
 	}
 	r.demand(cd)
+	r.refusal(cd)
 	r.conditionalThreat(cd)
 	r.date(cd)
 	return cd
@@ -628,6 +629,30 @@ func (r *reader) demand(cd *cand) {
 	cd.ev.Actor = []string{speaker}
 	cd.ev.Recipient = target
 	cd.actorM, cd.recipM = nil, cd.actorM
+	cd.ev.Factuality = "asserted"
+}
+
+// refusalMode: the REJECT mode of a cooperative act its actor says it will not do (CAMEO 12).
+var refusalMode = map[string]string{
+	"CONCEDE": "yield", "RETREAT": "yield", // 124 decline to yield
+	"AID": "assist", "COOPERATE": "assist", // 121 reject material cooperation
+	"CONSULT": "meet", // 125 reject proposal to meet, discuss, negotiate
+	"AGREE":   "", "SUPPORT": "", // 127 reject plan, agreement
+}
+
+// refusal: a cooperative act negated in the future or the conditional ("will not meet the
+// demands", "would not send troops", "ne libérera pas les otages") is its actor's refusal, a
+// REJECT (CAMEO 12) of the one the act was for; a negated past ("did not release") only says
+// the act did not happen.
+func (r *reader) refusal(cd *cand) {
+	mode, ok := refusalMode[cd.ev.Type]
+	if !ok || cd.ev.Factuality != "negated" || len(cd.ev.Actor) == 0 {
+		return
+	}
+	if !cd.cues["future"] && !cd.cues["reportedfuture"] && !cd.cues["hypothetical"] && !r.futureVerb(cd) && r.conditionalVerb(cd) == "" {
+		return
+	}
+	cd.ev.Type, cd.ev.Mode = "REJECT", mode
 	cd.ev.Factuality = "asserted"
 }
 

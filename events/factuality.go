@@ -137,7 +137,7 @@ func (r *reader) futureVerb(cd *cand) bool {
 		return false
 	}
 	n := r.tok(cd.hit.start)
-	for _, suf := range []string{"era", "eront", "erai", "eras", "erons", "erez", "ira", "iront", "dra", "dront"} {
+	for _, suf := range []string{"era", "eront", "erai", "eras", "erons", "erez", "ira", "iront", "dra", "dront", "rra", "rront"} {
 		if strings.HasSuffix(n, suf) && len(n) > len(suf)+2 {
 			return true
 		}
