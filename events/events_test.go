@@ -240,6 +240,14 @@ func TestEvents(t *testing.T) {
 			[]want{{"ASSAULT", "NER", "TCD-MIL+BEN", "asserted", ""}}},
 		{"en", "Chad and the Chadian army attacked Niger.", nil,
 			[]want{{"ASSAULT", "TCD-MIL+TCD", "NER", "asserted", ""}}},
+		// members told as a count act as their group ("About 200 supporters of X marched")
+		{"en", "About 200 supporters of the rebels attacked Niger.", nil,
+			[]want{{"ASSAULT", "x-rebels", "NER", "asserted", ""}}},
+		{"fr", "Des centaines de partisans du Togo ont attaqué le Niger.", nil,
+			[]want{{"ASSAULT", "TGO", "NER", "asserted", ""}}},
+		// a name after another noun with "of" is no subject
+		{"en", "About 200 soldiers from the border of Togo attacked Niger.", nil,
+			[]want{{"ASSAULT", "", "NER", "asserted", ""}}},
 		// apposition as the implicit actor of a noun
 		{"fr", "Il a parlé du Togo, pays isolé par le Ghana après l'invasion du Bénin.", nil,
 			[]want{{"SANCTION", "GHA", "TGO", "asserted", ""}, {"ASSAULT", "TGO", "BEN", "asserted", ""}}},

@@ -128,7 +128,7 @@ func (r *reader) subject(si, from int, clauseOnly bool) []roleMention {
 			// a mention right before the verb is its subject even after a conjunction that is
 			// also a preposition ("after Mr Macron accused…", "après que X a…")
 			p := r.prepBeforeMode(m.Tok0, s.Tok0, true) // a subject is not "du X" (of the X)
-			if p != "" && !(r.rightBeforeVerb(m.Tok1, from) && r.w.is("clausal", p)) {
+			if p != "" && !(r.rightBeforeVerb(m.Tok1, from) && r.w.is("clausal", p)) && !r.memberOf(m.Tok0, s.Tok0) {
 				continue
 			}
 			return r.coordinated(si, roleMention{mi, m.Actor}, -1)
@@ -1444,4 +1444,23 @@ func (r *reader) parenthesised(mi int) int {
 		return outer
 	}
 	return -1
+}
+
+// memberOf: the mention at t0 is governed by "of"/"de" after a noun of members ("About 200
+// supporters of X marched", "des centaines de partisans de l'opposition ont manifesté",
+// "Leaders of X agreed"): the members act as X (PLOVER codes them as X).
+func (r *reader) memberOf(t0, floor int) bool {
+	j := t0 - 1
+	for j > floor && r.w.is("det", r.tok(j)) && r.tok(j) != "du" && r.tok(j) != "des" {
+		j-- // "du", "des" hold the preposition
+	}
+	if j <= floor {
+		return false
+	}
+	switch r.tok(j) {
+	case "of", "de", "d'", "du", "des":
+	default:
+		return false
+	}
+	return r.w.is("member", r.tok(j-1))
 }
