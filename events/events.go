@@ -636,7 +636,7 @@ func (r *reader) demand(cd *cand) {
 var refusalMode = map[string]string{
 	"CONCEDE": "yield", "RETREAT": "yield", // 124 decline to yield
 	"AID": "assist", "COOPERATE": "assist", // 121 reject material cooperation
-	"CONSULT": "meet", // 125 reject proposal to meet, discuss, negotiate
+	"CONSULT": "meet",            // 125 reject proposal to meet, discuss, negotiate
 	"AGREE":   "", "SUPPORT": "", // 127 reject plan, agreement
 }
 
