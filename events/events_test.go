@@ -248,6 +248,11 @@ func TestEvents(t *testing.T) {
 		// a name after another noun with "of" is no subject
 		{"en", "About 200 soldiers from the border of Togo attacked Niger.", nil,
 			[]want{{"ASSAULT", "", "NER", "asserted", ""}}},
+		// a number or a quantifier between a preposition and a name ("on three X officials")
+		{"en", "Ghana imposed sanctions on three Togo officials.", nil,
+			[]want{{"SANCTION", "GHA", "TGO", "asserted", ""}}},
+		{"en", "Ghana imposed sanctions on 200 Togo officials.", nil,
+			[]want{{"SANCTION", "GHA", "TGO", "asserted", ""}}},
 		// apposition as the implicit actor of a noun
 		{"fr", "Il a parlé du Togo, pays isolé par le Ghana après l'invasion du Bénin.", nil,
 			[]want{{"SANCTION", "GHA", "TGO", "asserted", ""}, {"ASSAULT", "TGO", "BEN", "asserted", ""}}},
@@ -273,6 +278,32 @@ func TestEvents(t *testing.T) {
 			if d.Text[e.Evidence.Start:e.Evidence.End] != e.Evidence.Text {
 				t.Errorf("%q: evidence offsets do not hold its text", tc.text)
 			}
+		}
+	}
+}
+
+// TestAgentNotPlace: "by"/"par" then a noun and a place ("attacked by gunmen in X"): the
+// place is where they were, not the agent; an agent named after its noun is kept.
+func TestAgentNotPlace(t *testing.T) {
+	c := newCoder(t)
+	cases := []struct {
+		lang, text, actor string // actor: the only actor wanted ("" none)
+	}{
+		{"en", "The convoy was attacked by gunmen in Chad.", ""},
+		{"fr", "Le convoi a été attaqué par des hommes armés au Tchad.", ""},
+		{"en", "Niger was attacked by fighters of the rebels.", "x-rebels"},
+		{"fr", "Le Niger a été attaqué par des combattants de l'armée tchadienne.", "TCD-MIL"},
+	}
+	for _, tc := range cases {
+		d := read(t, c, tc.lang, tc.text, nil)
+		if len(d.Events) == 0 {
+			if tc.actor != "" {
+				t.Errorf("%q: no event", tc.text)
+			}
+			continue // with no party at all the event is not kept
+		}
+		if got := strings.Join(d.Events[0].Actor, "+"); got != tc.actor {
+			t.Errorf("%q: actor %q, want %q", tc.text, got, tc.actor)
 		}
 	}
 }

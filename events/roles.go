@@ -7,17 +7,20 @@ import (
 )
 
 // usable says whether a mention can fill a role: it names a resolved actor that is not a
-// news outlet (outlets are sources, never parties), and it is not the source of an
-// attribution marker ("selon X", "according to X").
+// news outlet (outlets are sources, never parties; journalists, a people or a person, can be
+// the target of an act), and it is not the source of an attribution marker ("selon X",
+// "according to X").
 func (r *reader) usable(mi int) bool {
 	m := r.d.Mentions[mi]
 	a := r.actors[m.Actor]
 	if a == nil {
 		return false
 	}
-	for _, s := range a.Sector {
-		if s == "JRN" || s == "MED" {
-			return false
+	if a.Kind == "organization" && !strings.HasPrefix(a.ID, a.Country+"-") {
+		for _, s := range a.Sector {
+			if s == "JRN" || s == "MED" {
+				return false // an outlet; "French journalists" (FRA-JRN) are people
+			}
 		}
 	}
 	return !r.sourceMarked(m.Tok0)
@@ -29,13 +32,20 @@ func (r *reader) usable(mi int) bool {
 func (r *reader) prepBefore(t int, floor int) string { return r.prepBeforeMode(t, floor, false) }
 
 func (r *reader) prepBeforeMode(t int, floor int, noun bool) string {
+	return r.prepBeforeFull(t, floor, noun, true)
+}
+
+// prepBeforeFull is prepBeforeMode; counts also skips numbers and quantifiers ("on three X
+// generals"). The subject finder does not: "l'arrestation de huit soldats accusés d'avoir
+// intenté un coup" reads the soldiers as the subject of the participle clause after them.
+func (r *reader) prepBeforeFull(t int, floor int, noun, counts bool) string {
 	j := t - 1
 	for k := 0; k < 3 && j >= floor; k++ {
 		n := r.tok(j)
 		if noun && (n == "du" || n == "des") && j > 0 && r.d.Tokens[j-1].Kind != doc.Punct {
 			return "de" // at the head of a sentence or a clause, "Des soldats…" is an article
 		}
-		if !r.w.is("det", n) && !r.w.is("compass", n) { // "of southern Serbia"
+		if !r.w.is("det", n) && !r.w.is("compass", n) && !(counts && (r.w.is("count", n) || r.number(j))) { // "of southern Serbia", "on three Sudanese generals"
 			break
 		}
 		j--
@@ -127,7 +137,7 @@ func (r *reader) subject(si, from int, clauseOnly bool) []roleMention {
 			}
 			// a mention right before the verb is its subject even after a conjunction that is
 			// also a preposition ("after Mr Macron accused…", "après que X a…")
-			p := r.prepBeforeMode(m.Tok0, s.Tok0, true) // a subject is not "du X" (of the X)
+			p := r.prepBeforeFull(m.Tok0, s.Tok0, true, false) // a subject is not "du X" (of the X)
 			if p != "" && !(r.rightBeforeVerb(m.Tok1, from) && r.w.is("clausal", p)) && !r.memberOf(m.Tok0, s.Tok0) {
 				continue
 			}
@@ -300,6 +310,9 @@ func (r *reader) agentOf(si, from int, withSources bool) []roleMention {
 		}
 		k := j + 1
 		for steps := 0; k < s.Tok1 && r.mentionAt[k] < 0 && steps < 4 && r.d.Tokens[k].Kind == doc.Word; steps++ {
+			if p := r.w.prep[r.tok(k)]; p != "" && p != "de" && p != "of" && !r.auxA(k) {
+				return nil // "attacked by gunmen in Nigeria": the place is not the agent
+			}
 			k++ // determiners and a head noun: "par l'agence de presse Reuters"
 		}
 		if k < s.Tok1 {
@@ -1463,4 +1476,14 @@ func (r *reader) memberOf(t0, floor int) bool {
 		return false
 	}
 	return r.w.is("member", r.tok(j-1))
+}
+
+// number: token j is written in digits ("200", "1,000").
+func (r *reader) number(j int) bool {
+	t := r.d.Tokens[j]
+	if t.Kind != doc.Word && t.Kind != doc.Number {
+		return false
+	}
+	w := r.d.Text[t.Start:t.End]
+	return w != "" && w[0] >= '0' && w[0] <= '9'
 }
