@@ -237,6 +237,19 @@ func testPut(ctx context.Context, t *testing.T, s store.Store) {
 	if final.Documents != after.Documents+1 || final.Events != after.Events+1 {
 		t.Errorf("after the batch: %+v, want one more document and one more event than %+v", final, after)
 	}
+	// A batch written as a whole (nothing broken) holding a new document twice.
+	twice := Fixture(t, "batch-twice", "fr", "2022-08-14", "Le Mali et la France ont discuté samedi à Bamako du retrait des troupes.",
+		event{id: "e1", typ: "CONSULT", fact: "asserted", date: "2022-08-13", evidence: "Le Mali et la France ont discuté", actor: []string{"MLI"}, recipient: []string{"FRA"}, quad: 1, goldstein: 1})
+	res, err = s.PutDocuments(ctx, []*doc.Document{twice, docs[1], twice})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res) != 3 || !res[0].Added || res[0].Err != nil || res[1].Added || res[1].Err != nil || res[2].Added || res[2].Err != nil {
+		t.Errorf("PutDocuments results = %+v; want added, stored, stored", res)
+	}
+	if st, err := s.Stats(ctx); err != nil || st.Documents != final.Documents+1 || st.Events != final.Events+1 {
+		t.Errorf("after a batch with a document twice: %+v, %v; want one more document and one more event than %+v", st, err, final)
+	}
 }
 
 func testRoundTrip(ctx context.Context, t *testing.T, s store.Store) {

@@ -456,7 +456,7 @@ func (s *DB) clusterBatch(ctx context.Context, tx *sql.Tx, docs []written, canon
 			byRep[c.rep] = c
 		}
 		err := s.insertReturning(ctx, tx, "clusters", []string{"type", "key", "date_lo", "date_hi", "country", "num_mentions", "num_articles", "num_sources", "rep_event"},
-			nil, rows, "pk, rep_event", func(rows *sql.Rows) error {
+			nil, rows, "", "pk, rep_event", func(rows *sql.Rows) error {
 				var pk int64
 				var rep string
 				if err := rows.Scan(&pk, &rep); err != nil {

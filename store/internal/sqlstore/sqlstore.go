@@ -283,14 +283,14 @@ func (s *DB) HasDocument(ctx context.Context, sha string) (bool, error) {
 // insertRows writes rows with multi-row INSERTs. exprs, when not nil, gives each
 // column's value expression (default "?").
 func (s *DB) insertRows(ctx context.Context, tx *sql.Tx, table string, cols, exprs []string, rows [][]any) error {
-	return s.insertReturning(ctx, tx, table, cols, exprs, rows, "", nil)
+	return s.insertReturning(ctx, tx, table, cols, exprs, rows, "", "", nil)
 }
 
-// insertReturning writes rows with multi-row INSERTs and, when returning is not "", hands
-// each returned row to scan. The statements have a few fixed sizes, so that they stay
+// insertReturning writes rows with multi-row INSERTs (with the conflict clause, when not
+// "") and, when returning is not "", hands each returned row to scan. The statements have a few fixed sizes, so that they stay
 // prepared: chunkRows rows, then what is left in powers of two (at most log2(chunkRows)+1
 // statement shapes a table).
-func (s *DB) insertReturning(ctx context.Context, tx *sql.Tx, table string, cols, exprs []string, rows [][]any, returning string, scan func(*sql.Rows) error) error {
+func (s *DB) insertReturning(ctx context.Context, tx *sql.Tx, table string, cols, exprs []string, rows [][]any, conflict, returning string, scan func(*sql.Rows) error) error {
 	if len(rows) == 0 {
 		return nil
 	}
@@ -300,8 +300,11 @@ func (s *DB) insertReturning(ctx context.Context, tx *sql.Tx, table string, cols
 	}
 	head := "INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES "
 	tail := ""
+	if conflict != "" {
+		tail = " " + conflict
+	}
 	if returning != "" {
-		tail = " RETURNING " + returning
+		tail += " RETURNING " + returning
 	}
 	per := chunkRows(len(cols))
 	args := make([]any, 0, min(per, len(rows))*len(cols))
@@ -353,15 +356,6 @@ func jsonText(v any) string {
 		return "null"
 	}
 	return string(b)
-}
-
-// jsonArray is the JSON array of xs, "[]" when there are none (schema version 5's packed
-// columns).
-func jsonArray[T any](xs []T) string {
-	if len(xs) == 0 {
-		return "[]"
-	}
-	return jsonText(xs)
 }
 
 func fold(s string) string { return normalize.String(s) }
@@ -486,18 +480,23 @@ func (s *DB) putBatch(ctx context.Context, tx *sql.Tx, docs []*doc.Document, ord
 	}
 	var puts []put
 	var w layerRows
+	var ok []int
+	var ds []*doc.Document
 	for _, i := range order {
-		d := docs[i]
-		if err := checkDocument(d); err != nil {
+		if err := checkDocument(docs[i]); err != nil {
 			res[i].Err = err
 			continue
 		}
-		pk, added, err := s.insertDocument(ctx, tx, d)
-		if err != nil {
-			return fmt.Errorf("document %s: %w", d.ID, err)
-		}
-		if added {
-			addDyads(total, s.putLayers(pk, d, &w))
+		ok = append(ok, i)
+		ds = append(ds, docs[i])
+	}
+	dpks, err := s.insertDocuments(ctx, tx, ds)
+	if err != nil {
+		return err
+	}
+	for k, i := range ok {
+		if pk := dpks[k]; pk != 0 {
+			addDyads(total, s.putLayers(pk, docs[i], &w))
 			puts = append(puts, put{i, pk})
 		}
 	}
@@ -654,35 +653,68 @@ func (s *DB) putOne(ctx context.Context, tx *sql.Tx, d *doc.Document) (bool, map
 	return true, dyads, nil
 }
 
-// insertDocument writes the document's row and returns its pk; added is false when its
-// hash is stored (or was meanwhile by another writer).
-func (s *DB) insertDocument(ctx context.Context, tx *sql.Tx, d *doc.Document) (int64, bool, error) {
+// documentRow is the columns of a document's row and their values.
+func (s *DB) documentRow(d *doc.Document) (cols, exprs []string, args []any) {
 	published := ""
 	if !d.Published.IsZero() {
 		published = d.Published.UTC().Format(time.DateOnly)
 	}
-	sents := make([][3]int, len(d.Sentences))
-	for i, x := range d.Sentences {
-		sents[i] = [3]int{x.Start, x.End, x.Para}
-	}
-	cols := "sha256, id, lang, published, source, url, title, text, sentences, ingested_at, mentions, timexes, quotes, n_mentions, n_timexes, n_quotes"
-	vals := "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
-	args := []any{d.SHA256, d.ID, d.Lang, published, d.Source, d.URL, d.Title, d.Text, jsonText(sents), time.Now().UTC().Format(time.RFC3339),
-		jsonArray(d.Mentions), jsonArray(d.Timexes), jsonArray(d.Quotes), len(d.Mentions), len(d.Timexes), len(d.Quotes)}
+	cols = []string{"sha256", "id", "lang", "published", "source", "url", "title", "text", "sentences", "ingested_at", "mentions", "timexes", "quotes", "n_mentions", "n_timexes", "n_quotes"}
+	args = []any{d.SHA256, d.ID, d.Lang, published, d.Source, d.URL, d.Title, d.Text, packSentences(d.Sentences), time.Now().UTC().Format(time.RFC3339),
+		packMentions(d.Mentions), packTimexes(d.Timexes), packQuotes(d.Quotes), len(d.Mentions), len(d.Timexes), len(d.Quotes)}
 	if s.d.TSV {
-		cols += ", tsv"
-		vals += ", to_tsvector('simple', ?)"
+		cols = append(cols, "tsv")
+		exprs = make([]string, len(cols))
+		for i := range exprs {
+			exprs[i] = "?"
+		}
+		exprs[len(exprs)-1] = "to_tsvector('simple', ?)"
 		args = append(args, fold(d.Title+"\n"+d.Text))
 	}
-	var pk int64
-	err := s.txQueryRow(ctx, tx, `INSERT INTO documents (`+cols+`) VALUES (`+vals+`) ON CONFLICT (sha256) DO NOTHING RETURNING pk`, args...).Scan(&pk)
-	if errors.Is(err, sql.ErrNoRows) {
-		return 0, false, nil
-	}
+	return cols, exprs, args
+}
+
+// insertDocument writes the document's row and returns its pk; added is false when its
+// hash is stored (or was meanwhile by another writer).
+func (s *DB) insertDocument(ctx context.Context, tx *sql.Tx, d *doc.Document) (int64, bool, error) {
+	pks, err := s.insertDocuments(ctx, tx, []*doc.Document{d})
 	if err != nil {
 		return 0, false, err
 	}
-	return pk, true, nil
+	return pks[0], pks[0] != 0, nil
+}
+
+// insertDocuments writes the documents' rows in order, in a few multi-row INSERTs, and
+// returns their pks: 0 for a document whose hash is stored (or was meanwhile by another
+// writer, or comes earlier in ds).
+func (s *DB) insertDocuments(ctx context.Context, tx *sql.Tx, ds []*doc.Document) ([]int64, error) {
+	if len(ds) == 0 {
+		return nil, nil
+	}
+	var cols, exprs []string
+	rows := make([][]any, len(ds))
+	for k, d := range ds {
+		cols, exprs, rows[k] = s.documentRow(d)
+	}
+	bySHA := make(map[string]int64, len(ds))
+	err := s.insertReturning(ctx, tx, "documents", cols, exprs, rows, "ON CONFLICT (sha256) DO NOTHING", "pk, sha256", func(r *sql.Rows) error {
+		var pk int64
+		var sha string
+		if err := r.Scan(&pk, &sha); err != nil {
+			return err
+		}
+		bySHA[sha] = pk
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	pks := make([]int64, len(ds))
+	for k, d := range ds {
+		pks[k] = bySHA[d.SHA256]
+		delete(bySHA, d.SHA256) // a second copy in ds is not added
+	}
+	return pks, nil
 }
 
 // afterDocuments runs the dialect's AfterDocuments statements on the documents written.
@@ -814,7 +846,7 @@ func (s *DB) writeLayers(ctx context.Context, tx *sql.Tx, w *layerRows) (map[str
 		evExprs[len(evExprs)-1] = "to_tsvector('simple', ?)"
 	}
 	pks := make(map[string]int64, len(w.events))
-	err := s.insertReturning(ctx, tx, "events", evCols, evExprs, w.events, "pk, event_id", func(rows *sql.Rows) error {
+	err := s.insertReturning(ctx, tx, "events", evCols, evExprs, w.events, "", "pk, event_id", func(rows *sql.Rows) error {
 		var pk int64
 		var id string
 		if err := rows.Scan(&pk, &id); err != nil {
