@@ -253,6 +253,16 @@ func TestEvents(t *testing.T) {
 			[]want{{"SANCTION", "GHA", "TGO", "asserted", ""}}},
 		{"en", "Ghana imposed sanctions on 200 Togo officials.", nil,
 			[]want{{"SANCTION", "GHA", "TGO", "asserted", ""}}},
+		// a promise's infinitive after a short adverbial phrase; help "for X" is for X, other
+		// acts "for X" are not done to X
+		{"en", "Ghana agreed in principle on Monday to provide aid for Togo.", nil,
+			[]want{{"AGREE", "GHA", "TGO", "asserted", ""}, {"AID", "GHA", "TGO", "asserted", ""}}},
+		{"fr", "Le Ghana a promis en principe lundi de fournir une aide pour le Togo.", nil,
+			[]want{{"AGREE", "GHA", "TGO", "asserted", ""}}},
+		{"en", "Ghana agreed to campaign for Togo.", nil,
+			[]want{{"AGREE", "GHA", "", "asserted", ""}}},
+		{"fr", "Le Ghana a promis de voter pour le Togo.", nil,
+			[]want{{"AGREE", "GHA", "", "asserted", ""}}},
 		// apposition as the implicit actor of a noun
 		{"fr", "Il a parlé du Togo, pays isolé par le Ghana après l'invasion du Bénin.", nil,
 			[]want{{"SANCTION", "GHA", "TGO", "asserted", ""}, {"ASSAULT", "TGO", "BEN", "asserted", ""}}},

@@ -1360,6 +1360,18 @@ func (r *reader) complementTarget(si, from int) []roleMention {
 	for j < s.Tok1 && (r.inTimex(j) || j+1 < s.Tok1 && r.w.prep[r.tok(j)] != "" && r.inTimex(j+1)) {
 		j++ // "threatened on Monday to…", "a refusé mardi de…"
 	}
+	if j < s.Tok1 && !r.w.is("inflink", r.tok(j)) {
+		// a short adverbial phrase before the infinitive ("agreed in principle on Saturday to")
+		for k := j; k < min(s.Tok1, j+6); k++ {
+			if r.d.Tokens[k].Kind != doc.Word || r.mentionAt[k] >= 0 || r.trigAt[k] || r.w.is("compl", r.tok(k)) {
+				break
+			}
+			if k > j && r.w.is("inflink", r.tok(k)) {
+				j = k
+				break
+			}
+		}
+	}
 	if j >= s.Tok1 || !r.w.is("inflink", r.tok(j)) {
 		return nil
 	}
@@ -1385,7 +1397,7 @@ func (r *reader) complementTarget(si, from int) []roleMention {
 		p := r.prepBefore(m.Tok0, verb)
 		// "in X" only for a country: "to resume attacks in X" is aimed at X's state
 		inCountry := r.w.is("targetin", p) && r.actors[m.Actor] != nil && r.actors[m.Actor].Kind == "country"
-		if p == "" && r.directObject(verb, m.Tok0) || p != "" && r.w.is("targetprep", p) || inCountry {
+		if p == "" && r.directObject(verb, m.Tok0) || p != "" && r.w.is("targetprep", p) || inCountry || r.beneficiary(m.Tok0, verb) {
 			return r.coordinated(si, roleMention{mi, m.Actor}, +1)
 		}
 	}
@@ -1486,4 +1498,22 @@ func (r *reader) number(j int) bool {
 	}
 	w := r.d.Text[t.Start:t.End]
 	return w != "" && w[0] >= '0' && w[0] <= '9'
+}
+
+// beneficiary: the name at t0 follows "for"/"pour" and an aid noun ("to provide 70 million
+// dollars of aid for X", "d'envoyer une aide humanitaire pour X"): whom the promised help is for.
+func (r *reader) beneficiary(t0, floor int) bool {
+	j := t0 - 1
+	for j > floor && r.w.is("det", r.tok(j)) {
+		j--
+	}
+	if j <= floor || !r.w.is("forprep", r.tok(j)) {
+		return false
+	}
+	for k := j - 1; k >= floor && k >= j-3; k-- {
+		if r.w.is("aidnoun", r.tok(k)) {
+			return true
+		}
+	}
+	return false
 }
