@@ -287,6 +287,7 @@ func (v *view) frames(si int) []frame {
 	s0, s1 := s.Tok0, s.Tok1
 	var out []frame
 	head := v.skipOpeners(s0, s1) // the first word of the sentence after openers
+	english := d.Lang == "en"
 	for i := s0; i < s1; i++ {
 		sp := v.lex.specialOf(v.norm(i))
 		// according markers
@@ -348,10 +349,12 @@ func (v *view) frames(si int) []frame {
 		}
 		// "Trump: 'We will win'", "Lynch: No outside influence on FBI probe" — a line that
 		// opens with a person's or an organisation's name and a colon
-		if fr, ok := v.colonFrame(si, i); ok {
-			out = append(out, fr)
-			i = fr.cue1
-			continue
+		if v.d.Tokens[i].Kind == doc.Punct { // (colonFrame's first test, without its call)
+			if fr, ok := v.colonFrame(si, i); ok {
+				out = append(out, fr)
+				i = fr.cue1
+				continue
+			}
 		}
 		if sp&spRaising != 0 {
 			if fr, ok := v.raisingFrame(si, i); ok {
@@ -371,7 +374,7 @@ func (v *view) frames(si int) []frame {
 				continue
 			}
 		}
-		if end < 0 {
+		if end < 0 && english && v.d.Tokens[i].Kind == doc.Word { // (unlistedIncise's first test, without its call)
 			if fr, ok := v.unlistedIncise(si, i); ok {
 				out = append(out, fr)
 				continue

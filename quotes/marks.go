@@ -121,12 +121,13 @@ func findMarks(s string, footers []doc.Span) []rawQuote {
 	}
 	paraStart := true
 	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf && !asciiMark[c] {
-			// the common case: an ASCII byte that is neither a mark nor a line end
-			if !asciiSpace[c] {
+		if asciiClass[s[i]] != cStop {
+			// the common case: a run of ASCII bytes that are neither marks nor line ends
+			j, text := plainRun(s, i)
+			if text {
 				paraStart = false
 			}
-			i++
+			i = j
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -248,17 +249,43 @@ func findMarks(s string, footers []doc.Span) []rawQuote {
 	return out
 }
 
-// asciiMark holds the ASCII bytes findMarks must look at (line ends and quote marks);
-// asciiSpace the ASCII bytes isSpaceRune accepts. Both are read-only.
-var asciiMark, asciiSpace = func() (m, sp [utf8.RuneSelf]bool) {
-	for _, c := range "\n\r\"'`" {
-		m[c] = true
+// asciiClass sorts bytes for findMarks: cStop for what it must look at (line ends, quote
+// marks, any byte of a multi-byte rune), cSpace for the ASCII bytes isSpaceRune accepts,
+// cText for the rest. Read-only.
+var asciiClass = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c >= utf8.RuneSelf || strings.ContainsRune("\n\r\"'`", rune(c)):
+			t[c] = cStop
+		case isSpaceRune(rune(c)):
+			t[c] = cSpace
+		}
 	}
-	for c := range utf8.RuneSelf {
-		sp[c] = isSpaceRune(rune(c))
-	}
-	return m, sp
+	return t
 }()
+
+const (
+	cText = iota
+	cSpace
+	cStop
+)
+
+// plainRun returns the end of the run of bytes from i that findMarks may skip (no cStop
+// byte) and whether the run holds a byte other than white space. It is a function of its
+// own so that its loop keeps its variables in registers.
+//
+//go:noinline
+func plainRun(s string, i int) (end int, text bool) {
+	for ; i < len(s); i++ {
+		switch asciiClass[s[i]] {
+		case cStop:
+			return i, text
+		case cText:
+			text = true
+		}
+	}
+	return i, text
+}
 
 func findKind(stack []openMark, k rune) int {
 	for i := len(stack) - 1; i >= 0; i-- {

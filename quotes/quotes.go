@@ -601,9 +601,13 @@ func onlyPunct(s string) bool {
 	return true
 }
 
+// punctToSpace turns the punctuation onlyPunctOr allows into spaces (built once: a Replacer
+// is safe for concurrent use).
+var punctToSpace = strings.NewReplacer(",", " ", ":", " ", "—", " ", "–", " ", "\u00a0", " ")
+
 // onlyPunctOr: punctuation, spaces and the words "que"/"that".
 func onlyPunctOr(s string) bool {
-	for _, w := range strings.Fields(strings.NewReplacer(",", " ", ":", " ", "—", " ", "–", " ", "\u00a0", " ").Replace(s)) {
+	for _, w := range strings.Fields(punctToSpace.Replace(s)) {
 		lw := strings.ToLower(w)
 		if lw != "que" && lw != "that" && lw != "qu’" && lw != "qu'" {
 			return false
