@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/griot-project/griot/doc"
 	"golang.org/x/text/unicode/norm"
@@ -90,53 +91,49 @@ func FoldRune(r rune) string {
 	return foldSlow(r)
 }
 
-// String folds a string (no offset map): the form used for lexicon keys.
+// String folds a string (no offset map): the form used for lexicon keys. Every rune goes
+// through FoldRune; runs of ASCII are copied at once and lower-cased in place.
 func String(s string) string {
-	ascii, lower := true, true
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 0x80 {
-			ascii = false
+	i := 0
+	for ; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' || c == '\t' {
 			break
 		}
-		if 'A' <= c && c <= 'Z' || c == '\t' {
-			lower = false
-		}
 	}
-	if ascii {
-		if lower {
-			return s // most words: nothing to fold, nothing to allocate
-		}
-		b := []byte(s)
-		for i, c := range b {
-			if 'A' <= c && c <= 'Z' {
-				b[i] = c + 32
-			} else if c == '\t' {
-				b[i] = ' '
-			}
-		}
-		return string(b)
+	if i == len(s) {
+		return s // most words: nothing to fold, nothing to allocate
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for i := 0; i < len(s); {
-		if c := s[i]; c < 0x80 {
-			// What FoldRune does to ASCII, without making a one-byte string per letter
-			// (that allocated once for each ASCII letter of every word with an accent).
-			if 'A' <= c && c <= 'Z' {
-				c += 32
-			} else if c == '\t' {
-				c = ' '
+	buf := make([]byte, i, len(s))
+	copy(buf, s[:i])
+	for i < len(s) {
+		if s[i] < utf8.RuneSelf {
+			j := i + 1
+			for j < len(s) && s[j] < utf8.RuneSelf {
+				j++
 			}
-			b.WriteByte(c)
-			i++
+			k := len(buf)
+			buf = append(buf, s[i:j]...)
+			lowerASCII(buf[k:])
+			i = j
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
-		b.WriteString(FoldRune(r))
+		buf = append(buf, FoldRune(r)...)
 		i += n
 	}
-	return b.String()
+	// buf is never written again: the string may share its bytes
+	return unsafe.String(unsafe.SliceData(buf), len(buf))
+}
+
+// lowerASCII folds ASCII bytes in place as FoldRune does: A–Z to a–z, tab to space.
+func lowerASCII(b []byte) {
+	for k, c := range b {
+		if c-'A' < 26 {
+			b[k] = c + 32
+		} else if c == '\t' {
+			b[k] = ' '
+		}
+	}
 }
 
 // Fold returns the folded copy of text (String(text)), able to map folded offsets back to
