@@ -151,3 +151,11 @@ func FuzzHasApostrophe(f *testing.F) {
 		}
 	})
 }
+
+func TestHasLineBreak(t *testing.T) {
+	for _, s := range []string{"", " ", "  \u00a0", "\n", " \r\n ", "a\rb", "x y"} {
+		if got, want := hasLineBreak(s), strings.ContainsAny(s, "\n\r"); got != want {
+			t.Errorf("hasLineBreak(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
