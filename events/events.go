@@ -762,8 +762,9 @@ func (r *reader) finish(cd *cand) *doc.Event {
 		}
 	}
 	e.Recipient = rec
-	if e.Type == "RETREAT" || e.Type == "MOBILIZE" {
-		// "le retrait des troupes": the troops withdrawn or deployed are the actor's own
+	if e.Type == "RETREAT" || e.Type == "MOBILIZE" || e.Type == "AID" {
+		// "le retrait des troupes", "will send 1,000 troops to Mali": the troops withdrawn,
+		// deployed or sent are the actor's own
 		e.Recipient = r.withoutOwnForces(e.Actor, e.Recipient)
 	}
 	if len(e.Actor) == 0 && len(e.Recipient) == 0 && e.Type == "PROTEST" {

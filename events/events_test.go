@@ -263,6 +263,26 @@ func TestEvents(t *testing.T) {
 			[]want{{"AGREE", "GHA", "", "asserted", ""}}},
 		{"fr", "Le Ghana a promis de voter pour le Togo.", nil,
 			[]want{{"AGREE", "GHA", "", "asserted", ""}}},
+		// a participle after an apposition set off by commas is the verb when a name follows
+		// ("X, the minister, accused Y"); after a lone comma it may be a conjunction
+		{"en", "Kaboré, the former president, accused Niger of spying.", nil,
+			[]want{{"ACCUSE", "p-kabore", "NER", "asserted", ""}}},
+		{"en", "Trade grew under Kaboré, provided Niger kept its border open.", nil, nil},
+		// members of a group as the object are the group; other nouns with "of" are not
+		{"en", "Niger arrested twelve supporters of the rebels.", nil,
+			[]want{{"COERCE", "NER", "x-rebels", "asserted", ""}}},
+		{"fr", "Le Niger a arrêté des partisans du Togo.", nil,
+			[]want{{"COERCE", "NER", "TGO", "asserted", ""}}},
+		{"en", "Niger arrested twelve residents of Togo.", nil,
+			[]want{{"COERCE", "NER", "", "asserted", ""}}},
+		// a promise to mediate between two parties is aimed at both
+		{"en", "Ghana offered to mediate between Togo and Niger.", nil,
+			[]want{{"AGREE", "GHA", "TGO+NER", "asserted", ""}}},
+		// the troops a country sends are its own, not a recipient
+		{"en", "Chad will send the Chadian army to Niger.", nil,
+			[]want{{"AID", "TCD", "NER", "future", ""}}},
+		{"fr", "Le Tchad va envoyer l'armée tchadienne au Niger.", nil,
+			[]want{{"AID", "TCD", "NER", "future", ""}}},
 		// apposition as the implicit actor of a noun
 		{"fr", "Il a parlé du Togo, pays isolé par le Ghana après l'invasion du Bénin.", nil,
 			[]want{{"SANCTION", "GHA", "TGO", "asserted", ""}, {"ASSAULT", "TGO", "BEN", "asserted", ""}}},

@@ -248,6 +248,10 @@ func (r *reader) object(si, from int, recip map[string]bool, limit int, noun boo
 		if p == "" && recip["obj"] && r.directObject(from, m.Tok0) {
 			return r.coordinated(si, roleMention{mi, m.Actor}, +1)
 		}
+		if (p == "of" || p == "de" || p == "") && recip["obj"] && r.memberOf(m.Tok0, from) && r.countedObject(from, r.memberNoun(m.Tok0)) {
+			// "arrested twelve supporters of X", "a arrêté des partisans de X": X's members
+			return r.coordinated(si, roleMention{mi, m.Actor}, +1)
+		}
 		if p != "" && recip[p] {
 			return r.coordinated(si, roleMention{mi, m.Actor}, +1)
 		}
@@ -792,6 +796,9 @@ func (r *reader) adjectival(si int, h hit) bool {
 	next := r.tok(h.end)
 	if r.w.prep[next] != "" || r.w.is("det", next) {
 		return false
+	}
+	if mi := r.mentionAt[h.end]; mi >= 0 && r.afterApposition(si, h.start) && r.d.Mentions[mi].Form != "role" && r.d.Mentions[mi].Form != "demonym" {
+		return false // "X, the minister, accused Somalia": after an apposition, a verb with a name as object
 	}
 	return h.start == s.Tok0 || r.w.is("det", r.tok(h.start-1)) || r.isPunct(h.start-1, ":,—–-(\"“«")
 }
@@ -1490,6 +1497,30 @@ func (r *reader) memberOf(t0, floor int) bool {
 	return r.w.is("member", r.tok(j-1))
 }
 
+// countedObject: the noun at t is the direct object of the verb ending before from, with
+// only articles, partitives ("des", "de"), numbers and quantifiers between.
+func (r *reader) countedObject(from, t int) bool {
+	if t < from || t-from > 4 {
+		return false
+	}
+	for j := from; j < t; j++ {
+		n := r.tok(j)
+		if !r.w.is("det", n) && !r.w.is("count", n) && !r.number(j) && n != "de" && n != "d'" {
+			return false
+		}
+	}
+	return true
+}
+
+// memberNoun: the position of the noun of members before the mention at t0 (see memberOf).
+func (r *reader) memberNoun(t0 int) int {
+	j := t0 - 1
+	for j > 0 && r.w.is("det", r.tok(j)) && r.tok(j) != "du" && r.tok(j) != "des" {
+		j--
+	}
+	return j - 1
+}
+
 // number: token j is written in digits ("200", "1,000").
 func (r *reader) number(j int) bool {
 	t := r.d.Tokens[j]
@@ -1516,4 +1547,18 @@ func (r *reader) beneficiary(t0, floor int) bool {
 		}
 	}
 	return false
+}
+
+// afterApposition: token t follows an apposition set off by two commas ("X, the foreign
+// minister, accused…"), not a lone comma ("under X, provided Y can…").
+func (r *reader) afterApposition(si, t int) bool {
+	s := r.d.Sentences[si]
+	if t-1 <= s.Tok0 || !r.isPunct(t-1, ",") {
+		return false
+	}
+	c := t - 2
+	for c > s.Tok0 && !r.isPunct(c, ",;:()") {
+		c--
+	}
+	return c > s.Tok0 && r.isPunct(c, ",") && r.mentionAt[c-1] >= 0 && r.appositionSegment(c+1, t-1)
 }
