@@ -594,7 +594,8 @@ func (st *state) resolve(p int) int {
 				if rl.class == classState {
 					gs = stateGap
 				}
-				if len(g) <= 3 && allIn(g, gs, st.r.fillers) && !(len(g) > 0 && rl.class != classState && (g[0] == "en" || g[0] == "in")) {
+				// "en/in X" is where a group is, not whose; "soldats au Mali" may be sent there
+				if len(g) <= 3 && allIn(g, gs, st.r.fillers) && !(len(g) > 0 && rl.class != classState && (g[0] == "en" || g[0] == "in" || rl.class == classInst && (g[0] == "au" || g[0] == "aux"))) {
 					st.countryPart = st.items[p+1]
 					t1 := st.items[p+1].t1
 					// "le ministre nigérien de la Défense": the ministry after the nationality
