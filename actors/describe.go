@@ -478,3 +478,42 @@ func (st *state) partMention(p int) int {
 	st.add(cand{roleOnly: true, full: doc.Mention{Tok0: start, Tok1: nx.t1, Type: "ORG", Form: FormRole}, actor: a})
 	return p + 2
 }
+
+// newOfCountry: an indefinite description of a person by a word of a sector and a nationality
+// ("an American journalist", "a Kenyan activist", "un journaliste américain", "une militante
+// kényane") names someone new of that country: a desc- person with the country and the word's
+// sector (FRA-JRN's kind of party, not the French state). It returns the next item to handle.
+func (st *state) newOfCountry(p int) (int, bool) {
+	if p+1 >= len(st.items) || st.items[p+1].sent != st.items[p].sent || st.items[p+1].t0 != st.items[p].t1 {
+		return 0, false
+	}
+	a, b := st.items[p], st.items[p+1]
+	countryIt, roleIt := a, b
+	if st.countryOf(a) == "" {
+		countryIt, roleIt = b, a // French: the noun first
+	}
+	iso := st.countryOf(countryIt)
+	if iso == "" || roleIt.kind != itemRole {
+		return 0, false
+	}
+	for _, h := range countryIt.hits {
+		if h.form != FormDemonym {
+			return 0, false
+		}
+	}
+	rl := st.roleOf(roleIt)
+	if rl == nil || rl.class != classTitle || !rl.noun || rl.sector == "" {
+		return 0, false
+	}
+	if b.t1 < len(st.d.Tokens) && capitalised(st.d, b.t1) && st.d.Tokens[b.t1].Kind == doc.Word {
+		return 0, false // a name follows: a chain ("American journalist John Smith")
+	}
+	if kind, _ := st.determiner(a.t0); kind != "indef" && kind != "" {
+		return 0, false // "the American journalist": someone the text named
+	}
+	c := &doc.Actor{ID: iso, Country: iso, Kind: kindCountry}
+	d := st.newDesc(rl, a.t0, b.t1, c)
+	st.countryPart = countryIt
+	st.add(cand{roleOnly: true, full: doc.Mention{Tok0: a.t0, Tok1: b.t1, Type: "PER", Form: FormRole}, actor: d})
+	return p + 2, true
+}

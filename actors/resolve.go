@@ -514,6 +514,10 @@ func (st *state) resolve(p int) int {
 	if q, ok := st.personChain(p); ok {
 		return q
 	}
+	// "an American journalist", "a Kenyan activist": someone new of that country
+	if q, ok := st.newOfCountry(p); ok {
+		return q
+	}
 	// Country + role: "Russian President", "the UK government", "Russia's army"
 	if iso := st.countryOf(it); iso != "" && p+1 < len(st.items) && st.items[p+1].sent == it.sent {
 		if rl := st.roleOf(st.items[p+1]); rl != nil && rl.class != classTitle {
