@@ -770,7 +770,11 @@ func (r *reader) finish(cd *cand) *doc.Event {
 	if len(e.Actor) == 0 && len(e.Recipient) == 0 && e.Type == "PROTEST" {
 		// "hundreds of people blocked roads in X", "a rally in X": crowds with no name
 		// protest against the government of the place right after the trigger (see below)
-		e.Recipient = r.locationCountryIn(cd.hit.end, min(cd.hit.end+3, r.d.Sentences[cd.sent].Tok1))
+		j := cd.hit.end
+		for k := 0; k < 4 && j+1 < r.d.Sentences[cd.sent].Tok1 && r.mentionAt[j+1] < 0 && (r.w.is("occur", r.tok(j)) || r.w.is("aux", r.tok(j))); k++ {
+			j++ // "riots broke out in X", "des émeutes ont éclaté au X"
+		}
+		e.Recipient = r.locationCountryIn(j, min(j+3, r.d.Sentences[cd.sent].Tok1))
 	}
 	if len(e.Actor) == 0 && len(e.Recipient) == 0 && !(e.Type == "PROTEST" && cd.nounDated) {
 		return nil // but "la marche du 27 novembre" is an event whoever marched
