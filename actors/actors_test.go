@@ -296,6 +296,33 @@ func TestApposition(t *testing.T) {
 	}
 }
 
+// TestNationalityApposition: an apposition with a nationality and no known role word gives
+// an unknown person its country; one with no nationality, or a relative clause naming a
+// country, does not.
+func TestNationalityApposition(t *testing.T) {
+	r := resolver(t)
+	cases := []struct {
+		lang, text, id, country string
+	}{
+		{"en", "John Doe, a Kenyan diplomat, accused Somalia of meddling.", "x-john-doe", "KEN"},
+		{"en", "Jane Roe, Algeria's leading rights activist, began a hunger strike.", "x-jane-roe", "DZA"},
+		{"fr", "Awa Diallo, une diplomate sénégalaise, a accusé la Gambie.", "x-awa-diallo", "SEN"},
+		{"en", "John Doe, a diplomat, accused Somalia of meddling.", "x-john-doe", ""},
+		{"en", "John Doe, who visited Kenya, met officials in Uganda.", "x-john-doe", ""},
+		{"fr", "Awa Diallo, qui a visité le Sénégal, a accusé la Gambie.", "x-awa-diallo", ""},
+	}
+	for _, c := range cases {
+		d, err := read(r, c.text, c.lang, day("1995-06-01"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := d.ActorByID(c.id)
+		if a == nil || a.Country != c.country {
+			t.Errorf("%q: %s = %+v, want country %q", c.text, c.id, a, c.country)
+		}
+	}
+}
+
 // TestTitledOfficial: a person unknown to the registry, after a title of a state's office
 // with no country said, belongs to the country the story is about; other titles give none.
 func TestTitledOfficial(t *testing.T) {

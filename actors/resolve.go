@@ -1494,6 +1494,9 @@ func (st *state) apposition(a *doc.Actor) {
 		return
 	}
 	it, rit, oit := st.items[p], st.items[p+1], st.items[p+2]
+	if st.nationalityApposition(a, it, rit) {
+		return
+	}
 	rl := st.roleOf(rit)
 	if rl == nil || rl.class == classAnaphor || rit.sent != it.sent || oit.sent != it.sent {
 		return
@@ -1545,6 +1548,46 @@ func (st *state) apposition(a *doc.Actor) {
 	if a.Role == "" {
 		a.Role = rl.role
 	}
+}
+
+// nationalityApposition: "John Doe, a Kenyan diplomat, said…", "Jane Roe, Algeria's leading
+// activist, …", "Awa Diallo, une diplomate sénégalaise, …": an apposition with a nationality
+// and no role word the registry knows gives the person its country. The item rit is the
+// country; the apposition opens with an article or the name of the country and closes with
+// a comma within a few words.
+func (st *state) nationalityApposition(a *doc.Actor, it, rit item) bool {
+	iso := st.countryOf(rit)
+	if iso == "" || rit.sent != it.sent {
+		return false
+	}
+	g := st.gap(it, rit)
+	if len(g) == 0 || len(g) > 3 || g[0] != "," {
+		return false
+	}
+	for _, w := range g[1:] {
+		if st.r.dets[w] == "" && !st.lowerWord(w) {
+			return false
+		}
+	}
+	toks := st.d.Tokens
+	for k := rit.t1; k < len(toks) && k <= rit.t1+5; k++ {
+		w := toks[k].Norm
+		if w == "," {
+			if a.Country == "" {
+				a.Country = iso
+			}
+			return true
+		}
+		if toks[k].Kind != doc.Word || capitalised(st.d, k) && w != "'s" {
+			return false
+		}
+	}
+	return false
+}
+
+// lowerWord: a word written in lower case in the text (a common noun or an adjective).
+func (st *state) lowerWord(w string) bool {
+	return w != "" && w == strings.ToLower(w) && !st.r.stop[w] || w == "une" || w == "un"
 }
 
 var appositionGap = map[string]bool{"de": true, "du": true, "d'": true, "des": true, "la": true, "l'": true, "le": true, "les": true, "of": true, "the": true, "for": true, "pour": true, "a": true, "au": true}
