@@ -37,6 +37,14 @@ func SimHash(text string) (h uint64, ok bool) {
 	return SimHashFolded(normalize.String(text))
 }
 
+// asciiWord tells the ASCII bytes that are letters or digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z'
+	}
+	return t
+}()
+
 // SimHashFolded is SimHash of a text already folded by normalize (normalize.String, or a
 // document's Fold.Text). Words are the runs of letters and digits; each shingle is hashed
 // with 64-bit FNV-1a over its three words joined by NUL bytes.
@@ -60,8 +68,8 @@ func SimHashFolded(folded string) (h uint64, ok bool) {
 		}
 		pending = 0
 	}
-	var w [3]string // the last three words, the newest last
-	n := 0          // words seen
+	var w0, w1 string // the two words before the newest
+	n := 0            // words seen
 	for i := 0; i < len(folded); {
 		// Skip to the next word, then find its end.
 		start, end := -1, len(folded)
@@ -70,7 +78,7 @@ func SimHashFolded(folded string) (h uint64, ok bool) {
 			size := 1
 			var word bool
 			if c < utf8.RuneSelf {
-				word = 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z'
+				word = asciiWord[c]
 			} else {
 				var r rune
 				r, size = utf8.DecodeRuneInString(folded[i:])
@@ -88,23 +96,32 @@ func SimHashFolded(folded string) (h uint64, ok bool) {
 		if start < 0 {
 			break
 		}
-		w[0], w[1], w[2] = w[1], w[2], folded[start:end]
+		w2 := folded[start:end]
 		if n++; n < 3 {
+			w0, w1 = w1, w2
 			continue
 		}
 		x := uint64(offset64)
-		for k := range 3 {
-			if k > 0 {
-				x *= prime64 // the NUL byte between words: x ^= 0, then multiply
-			}
-			for j := 0; j < len(w[k]); j++ {
-				x ^= uint64(w[k][j])
-				x *= prime64
-			}
+		for _, c := range []byte(w0) {
+			x = (x ^ uint64(c)) * prime64
 		}
-		for j := range 8 {
-			acc[j] += x >> j & 0x0101010101010101
+		x *= prime64 // the NUL byte between words: x ^= 0, then multiply
+		for _, c := range []byte(w1) {
+			x = (x ^ uint64(c)) * prime64
 		}
+		x *= prime64
+		for _, c := range []byte(w2) {
+			x = (x ^ uint64(c)) * prime64
+		}
+		w0, w1 = w1, w2
+		acc[0] += x & 0x0101010101010101
+		acc[1] += x >> 1 & 0x0101010101010101
+		acc[2] += x >> 2 & 0x0101010101010101
+		acc[3] += x >> 3 & 0x0101010101010101
+		acc[4] += x >> 4 & 0x0101010101010101
+		acc[5] += x >> 5 & 0x0101010101010101
+		acc[6] += x >> 6 & 0x0101010101010101
+		acc[7] += x >> 7 & 0x0101010101010101
 		shingles++
 		if pending++; pending == 255 {
 			flush()
