@@ -18,6 +18,7 @@ import (
 	"sync"
 	"unicode"
 
+	"github.com/griot-project/griot/internal/strtab"
 	"github.com/griot-project/griot/normalize"
 )
 
@@ -43,18 +44,36 @@ type Region struct {
 	Code     string
 	Name     string
 	Lat, Lon float64 // mean of the region's places in the gazetteer; 0,0 when none
-	Seat     int     // index of the region's seat (PPLA) in Gazetteer.Places, -1 when none
+	Seat     int     // index of the region's seat (PPLA) for Gazetteer.Place, -1 when none
+}
+
+// placeRec is a Place as the gazetteer stores it: no pointers (names are offsets into one
+// string, codes indices into a table of interned strings), so that the garbage collector
+// has nothing to follow in the 90,000 places at every cycle.
+type placeRec struct {
+	id, pop  int32
+	lat, lon float32
+	name     uint32 // offset in Gazetteer.names
+	nameLen  uint32
+	country  uint32 // indices into Gazetteer.strs
+	admin1   uint32
+	admin2   uint32
+	fcode    uint32
 }
 
 // Gazetteer is the read-only place table. It is safe for concurrent use.
 type Gazetteer struct {
-	Places    []Place
+	places    []placeRec
+	names     string   // every place name, one after the other
+	strs      []string // the interned codes and admin2 names placeRec points to
 	Regions   []Region
-	byName    map[string][]int32    // key → indices into Places
+	byName    *strtab.Table         // key → start<<32 | count of its places' indices in towns
+	towns     []int32               // indices of places (Place), by name
+	byNameM   map[string][]int32    // byName while the gazetteer is built (nil after)
 	regByName map[string][]int32    // key → indices into Regions
 	regByCode map[string]int32      // country+"."+code → index into Regions
 	countries map[string]string     // key → ISO3
-	firstWord map[string]bool       // every word-boundary prefix of every key ("le", "le caire")
+	firstWord *strtab.Table         // every word-boundary prefix of every key ("le", "le caire")
 	ctyName   map[string]string     // ISO3 → display name
 	ctyPoint  map[string][2]float64 // ISO3 → mean point of the country's places
 }
@@ -138,7 +157,7 @@ func regionKey(name string) string {
 
 func parseGazetteer(places, admin1, countries, exonyms io.Reader) (*Gazetteer, error) {
 	g := &Gazetteer{
-		byName:    make(map[string][]int32, 90000),
+		byNameM:   make(map[string][]int32, 90000),
 		regByName: make(map[string][]int32, 4000),
 		regByCode: make(map[string]int32, 4000),
 		countries: make(map[string]string, 800),
@@ -146,15 +165,17 @@ func parseGazetteer(places, admin1, countries, exonyms io.Reader) (*Gazetteer, e
 	}
 	sc := bufio.NewScanner(places)
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
-	intern := map[string]string{}
-	in := func(b []byte) string {
+	intern := map[string]uint32{}
+	in := func(b []byte) uint32 {
 		if v, ok := intern[string(b)]; ok {
 			return v
 		}
-		v := string(b)
-		intern[v] = v
+		v := uint32(len(g.strs))
+		g.strs = append(g.strs, string(b))
+		intern[string(b)] = v
 		return v
 	}
+	var names strings.Builder
 	var f [9][]byte
 	line := 0
 	for sc.Scan() {
@@ -183,20 +204,26 @@ func parseGazetteer(places, admin1, countries, exonyms io.Reader) (*Gazetteer, e
 		lat, err2 := strconv.ParseFloat(string(f[6]), 32)
 		lon, err3 := strconv.ParseFloat(string(f[7]), 32)
 		pop, err4 := strconv.Atoi(string(f[8]))
-		if err1 != nil || err2 != nil || err3 != nil || err4 != nil || len(f[1]) == 0 || len(f[2]) != 3 {
+		if err1 != nil || err2 != nil || err3 != nil || err4 != nil || len(f[1]) == 0 || len(f[2]) != 3 ||
+			id < 0 || id > math.MaxInt32 || pop < 0 || pop > math.MaxInt32 {
 			return nil, fmt.Errorf("places: gazetteer line %d: bad record %q", line, t)
 		}
-		name := string(f[1])
-		g.Places = append(g.Places, Place{ID: id, Name: name, Country: in(f[2]), Admin1: in(f[3]), Admin2: in(f[4]), FCode: in(f[5]), Lat: float32(lat), Lon: float32(lon), Pop: pop})
-		k := key(name)
-		g.byName[k] = append(g.byName[k], int32(len(g.Places)-1))
+		g.places = append(g.places, placeRec{id: int32(id), pop: int32(pop), lat: float32(lat), lon: float32(lon),
+			name: uint32(names.Len()), nameLen: uint32(len(f[1])), country: in(f[2]), admin1: in(f[3]), admin2: in(f[4]), fcode: in(f[5])})
+		names.Write(f[1])
+		k := key(string(f[1]))
+		g.byNameM[k] = append(g.byNameM[k], int32(len(g.places)-1))
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("places: gazetteer: %w", err)
 	}
-	if len(g.Places) == 0 {
+	if len(g.places) == 0 {
 		return nil, fmt.Errorf("places: gazetteer is empty")
 	}
+	if names.Len() > math.MaxUint32 {
+		return nil, fmt.Errorf("places: gazetteer: names too long")
+	}
+	g.names = names.String()
 	g.addSaintAliases()
 	if err := eachRecord(admin1, 3, func(f []string) error {
 		r := Region{Country: f[0], Code: f[1], Name: f[2], Seat: -1}
@@ -211,7 +238,8 @@ func parseGazetteer(places, admin1, countries, exonyms io.Reader) (*Gazetteer, e
 	}
 	// region point: mean of its places; seat: its PPLA
 	sum := make([][3]float64, len(g.Regions))
-	for i, p := range g.Places {
+	for i := range g.places {
+		p := g.Place(int32(i))
 		ri, ok := g.regByCode[p.Country+"."+p.Admin1]
 		if !ok {
 			continue
@@ -224,7 +252,8 @@ func parseGazetteer(places, admin1, countries, exonyms io.Reader) (*Gazetteer, e
 		}
 	}
 	csum := map[string]*[3]float64{}
-	for _, p := range g.Places {
+	for i := range g.places {
+		p := g.Place(int32(i))
 		c := csum[p.Country]
 		if c == nil {
 			c = &[3]float64{}
@@ -266,12 +295,11 @@ func parseGazetteer(places, admin1, countries, exonyms io.Reader) (*Gazetteer, e
 	}); err != nil {
 		return nil, fmt.Errorf("places: countries: %w", err)
 	}
-	defer g.indexFirstWords()
 	if err := eachRecord(exonyms, 3, func(f []string) error {
 		target := key(f[1])
 		var hit []int32
-		for _, i := range g.byName[target] {
-			if g.Places[i].Country == f[2] {
+		for _, i := range g.byNameM[target] {
+			if g.Place(i).Country == f[2] {
 				hit = append(hit, i)
 			}
 		}
@@ -290,16 +318,42 @@ func parseGazetteer(places, admin1, countries, exonyms io.Reader) (*Gazetteer, e
 			return fmt.Errorf("exonym %q: no place or region %q in %s", f[0], f[1], f[2])
 		}
 		for _, i := range hit {
-			if !containsIdx(g.byName[k], i) {
-				g.byName[k] = append(g.byName[k], i)
+			if !containsIdx(g.byNameM[k], i) {
+				g.byNameM[k] = append(g.byNameM[k], i)
 			}
 		}
 		return nil
 	}); err != nil {
 		return nil, fmt.Errorf("places: exonyms: %w", err)
 	}
+	g.indexFirstWords()
+	g.freezeNames()
 	return g, nil
 }
+
+// freezeNames moves byNameM into byName and towns.
+func (g *Gazetteer) freezeNames() {
+	m := make(map[string]uint64, len(g.byNameM))
+	for k, idx := range g.byNameM {
+		m[k] = uint64(len(g.towns))<<32 | uint64(len(idx))
+		g.towns = append(g.towns, idx...)
+	}
+	g.byName = strtab.New(m)
+	g.byNameM = nil
+}
+
+// townsOf returns the places whose name has key k (the caller must not change the slice).
+func (g *Gazetteer) townsOf(k string) []int32 {
+	v, ok := g.byName.Get(k)
+	if !ok {
+		return nil
+	}
+	start, n := v>>32, v&(1<<32-1)
+	return g.towns[start : start+n : start+n]
+}
+
+// isFirstWord reports whether k is a word-boundary prefix of a key of the gazetteer.
+func (g *Gazetteer) isFirstWord(k string) bool { return g.firstWord.Has(k) }
 
 // saintForms are the spellings of "Saint" at the start of a name: "St-Etienne" and
 // "Saint-Étienne", "Saint-Moritz" and "St. Moritz" are one place.
@@ -309,7 +363,7 @@ var saintForms = [][2]string{{"saint ", "st "}, {"sainte ", "ste "}}
 // other spelling too.
 func (g *Gazetteer) addSaintAliases() {
 	add := map[string][]int32{}
-	for k, idx := range g.byName {
+	for k, idx := range g.byNameM {
 		for _, f := range saintForms {
 			var alt string
 			switch {
@@ -325,24 +379,25 @@ func (g *Gazetteer) addSaintAliases() {
 	}
 	for k, idx := range add {
 		for _, i := range idx {
-			if !containsIdx(g.byName[k], i) {
-				g.byName[k] = append(g.byName[k], i)
+			if !containsIdx(g.byNameM[k], i) {
+				g.byNameM[k] = append(g.byNameM[k], i)
 			}
 		}
 	}
 }
 
 func (g *Gazetteer) indexFirstWords() {
-	g.firstWord = make(map[string]bool, len(g.byName))
+	first := make(map[string]uint64, len(g.byNameM))
 	add := func(k string) {
 		for i := 0; i < len(k); i++ {
 			if k[i] == ' ' {
-				g.firstWord[k[:i]] = true
+				first[k[:i]] = 1
 			}
 		}
-		g.firstWord[k] = true
+		first[k] = 1
 	}
-	for k := range g.byName {
+	defer func() { g.firstWord = strtab.New(first) }()
+	for k := range g.byNameM {
 		add(k)
 	}
 	for k := range g.regByName {
@@ -411,8 +466,8 @@ func (g *Gazetteer) regionFirst(k string) bool {
 	if len(g.regByName[regionKey(k)]) == 0 {
 		return false
 	}
-	for _, i := range g.byName[k] {
-		p := &g.Places[i]
+	for _, i := range g.townsOf(k) {
+		p := g.Place(i)
 		if p.Pop >= 100000 || p.FCode == "PPLC" || p.FCode == "PPLA" {
 			return false
 		}
@@ -423,16 +478,27 @@ func (g *Gazetteer) regionFirst(k string) bool {
 // Prominent reports whether the place named name with GeoNames id id (as a Location gives
 // them) is a capital, an admin1 seat or a city of 100,000 people.
 func (g *Gazetteer) Prominent(name string, id int) bool {
-	for _, i := range g.byName[key(name)] {
-		if p := &g.Places[i]; p.ID == id {
+	for _, i := range g.townsOf(key(name)) {
+		if p := g.Place(i); p.ID == id {
 			return p.Pop >= 100000 || p.FCode == "PPLC" || p.FCode == "PPLA"
 		}
 	}
 	return false
 }
 
+// NumPlaces returns the number of places in the gazetteer.
+func (g *Gazetteer) NumPlaces() int { return len(g.places) }
+
+// Place returns the place at index i (0 <= i < NumPlaces(): the indices Towns, Best and
+// Region.Seat give).
+func (g *Gazetteer) Place(i int32) Place {
+	r := &g.places[i]
+	return Place{ID: int(r.id), Name: g.names[r.name : r.name+r.nameLen], Country: g.strs[r.country], Admin1: g.strs[r.admin1],
+		Admin2: g.strs[r.admin2], FCode: g.strs[r.fcode], Lat: r.lat, Lon: r.lon, Pop: int(r.pop)}
+}
+
 // Towns returns the gazetteer places named name (any spelling the gazetteer knows).
-func (g *Gazetteer) Towns(name string) []int32 { return g.byName[key(name)] }
+func (g *Gazetteer) Towns(name string) []int32 { return g.townsOf(key(name)) }
 
 // RegionsNamed returns the admin1 regions named name ("Tillabéri", "Tillabéri Region").
 func (g *Gazetteer) RegionsNamed(name string) []int32 { return g.regByName[regionKey(name)] }
@@ -488,8 +554,8 @@ func KmBetween(lat1, lon1, lat2, lon2 float64) float64 {
 func (g *Gazetteer) Best(cands []int32, ctx map[string]int) int32 {
 	best, bestScore := int32(-1), math.Inf(-1)
 	for _, i := range cands {
-		p := &g.Places[i]
-		if p.Pop < 100000 && p.FCode != "PPLC" && p.FCode != "PPLA" && p.FCode != "PPLA2" && g.far(p, ctx) {
+		p := g.Place(i)
+		if p.Pop < 100000 && p.FCode != "PPLC" && p.FCode != "PPLA" && p.FCode != "PPLA2" && g.far(&p, ctx) {
 			continue
 		}
 		s := math.Log10(float64(p.Pop) + 10)

@@ -12,7 +12,7 @@ func TestLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("%d places, %d regions, load %v", len(g.Places), len(g.Regions), time.Since(t0))
+	t.Logf("%d places, %d regions, load %v", g.NumPlaces(), len(g.Regions), time.Since(t0))
 	tests := []struct {
 		name, country, admin1 string
 	}{
@@ -36,7 +36,7 @@ func TestLoad(t *testing.T) {
 			t.Errorf("%s: not found", tt.name)
 			continue
 		}
-		p := g.Places[i]
+		p := g.Place(i)
 		if p.Country != tt.country || g.Admin1Name(p.Country, p.Admin1) != tt.admin1 {
 			t.Errorf("%s: got %s %s (%s), want %s %s", tt.name, p.Country, p.Admin1, g.Admin1Name(p.Country, p.Admin1), tt.country, tt.admin1)
 		}
@@ -81,7 +81,7 @@ func FuzzParseGazetteer(f *testing.F) {
 	f.Add("#\n\t\t\t\t\t\t\t\t\n", "\t\t\n", "a\tb\tc\n")
 	f.Fuzz(func(t *testing.T, places, admin1, exonyms string) {
 		g, err := parseGazetteer(strings.NewReader(places), strings.NewReader(admin1), strings.NewReader("MLI\tMali\n"), strings.NewReader(exonyms))
-		if err == nil && len(g.Places) == 0 {
+		if err == nil && g.NumPlaces() == 0 {
 			t.Fatal("no error and no places")
 		}
 	})
@@ -117,7 +117,7 @@ func TestBestFarHomonyms(t *testing.T) {
 		i := g.Best(g.Towns(tt.name), tt.ctx)
 		got := ""
 		if i >= 0 {
-			got = g.Places[i].Country
+			got = g.Place(i).Country
 		}
 		if got != tt.country {
 			t.Errorf("%s with %v: %q, want %q", tt.name, tt.ctx, got, tt.country)
@@ -136,7 +136,7 @@ func TestProminent(t *testing.T) {
 	}{{"Bamako", true}, {"Lausanne", true}, {"Bière", false}} {
 		var got bool
 		for _, i := range g.Towns(tt.name) {
-			got = got || g.Prominent(g.Places[i].Name, g.Places[i].ID)
+			got = got || g.Prominent(g.Place(i).Name, g.Place(i).ID)
 		}
 		if got != tt.want {
 			t.Errorf("%s: prominent %v, want %v", tt.name, got, tt.want)

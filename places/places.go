@@ -169,7 +169,7 @@ const (
 type cand struct {
 	start, end int // original byte range of the name
 	kind       int
-	place      int32  // index into Places (kTown)
+	place      int32  // index of a gazetteer place (kTown)
 	region     int32  // index into Regions (kRegion)
 	country    string // ISO3
 	prec       int    // 0 when the text gives no locative cue
@@ -263,13 +263,13 @@ func (gc *Geocoder) sentenceCands(d *doc.Document, si int, blocked []doc.Span, k
 		var best cand
 		bestJ := -1
 		// grow the name while it is the prefix of some gazetteer name; keep the longest hit
-		for j := i + 1; j <= min(s.Tok1, i+6) && gc.g.firstWord[firstKey(t.Norm)]; j++ {
+		for j := i + 1; j <= min(s.Tok1, i+6) && gc.g.isFirstWord(firstKey(t.Norm)); j++ {
 			last := d.Tokens[j-1]
 			if j-1 != i && !joinable(d, j-2, j) {
 				break
 			}
 			k := key(d.Text[t.Start:last.End])
-			if !gc.g.firstWord[k] {
+			if !gc.g.isFirstWord(k) {
 				break
 			}
 			if last.Kind != doc.Word || !upperStart(d.Text[last.Start:last.End]) {
@@ -380,7 +380,7 @@ func (gc *Geocoder) lookup(d *doc.Document, name string) (cand, bool) {
 	if iso := gc.g.countries[k]; iso != "" {
 		return cand{kind: kCountry, country: iso, place: -1, region: -1}, true
 	}
-	if len(gc.g.byName[k]) > 0 && !acronymLike(name) && !gc.g.regionFirst(k) {
+	if len(gc.g.townsOf(k)) > 0 && !acronymLike(name) && !gc.g.regionFirst(k) {
 		return cand{kind: kTown, place: -1, region: -1}, true
 	}
 	if len(gc.g.regByName[regionKey(k)]) > 0 {
@@ -856,7 +856,7 @@ func (gc *Geocoder) location(d *doc.Document, c cand, ctx map[string]int) *doc.L
 		loc.Lat, loc.Lon = r.Lat, r.Lon
 		return loc
 	}
-	towns := g.byName[key(name)]
+	towns := g.townsOf(key(name))
 	if c.unknown {
 		// its country: the one this sentence names, else the article's main one
 		best, n := "", 0
@@ -874,7 +874,7 @@ func (gc *Geocoder) location(d *doc.Document, c cand, ctx map[string]int) *doc.L
 	if c.actorCty != "" {
 		var in []int32
 		for _, i := range towns {
-			if g.Places[i].Country == c.actorCty {
+			if g.Place(i).Country == c.actorCty {
 				in = append(in, i)
 			}
 		}
@@ -889,7 +889,7 @@ func (gc *Geocoder) location(d *doc.Document, c cand, ctx map[string]int) *doc.L
 	if pi < 0 {
 		return nil
 	}
-	p := g.Places[pi]
+	p := g.Place(pi)
 	if c.actorCty == "" && len(ctx) > 0 && ctx[p.Country] == 0 && p.Pop < 10000 && !exonym(g, key(name), pi) {
 		// a village in a country the article never names: more likely another place
 		// (or a word) that the gazetteer lacks
@@ -903,7 +903,7 @@ func (gc *Geocoder) location(d *doc.Document, c cand, ctx map[string]int) *doc.L
 }
 
 // exonym reports whether k names place pi through the hand-kept exonyms only.
-func exonym(g *Gazetteer, k string, pi int32) bool { return key(g.Places[pi].Name) != k }
+func exonym(g *Gazetteer, k string, pi int32) bool { return key(g.Place(pi).Name) != k }
 
 func round4(f float64) float64 { return math.Round(f*1e4) / 1e4 }
 
@@ -954,7 +954,7 @@ func (gc *Geocoder) datelineAt(d *doc.Document, off int, line string, ctx map[st
 			return nil
 		}
 	}
-	cands := gc.g.byName[key(word)]
+	cands := gc.g.townsOf(key(word))
 	if len(cands) == 0 {
 		return nil
 	}
@@ -962,7 +962,7 @@ func (gc *Geocoder) datelineAt(d *doc.Document, off int, line string, ctx map[st
 	if pi < 0 {
 		return nil
 	}
-	p := gc.g.Places[pi]
+	p := gc.g.Place(pi)
 	start := off + strings.Index(line, word)
 	return &doc.Location{
 		Text:      d.Text[start:start+len(word)] + " (dateline: where the report was filed, not an event place)",
@@ -986,7 +986,7 @@ func (gc *Geocoder) Resolve(name string, ctx map[string]int) *doc.Location {
 	switch {
 	case g.countries[k] != "":
 		c.kind, c.country, c.prec = kCountry, g.countries[k], PrecCountry
-	case len(g.byName[k]) > 0 && !acronymLike(name) && !g.regionFirst(k):
+	case len(g.townsOf(k)) > 0 && !acronymLike(name) && !g.regionFirst(k):
 		c.kind, c.prec = kTown, PrecTown
 	case len(g.regByName[regionKey(k)]) > 0 && !genericRegions[regionKey(k)]:
 		c.kind, c.prec, c.cued = kRegion, PrecRegion, true

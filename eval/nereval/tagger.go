@@ -68,7 +68,7 @@ func (fz *Featurizer) geoHints(toks []Token, hints [][]string) {
 			} else if ts := fz.G.Towns(name); len(ts) > 0 {
 				pop := 0
 				for _, t := range ts {
-					pop = max(pop, fz.G.Places[t].Pop)
+					pop = max(pop, fz.G.Place(t).Pop)
 				}
 				n, label = k, fmt.Sprintf("geo:%d", len(fmt.Sprint(pop)))
 			} else if len(fz.G.RegionsNamed(name)) > 0 {
