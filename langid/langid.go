@@ -10,12 +10,26 @@ import (
 
 	"github.com/abadojack/whatlanggo"
 	"github.com/griot-project/griot/doc"
+	"github.com/griot-project/griot/internal/wordlist"
 )
 
 var opts = whatlanggo.Options{Whitelist: map[whatlanggo.Lang]bool{whatlanggo.Fra: true, whatlanggo.Eng: true}}
 
 var frWords = map[string]bool{"le": true, "la": true, "les": true, "des": true, "du": true, "et": true, "est": true, "une": true, "un": true, "dans": true, "pour": true, "qui": true, "que": true, "avec": true, "sur": true, "au": true, "aux": true, "a": true, "il": true, "elle": true, "pas": true, "ont": true, "selon": true}
 var enWords = map[string]bool{"the": true, "of": true, "and": true, "to": true, "in": true, "is": true, "was": true, "for": true, "on": true, "with": true, "that": true, "he": true, "she": true, "it": true, "by": true, "has": true, "have": true, "said": true, "from": true, "at": true}
+
+// funcWords holds frWords (bit 1) and enWords (bit 2) in one map, listed its keys: one
+// filter test for most words, one look-up for the rest. Both are read-only.
+var funcWords, listed = func() (map[string]uint8, *wordlist.Filter) {
+	m := map[string]uint8{}
+	for w := range frWords {
+		m[w] |= 1
+	}
+	for w := range enWords {
+		m[w] |= 2
+	}
+	return m, wordlist.NewFilter(m)
+}()
 
 // maxListed is the byte length of the longest word of frWords and enWords: a longer word
 // needs no lookup.
@@ -28,13 +42,6 @@ var maxListed = func() int {
 	}
 	return n
 }()
-
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
 
 // Detect returns "fr" or "en" for text.
 func Detect(text string) string {
@@ -82,9 +89,10 @@ func counts(sample string) (fr, en int) {
 		}
 		rest = more
 		w = lower(trimPunct(w))
-		if len(w) <= maxListed {
-			fr += boolInt(frWords[w])
-			en += boolInt(enWords[w])
+		if len(w) <= maxListed && listed.May(w) {
+			b := funcWords[w]
+			fr += int(b & 1)
+			en += int(b >> 1)
 		}
 		// French diacritics and elisions; English -ing and -ly
 		if hasFrenchAccent(w) || strings.HasPrefix(w, "l’") || strings.HasPrefix(w, "d’") || strings.HasPrefix(w, "l'") || strings.HasPrefix(w, "d'") || strings.HasPrefix(w, "qu'") || strings.HasPrefix(w, "qu’") {

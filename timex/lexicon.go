@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/griot-project/griot/internal/wordlist"
 )
 
 //go:embed data/*.txt
@@ -77,8 +79,9 @@ type lexicon struct {
 	// two table reads tell so for most of them without hashing the word. lens[b] has bit
 	// n set when some word of n bytes (63: 63 or more) starts with byte b; pairs has bit
 	// b0<<8|b1 set when some word starts with the bytes b0 b1 (b1 = 0 for a one-byte word).
-	lens  [256]uint64
-	pairs [1 << 16 / 64]uint64
+	lens   [256]uint64
+	pairs  [1 << 16 / 64]uint64
+	filter *wordlist.Filter // and a hash of the whole word, for the common words lens and pairs let through
 }
 
 // index builds the filter of the words of mask; call it once mask is complete.
@@ -93,6 +96,7 @@ func (l *lexicon) index() {
 		p := pairKey(w)
 		l.pairs[p>>6] |= 1 << (p & 63)
 	}
+	l.filter = wordlist.NewFilter(l.mask)
 }
 
 func pairKey(w string) int {
@@ -108,7 +112,7 @@ func (l *lexicon) kinds(w string) uint64 {
 	if w == "" || l.lens[w[0]]&(1<<min(len(w), 63)) == 0 {
 		return 0
 	}
-	if p := pairKey(w); l.pairs[p>>6]&(1<<(p&63)) == 0 {
+	if p := pairKey(w); l.pairs[p>>6]&(1<<(p&63)) == 0 || !l.filter.May(w) {
 		return 0
 	}
 	return l.mask[w]
