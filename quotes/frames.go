@@ -291,22 +291,21 @@ func (v *view) frames(si int) []frame {
 	for i := s0; i < s1; i++ {
 		sp := v.lex.specialOf(v.norm(i))
 		// according markers
-		matched := false
-		for _, w := range v.lex.according {
-			if sp&spAccording == 0 {
-				break // no marker starts here
-			}
-			if v.match(i, s1, w) {
-				if fr, ok := v.according(si, i, i+len(w)); ok {
-					out = append(out, fr)
-					i = max(i, fr.sp1-1)
+		if sp&spAccording != 0 { // a marker may start here
+			matched := false
+			for _, w := range v.lex.according {
+				if v.match(i, s1, w) {
+					if fr, ok := v.according(si, i, i+len(w)); ok {
+						out = append(out, fr)
+						i = max(i, fr.sp1-1)
+					}
+					matched = true
+					break
 				}
-				matched = true
-				break
 			}
-		}
-		if matched {
-			continue
+			if matched {
+				continue
+			}
 		}
 		// "Pour l'ONU, la situation est catastrophique": a French opinion frame, only when a
 		// known actor follows "pour" and a comma closes it
@@ -374,7 +373,7 @@ func (v *view) frames(si int) []frame {
 				continue
 			}
 		}
-		if end < 0 && english && v.d.Tokens[i].Kind == doc.Word { // (unlistedIncise's first test, without its call)
+		if end < 0 && english && v.d.Tokens[i].Kind == doc.Word && inciseForm(v.norm(i)) { // (unlistedIncise's first tests, without its call)
 			if fr, ok := v.unlistedIncise(si, i); ok {
 				out = append(out, fr)
 				continue
@@ -1777,6 +1776,11 @@ func (v *view) cueBefore(a, b int) bool {
 	return false
 }
 
+// inciseForm: the form of an unlisted incise verb, -ed or -s ("surmised", "quips").
+func inciseForm(n string) bool {
+	return len(n) >= 4 && (strings.HasSuffix(n, "ed") || strings.HasSuffix(n, "s") && !strings.HasSuffix(n, "ss"))
+}
+
 // unlistedIncise: right after a closing quote mark, a verb the lexicon does not list still
 // closes the quote when it has the shape of an incise: "…,” he surmised." / "…,” Mr. Smith
 // mused on Sunday." / "…,” quipped Mr. Smith." (English: a past or -s form, a short subject
@@ -1788,7 +1792,7 @@ func (v *view) unlistedIncise(si, i int) (frame, bool) {
 		return frame{}, false
 	}
 	n := v.norm(i)
-	if len(n) < 4 || !(strings.HasSuffix(n, "ed") || strings.HasSuffix(n, "s") && !strings.HasSuffix(n, "ss")) {
+	if !inciseForm(n) {
 		return frame{}, false
 	}
 	// cheap test first: a quote mark closes within the five tokens before
