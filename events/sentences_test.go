@@ -108,7 +108,7 @@ func TestLastingTold(t *testing.T) {
 		lang, text string
 		fights     int
 	}{
-		{"fr", "Depuis mars, les combats entre l'armée tchadienne et les rebelles ont fait des centaines de morts. Lundi, de violents combats entre l'armée tchadienne et les rebelles ont eu lieu près d'Abéché.", 1},
+		{"fr", "Les rebelles et l'armée tchadienne s'affrontent depuis avril dans le nord du pays. Lundi, de nouveaux affrontements entre les rebelles et l'armée tchadienne ont eu lieu près d'Abéché.", 1},
 		{"en", "Since March, fighting between the Chadian army and rebels has killed hundreds. On Monday, heavy fighting between the Chadian army and rebels broke out near Abeche.", 1},
 		{"en", "Since March, fighting between the Chadian army and rebels has killed hundreds. In January 2022, fighting between the Chadian army and rebels broke out near Abeche.", 2},
 	}
