@@ -875,8 +875,8 @@ func (r *reader) withoutOwnForces(actors, recipients []string) []string {
 }
 
 // groupsOverCountries: the targets of an act that name a country's people or institution
-// and the country itself or one of its towns ("killed 46 Afghan civilians in an attack on a
-// village in Afghanistan", "… in Herat") keep the people: the country adds no party. Only for recipients: two actors of one
+// and the country itself or one of its towns ("shelling killed Sudanese villagers near a town
+// of Sudan", "… near El Fasher") keep the people: the country adds no party. Only for recipients: two actors of one
 // country ("the Malian army and the government") are two parties acting.
 func (r *reader) groupsOverCountries(ids []string) []string {
 	groups := map[string]bool{}

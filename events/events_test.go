@@ -201,7 +201,7 @@ func TestEvents(t *testing.T) {
 			[]want{{"ASSAULT", "TCD", "NER", "asserted", ""}}},
 		// a protest told by its form names its target in a purpose phrase after it; a place
 		// inside that phrase is no target (nor is the event kept without any party)
-		{"en", "Hundreds of teachers began a hunger strike on Monday to protest against Chad.", nil,
+		{"en", "Hundreds of teachers went on hunger strike this week to protest against Chad.", nil,
 			[]want{{"PROTEST", "", "TCD", "asserted", ""}, {"PROTEST", "", "TCD", "asserted", ""}}},
 		{"fr", "Des enseignants ont entamé une grève de la faim pour protester contre le Tchad.", nil,
 			[]want{{"PROTEST", "", "TCD", "asserted", ""}, {"PROTEST", "", "TCD", "asserted", ""}}},

@@ -36,8 +36,8 @@ func (r *reader) prepBeforeMode(t int, floor int, noun bool) string {
 }
 
 // prepBeforeFull is prepBeforeMode; counts also skips numbers and quantifiers ("on three X
-// generals"). The subject finder does not: "l'arrestation de huit soldats accusés d'avoir
-// intenté un coup" reads the soldiers as the subject of the participle clause after them.
+// generals"). The subject finder does not: "la détention de cinq officiers soupçonnés
+// d'avoir préparé un putsch" reads the officers as the subject of the participle clause.
 func (r *reader) prepBeforeFull(t int, floor int, noun, counts bool) string {
 	j := t - 1
 	for k := 0; k < 3 && j >= floor; k++ {
