@@ -20,9 +20,11 @@
 // documents, text bytes, wall and CPU seconds, documents/s and MB/s, and per language
 // (with -workers 1, where per-document times add up to the wall time) the MB/s of each.
 //
-// store reads the whole TSV first, then writes the readings to -store in batches of -batch
-// (256, like griot ingest) and prints the CPU seconds of the writes alone (-cpuprofile
-// profiles only them), then writes them all again to check that nothing is added:
+// store reads the whole TSV first (keeping every reading in memory: ~40 MB a MB of text,
+// so a few MB, not run.sh's whole table), then writes the readings to -store in batches of
+// -batch (256, like griot ingest) and prints the CPU seconds of the writes alone
+// (-cpuprofile profiles only them), then writes them all again to check that nothing is
+// added:
 //
 //	go run ./bench/throughput store -store sqlite:///tmp/s.db /tmp/griot-throughput/masakhanews-repeated.tsv
 package main

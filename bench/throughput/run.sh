@@ -5,7 +5,8 @@
 # default /tmp/griot-throughput; the input, stores and logs go there, never into the repo),
 # PEER_COPIES (copies of the texts the peers read, default 2: they are ~10x slower),
 # GO_BENCH=1 (also `go test ./pipeline -bench Pipeline -cpu 1,2`), PROFILE=1 (also a CPU
-# profile of extraction + store writes on one copy of the texts: $OUT/store.prof).
+# profile of extraction + store writes on one copy of the texts: $OUT/store.prof, and of the
+# store writes alone on the same copy: $OUT/writes.prof).
 #
 # 1. builds griot and the helper (main.go here);
 # 2. repeats the MasakhaNEWS dev rows (fra + eng) until the texts reach TARGET bytes,
@@ -95,6 +96,10 @@ if [ "${PROFILE:-0}" = 1 ]; then
   rm -f "$OUT/profile.db" "$OUT/profile.db-wal" "$OUT/profile.db-shm"
   GOMAXPROCS=1 "$OUT/throughput" extract -workers 1 -store "sqlite://$OUT/profile.db" -cpuprofile "$OUT/store.prof" "$OUT/one/masakhanews-repeated.tsv"
   (cd "$repo" && go tool pprof -top -cum -nodecount 40 "$OUT/throughput" "$OUT/store.prof" 2>/dev/null) | grep -E 'sqlstore|pipeline\.\(\*Pipeline\)\.Run|Syscall6$|prepare_v2$|Fts5FlushToDisk|subjournalPage$' || true
+  echo "## store writes alone (one copy of the texts read first, then written in batches of 256), into an empty store"
+  rm -f "$OUT/writes.db" "$OUT/writes.db-wal" "$OUT/writes.db-shm"
+  GOMAXPROCS=1 "$OUT/throughput" store -store "sqlite://$OUT/writes.db" -cpuprofile "$OUT/writes.prof" "$OUT/one/masakhanews-repeated.tsv" | tee "$OUT/writes.out"
+  (cd "$repo" && go tool pprof -top -cum -nodecount 60 "$OUT/throughput" "$OUT/writes.prof" 2>/dev/null) | grep -E 'sqlstore|Syscall6$|Fts5Tokenize$|SimHashFolded$|Commit$' || true
 fi
 
 for l in fr en; do
