@@ -283,6 +283,14 @@ func TestEvents(t *testing.T) {
 			[]want{{"AID", "TCD", "NER", "future", ""}}},
 		{"fr", "Le Tchad va envoyer l'armée tchadienne au Niger.", nil,
 			[]want{{"AID", "TCD", "NER", "future", ""}}},
+		// a demand for a withdrawal or a departure is addressed to who is to go; one for an
+		// expulsion is not addressed to those expelled
+		{"en", "Ghana demanded the withdrawal of the Chadian army from Niger.", nil,
+			[]want{{"REQUEST", "GHA", "TCD-MIL", "asserted", ""}}},
+		{"fr", "Le Ghana a exigé le retrait de l'armée tchadienne du Niger.", nil,
+			[]want{{"REQUEST", "GHA", "TCD-MIL", "asserted", ""}}},
+		{"en", "Ghana demanded the expulsion of the rebels from Niger.", nil,
+			[]want{{"REQUEST", "GHA", "NER", "asserted", ""}}},
 		// apposition as the implicit actor of a noun
 		{"fr", "Il a parlé du Togo, pays isolé par le Ghana après l'invasion du Bénin.", nil,
 			[]want{{"SANCTION", "GHA", "TGO", "asserted", ""}, {"ASSAULT", "TGO", "BEN", "asserted", ""}}},

@@ -539,6 +539,11 @@ func (r *reader) roles(cd *cand) {
 			if rec == nil && (h.p.typ == "REJECT" || h.p.typ == "CONCEDE") {
 				rec = r.proposalAuthor(si, h.end) // "rejected an offer from X"
 			}
+			if h.p.typ == "REQUEST" {
+				if who := r.removalOf(si, h.end); who != nil {
+					rec = who // "demanded the withdrawal of X's forces from Y": X is asked
+				}
+			}
 			if rec == nil && h.p.typ == "REQUEST" {
 				rec = r.thatSubject(si, h.end) // "demanded that the US cancel…"
 			}
@@ -1561,4 +1566,40 @@ func (r *reader) afterApposition(si, t int) bool {
 		c--
 	}
 	return c > s.Tok0 && r.isPunct(c, ",") && r.mentionAt[c-1] >= 0 && r.appositionSegment(c+1, t-1)
+}
+
+// removalOf: a demand whose object is a withdrawal, a departure or a resignation names who
+// is asked to go right after it ("demanded the withdrawal of X forces", "called for the
+// resignation of X", "exige le départ des troupes de X", "réclame la démission de X"): that
+// one, or nil. The noun (class "removal") stands within a few words after the verb.
+func (r *reader) removalOf(si, from int) []roleMention {
+	s := r.d.Sentences[si]
+	for k := from; k < min(s.Tok1, from+5); k++ {
+		if r.d.Tokens[k].Kind == doc.Punct || r.mentionAt[k] >= 0 || r.w.is("compl", r.tok(k)) {
+			return nil
+		}
+		if !r.w.is("removal", r.tok(k)) {
+			continue
+		}
+		for j := k + 1; j < min(s.Tok1, k+6); j++ {
+			if r.d.Tokens[j].Kind == doc.Punct {
+				return nil
+			}
+			mi := r.mentionAt[j]
+			if mi < 0 {
+				continue
+			}
+			m := r.d.Mentions[mi]
+			if !r.usable(mi) {
+				return nil
+			}
+			switch r.prepBeforeMode(m.Tok0, k+1, true) {
+			case "of", "de":
+				return r.coordinated(si, roleMention{mi, m.Actor}, +1)
+			}
+			return nil
+		}
+		return nil
+	}
+	return nil
 }
