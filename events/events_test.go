@@ -291,6 +291,14 @@ func TestEvents(t *testing.T) {
 			[]want{{"REQUEST", "GHA", "TCD-MIL", "asserted", ""}}},
 		{"en", "Ghana demanded the expulsion of the rebels from Niger.", nil,
 			[]want{{"REQUEST", "GHA", "NER", "asserted", ""}}},
+		// a protest against acts done by X is aimed at X (the protesters are the subject);
+		// a protest by X is X's
+		{"en", "Niger organised protests against abuses by the Chadian army.", nil,
+			[]want{{"PROTEST", "NER", "TCD-MIL", "asserted", ""}}},
+		{"fr", "Le Niger a organisé des manifestations contre les exactions commises par l'armée tchadienne.", nil,
+			[]want{{"PROTEST", "NER", "TCD-MIL", "asserted", ""}}},
+		{"en", "Yesterday protests by the rebels spread to Niger.", nil,
+			[]want{{"PROTEST", "x-rebels", "", "asserted", ""}}},
 		// apposition as the implicit actor of a noun
 		{"fr", "Il a parlé du Togo, pays isolé par le Ghana après l'invasion du Bénin.", nil,
 			[]want{{"SANCTION", "GHA", "TGO", "asserted", ""}, {"ASSAULT", "TGO", "BEN", "asserted", ""}}},

@@ -482,6 +482,11 @@ func (r *reader) roles(cd *cand) {
 				}
 			}
 		}
+		// "protests against abuses by the police": the agent of the protested act is the
+		// protest's target, and the protesters are the clause's subject
+		if h.p.typ == "PROTEST" && len(act) > 0 && act[0].mi >= 0 && r.againstBetween(h.end, r.d.Mentions[act[0].mi].Tok0) {
+			rec, act = act, r.subject(si, h.start, false)
+		}
 		// "entre X et Y": both are parties
 		if len(rec) > 1 && rec[0].mi >= 0 {
 			if p := r.prepBeforeMode(r.d.Mentions[rec[0].mi].Tok0, h.end, true); p == "entre" || p == "between" {
@@ -1602,4 +1607,14 @@ func (r *reader) removalOf(si, from int) []roleMention {
 		return nil
 	}
 	return nil
+}
+
+// againstBetween: "against"/"contre" stands between tokens from and to.
+func (r *reader) againstBetween(from, to int) bool {
+	for j := from; j < to; j++ {
+		if n := r.tok(j); n == "against" || n == "contre" {
+			return true
+		}
+	}
+	return false
 }
