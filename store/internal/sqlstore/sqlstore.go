@@ -83,7 +83,14 @@ type DB struct {
 
 	wmu   sync.Mutex // held while a batch is written through wconn (Dialect.OneWriter)
 	wconn *sql.Conn
+
+	// has is HasDocument's query, prepared once by New: before any writer can hold a
+	// connection, and outside mu (preparing under mu could wait forever for the one
+	// connection of a one-connection pool, held by a writer that needs mu).
+	has *sql.Stmt
 }
+
+const hasDocument = `SELECT 1 FROM documents WHERE sha256 = ?`
 
 // begin starts a write transaction; done must be called when it is over.
 func (s *DB) begin(ctx context.Context) (tx *sql.Tx, done func(), err error) {
@@ -175,6 +182,12 @@ func New(ctx context.Context, db *sql.DB, d Dialect) (*DB, error) {
 		db.Close()
 		return nil, err
 	}
+	has, err := db.PrepareContext(ctx, s.rebind(hasDocument))
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("preparing the document lookup: %w", err)
+	}
+	s.has = has
 	return s, nil
 }
 
@@ -258,6 +271,9 @@ func (s *DB) Close() error {
 	}
 	s.stmts = nil
 	s.mu.Unlock()
+	if s.has != nil {
+		s.has.Close()
+	}
 	s.wmu.Lock()
 	if s.wconn != nil {
 		s.wconn.Close()
@@ -270,7 +286,7 @@ func (s *DB) Close() error {
 // HasDocument reports whether a document with that SHA-256 is stored.
 func (s *DB) HasDocument(ctx context.Context, sha string) (bool, error) {
 	var one int
-	err := s.db.QueryRowContext(ctx, s.rebind(`SELECT 1 FROM documents WHERE sha256 = ?`), sha).Scan(&one)
+	err := s.has.QueryRowContext(ctx, sha).Scan(&one)
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, nil
 	}
@@ -1129,23 +1145,24 @@ func (s *DB) Dyads(ctx context.Context, q store.DyadQuery) ([]store.DyadDay, err
 	return out, nil
 }
 
-// Stats counts stored rows.
+// Stats counts stored rows. The documents' counts are summed in one pass over their rows
+// (the packed counts sit after the text, so each pass reads every row whole).
 func (s *DB) Stats(ctx context.Context) (store.Stats, error) {
 	var st store.Stats
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(SUM(n_mentions), 0), COALESCE(SUM(n_timexes), 0), COALESCE(SUM(n_quotes), 0),
+		COALESCE(SUM(CASE WHEN canonical_pk <> pk AND canonical_pk <> 0 THEN 1 ELSE 0 END), 0) FROM documents`).
+		Scan(&st.Documents, &st.Mentions, &st.Timexes, &st.Quotes, &st.NearDuplicates); err != nil {
+		return st, fmt.Errorf("stats: %w", err)
+	}
 	for _, c := range []struct {
 		q   string
 		dst *int64
 	}{
-		{`SELECT COUNT(*) FROM documents`, &st.Documents},
 		{`SELECT COUNT(*) FROM events`, &st.Events},
 		{`SELECT COUNT(DISTINCT actor_id) FROM actors`, &st.Actors},
-		{`SELECT COALESCE(SUM(n_mentions), 0) FROM documents`, &st.Mentions},
-		{`SELECT COALESCE(SUM(n_timexes), 0) FROM documents`, &st.Timexes},
-		{`SELECT COALESCE(SUM(n_quotes), 0) FROM documents`, &st.Quotes},
 		{`SELECT COUNT(*) FROM posts`, &st.Posts},
 		{`SELECT COUNT(*) FROM dyad_day`, &st.DyadDays},
 		{`SELECT COUNT(*) FROM clusters`, &st.Clusters},
-		{`SELECT COUNT(*) FROM documents WHERE canonical_pk <> pk AND canonical_pk <> 0`, &st.NearDuplicates},
 	} {
 		if err := s.db.QueryRowContext(ctx, c.q).Scan(c.dst); err != nil {
 			return st, fmt.Errorf("stats: %w", err)
