@@ -33,6 +33,7 @@ var testActors = map[string]doc.Actor{
 	"Hezbollah":          {ID: "hezbollah", Name: "Hezbollah", Kind: "organization", Country: "LBN", Sector: []string{"REB"}},
 	"Party of God":       {ID: "x-party-of-god", Name: "Party of God", Kind: "organization", Sector: []string{}},
 	"Parti de Dieu":      {ID: "x-parti-de-dieu", Name: "Parti de Dieu", Kind: "organization", Sector: []string{}},
+	"John Doe":           {ID: "x-john-doe", Name: "John Doe", Kind: "person", Sector: []string{}},
 }
 
 // read builds a document with hand-made mentions of testActors and time expressions
@@ -299,6 +300,16 @@ func TestEvents(t *testing.T) {
 			[]want{{"PROTEST", "NER", "TCD-MIL", "asserted", ""}}},
 		{"en", "Yesterday protests by the rebels spread to Niger.", nil,
 			[]want{{"PROTEST", "x-rebels", "", "asserted", ""}}},
+		// a name the registry does not know, set off after a member of a group, acts as the
+		// group; after another noun it stays the name
+		{"en", "A member of the rebels, John Doe, attacked Niger.", nil,
+			[]want{{"ASSAULT", "x-rebels", "NER", "asserted", ""}}},
+		{"fr", "Un membre de l'armée tchadienne, John Doe, a attaqué le Niger.", nil,
+			[]want{{"ASSAULT", "TCD-MIL", "NER", "asserted", ""}}},
+		{"en", "A friend of the rebels, John Doe, attacked Niger.", nil,
+			[]want{{"ASSAULT", "x-john-doe", "NER", "asserted", ""}}},
+		{"en", "A leader of the rebels attacked Niger.", nil,
+			[]want{{"ASSAULT", "x-rebels", "NER", "asserted", ""}}},
 		// apposition as the implicit actor of a noun
 		{"fr", "Il a parlé du Togo, pays isolé par le Ghana après l'invasion du Bénin.", nil,
 			[]want{{"SANCTION", "GHA", "TGO", "asserted", ""}, {"ASSAULT", "TGO", "BEN", "asserted", ""}}},

@@ -1247,6 +1247,13 @@ func (r *reader) subjectBeforeApposition(si, from int) ([]roleMention, int) {
 					p--
 				}
 				if !r.isPunct(p, ",") {
+					// "A member of the Syrian parliament, X, started…": a name the registry does
+					// not know, set off after a member of a group, acts as that group
+					if a := r.actors[r.d.Mentions[mi].Actor]; a != nil && a.Country == "" && c > s.Tok0 {
+						if g := r.mentionAt[c-1]; g >= 0 && r.usable(g) && r.memberOf(r.d.Mentions[g].Tok0, s.Tok0) {
+							return []roleMention{{g, r.d.Mentions[g].Actor}}, skip
+						}
+					}
 					return r.coordinated(si, roleMention{mi, r.d.Mentions[mi].Actor}, -1), skip
 				}
 			}
