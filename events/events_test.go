@@ -310,6 +310,9 @@ func TestEvents(t *testing.T) {
 			[]want{{"ASSAULT", "x-john-doe", "NER", "asserted", ""}}},
 		{"en", "A leader of the rebels attacked Niger.", nil,
 			[]want{{"ASSAULT", "x-rebels", "NER", "asserted", ""}}},
+		// a country after a preposition, an article and a hyphenated modifier is governed
+		{"en", "Yesterday the rebels of the Benin-backed Togo attacked Niger.", nil,
+			[]want{{"ASSAULT", "x-rebels", "NER", "asserted", ""}}},
 		// apposition as the implicit actor of a noun
 		{"fr", "Il a parlé du Togo, pays isolé par le Ghana après l'invasion du Bénin.", nil,
 			[]want{{"SANCTION", "GHA", "TGO", "asserted", ""}, {"ASSAULT", "TGO", "BEN", "asserted", ""}}},

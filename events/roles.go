@@ -52,6 +52,9 @@ func (r *reader) prepBeforeFull(t int, floor int, noun, counts bool) string {
 	}
 	if j-2 >= floor && r.compoundModifier(j) {
 		j -= 3 // "to war-torn Mozambique", "au très-riche …"
+		for k := 0; k < 2 && j >= floor && r.w.is("det", r.tok(j)); k++ {
+			j-- // "of the Israeli-occupied West Bank"
+		}
 	}
 	if j < floor {
 		return ""
