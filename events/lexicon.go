@@ -92,16 +92,17 @@ func (ix *index) add(p *pattern) {
 	}
 }
 
-// candidates returns the patterns that may start with a token of that norm.
-func (ix *index) candidates(norm string, buf []*pattern) []*pattern {
-	buf = buf[:0]
+// candidates returns the patterns that may start with a token of that norm: those keyed
+// by the whole token, then those keyed by its first three bytes (two slices of the index,
+// not to be changed: copying them into one cost more than matching them).
+func (ix *index) candidates(norm string) (exact, prefix []*pattern) {
 	if ix.has(fnv(norm)) {
-		buf = append(buf, ix.exact[norm]...)
+		exact = ix.exact[norm]
 	}
 	if len(norm) >= 3 && ix.has(fnv(norm[:3])) {
-		buf = append(buf, ix.prefix[norm[:3]]...)
+		prefix = ix.prefix[norm[:3]]
 	}
-	return buf
+	return exact, prefix
 }
 
 // compilePattern parses the pattern syntax shared by triggers.tsv and cues.tsv.

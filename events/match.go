@@ -86,25 +86,29 @@ type hit struct {
 // attack", "a attaqué"); then the most specific.
 func scan(ix *index, toks []doc.Token, from, to int, nounCtx func(int) bool) []hit {
 	var out []hit
-	var buf []*pattern
 	for i := from; i < to; i++ {
-		buf = ix.candidates(toks[i].Norm, buf)
+		exact, prefix := ix.candidates(toks[i].Norm)
+		if exact == nil && prefix == nil {
+			continue
+		}
 		best := hit{start: -1}
-		for _, p := range buf {
-			e, h := matchAt(p, toks, i, to)
-			if e < 0 {
-				continue
-			}
-			better := best.start < 0 || e > best.end
-			if !better && e == best.end {
-				if p.noun != best.p.noun {
-					better = p.noun == nounCtx(i)
-				} else {
-					better = p.spec > best.p.spec || (p.spec == best.p.spec && p.line < best.p.line)
+		for _, ps := range [2][]*pattern{exact, prefix} {
+			for _, p := range ps {
+				e, h := matchAt(p, toks, i, to)
+				if e < 0 {
+					continue
 				}
-			}
-			if better {
-				best = hit{p: p, start: i, head: h, end: e}
+				better := best.start < 0 || e > best.end
+				if !better && e == best.end {
+					if p.noun != best.p.noun {
+						better = p.noun == nounCtx(i)
+					} else {
+						better = p.spec > best.p.spec || (p.spec == best.p.spec && p.line < best.p.line)
+					}
+				}
+				if better {
+					best = hit{p: p, start: i, head: h, end: e}
+				}
 			}
 		}
 		if best.start >= 0 && !best.p.noun && nounCtx(i) && !objectClitic(toks, i) {
@@ -138,12 +142,13 @@ func objectClitic(toks []doc.Token, i int) bool {
 // scanAll is scan without the overlap rule: every pattern that matches anywhere (cues).
 func scanAll(ix *index, toks []doc.Token, from, to int) []hit {
 	var out []hit
-	var buf []*pattern
 	for i := from; i < to; i++ {
-		buf = ix.candidates(toks[i].Norm, buf)
-		for _, p := range buf {
-			if e, h := matchAt(p, toks, i, to); e >= 0 {
-				out = append(out, hit{p: p, start: i, head: h, end: e})
+		exact, prefix := ix.candidates(toks[i].Norm)
+		for _, ps := range [2][]*pattern{exact, prefix} {
+			for _, p := range ps {
+				if e, h := matchAt(p, toks, i, to); e >= 0 {
+					out = append(out, hit{p: p, start: i, head: h, end: e})
+				}
 			}
 		}
 	}
