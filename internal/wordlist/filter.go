@@ -29,17 +29,29 @@ func (f *Filter) May(w string) bool {
 	return f.bits[h>>6&(1<<10-1)]&(1<<(h&63)) != 0
 }
 
-// filterHash mixes the length, the first eight bytes and the last byte of w: enough to
-// spread words, cheaper than hashing every byte.
+// filterHash mixes the length and up to sixteen bytes of w (the first and last eight; every
+// byte of a word of up to sixteen) with one multiplication: cheaper than hashing every byte.
 func filterHash(w string) uint32 {
-	const prime = 0x100000001b3
-	h := uint64(len(w)) * 0x9E3779B97F4A7C15
-	n := min(len(w), 8)
-	for i := 0; i < n; i++ {
-		h = (h ^ uint64(w[i])) * prime
+	n := len(w)
+	var x uint64
+	switch {
+	case n >= 8:
+		x = load64(w) ^ load64(w[n-8:])*0x100000001b3
+	case n >= 4:
+		x = uint64(load32(w)) | uint64(load32(w[n-4:]))<<32
+	case n > 0:
+		x = uint64(w[0]) | uint64(w[n>>1])<<8 | uint64(w[n-1])<<16
 	}
-	if len(w) > 8 {
-		h = (h ^ uint64(w[len(w)-1])) * prime
-	}
-	return uint32(h>>32) ^ uint32(h)
+	return uint32((x ^ uint64(n)<<56) * 0x9E3779B97F4A7C15 >> 48)
+}
+
+func load64(w string) uint64 {
+	_ = w[7]
+	return uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+}
+
+func load32(w string) uint32 {
+	_ = w[3]
+	return uint32(w[0]) | uint32(w[1])<<8 | uint32(w[2])<<16 | uint32(w[3])<<24
 }
