@@ -179,7 +179,7 @@ func writeJSON(w http.ResponseWriter, v any) error {
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) error {
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
-	if _, err := s.st.Documents(ctx, "", 1); err != nil {
+	if _, err := s.st.Documents(ctx, store.DocQuery{Limit: 1}); err != nil {
 		return errorf(http.StatusServiceUnavailable, "store unavailable: %v", err)
 	}
 	return writeJSON(w, map[string]string{"status": "ok"})

@@ -401,6 +401,24 @@ func TestDocument(t *testing.T) {
 	if len(list.Documents) != 1 {
 		t.Errorf("second page: %+v", list)
 	}
+	// q searches the documents' title and text, accents and case ignored.
+	type docList struct {
+		Documents []store.DocInfo
+		Next      string
+	}
+	var food, page1, page2 docList
+	f.getJSON(t, "/api/documents?q=VIVRES", &food)
+	if len(food.Documents) != 1 || food.Documents[0].ID != "mali-goita-poutine" {
+		t.Errorf("documents?q=VIVRES: %+v", food)
+	}
+	f.getJSON(t, "/api/documents?q=goita&limit=1", &page1)
+	if len(page1.Documents) != 1 || !strings.Contains(page1.Next, "q=goita") {
+		t.Fatalf("documents?q=goita&limit=1: %+v (next keeps q)", page1)
+	}
+	f.getJSON(t, page1.Next, &page2)
+	if len(page2.Documents) != 1 || page2.Documents[0].SHA256 == page1.Documents[0].SHA256 {
+		t.Errorf("second page of q=goita: %+v after %+v", page2.Documents, page1.Documents)
+	}
 }
 
 func post(t *testing.T, url, token, contentType string, body []byte) (int, string) {
@@ -669,7 +687,7 @@ func (brokenStore) Events(context.Context, store.EventQuery) ([]store.EventRow, 
 	return nil, errors.New("disk on fire")
 }
 
-func (brokenStore) Documents(context.Context, string, int) ([]store.DocInfo, error) {
+func (brokenStore) Documents(context.Context, store.DocQuery) ([]store.DocInfo, error) {
 	return nil, errors.New("disk on fire")
 }
 

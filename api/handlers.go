@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -81,15 +83,16 @@ func (s *Server) relations(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) documents(w http.ResponseWriter, r *http.Request) error {
 	v := r.URL.Query()
 	for k := range v {
-		if k != "after" && k != "limit" {
-			return errorf(http.StatusBadRequest, "unknown parameter %q (known: after, limit)", k)
+		if k != "after" && k != "limit" && k != "q" {
+			return errorf(http.StatusBadRequest, "unknown parameter %q (known: q, after, limit)", k)
 		}
 	}
 	limit, err := intParam(v, "limit", 50, 1, store.MaxLimit)
 	if err != nil {
 		return errorf(http.StatusBadRequest, "%v", err)
 	}
-	ds, err := s.st.Documents(r.Context(), v.Get("after"), limit)
+	q := v.Get("q")
+	ds, err := s.st.Documents(r.Context(), store.DocQuery{After: v.Get("after"), Limit: limit, Text: q})
 	if err != nil {
 		return fmt.Errorf("documents: %w", err)
 	}
@@ -98,7 +101,11 @@ func (s *Server) documents(w http.ResponseWriter, r *http.Request) error {
 	}
 	out := map[string]any{"documents": ds}
 	if len(ds) == limit {
-		out["next"] = "/api/documents?after=" + ds[len(ds)-1].SHA256 + fmt.Sprintf("&limit=%d", limit)
+		next := url.Values{"after": {ds[len(ds)-1].SHA256}, "limit": {strconv.Itoa(limit)}}
+		if q != "" {
+			next.Set("q", q)
+		}
+		out["next"] = "/api/documents?" + next.Encode()
 	}
 	return writeJSON(w, out)
 }

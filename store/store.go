@@ -39,8 +39,9 @@ type Store interface {
 	// It returns ErrNotFound when there is none.
 	Document(ctx context.Context, idOrSHA string) (*doc.Document, error)
 	// Documents lists stored documents without their text, in SHA-256 order, starting
-	// after the SHA-256 after ("" for the first page), at most limit (≤ MaxLimit) of them.
-	Documents(ctx context.Context, after string, limit int) ([]DocInfo, error)
+	// after the SHA-256 q.After ("" for the first page), at most q.Limit (≤ MaxLimit) of
+	// them; with q.Text, only those whose title or text hold every word of it.
+	Documents(ctx context.Context, q DocQuery) ([]DocInfo, error)
 	// Actors lists actors by how many documents name them (most first, then id), with
 	// their names and counts. q filters by id or name prefix (folded, "" for all).
 	Actors(ctx context.Context, q string, limit, offset int) ([]ActorInfo, error)
@@ -88,6 +89,13 @@ type EventRow struct {
 	// both are "" when the date is unknown.
 	DateLo string `json:"date_lo,omitempty"`
 	DateHi string `json:"date_hi,omitempty"`
+}
+
+// DocQuery selects a page of stored documents.
+type DocQuery struct {
+	After string // SHA-256 to start after ("" for the first page)
+	Limit int    // at most this many (1..MaxLimit; 0 or more than MaxLimit: MaxLimit)
+	Text  string // full-text over the title and text (every word; accents and case ignored)
 }
 
 // DocInfo describes a stored document.

@@ -339,20 +339,21 @@ func (u *UI) actorsPage(w http.ResponseWriter, r *http.Request) {
 }
 
 func (u *UI) documentsPage(w http.ResponseWriter, r *http.Request) {
-	after := r.URL.Query().Get("after")
-	ds, err := u.st.Documents(r.Context(), after, 100)
+	after, q := r.URL.Query().Get("after"), r.URL.Query().Get("q")
+	ds, err := u.st.Documents(r.Context(), store.DocQuery{After: after, Limit: 100, Text: q})
 	if err != nil {
 		u.fail(w, r, 0, err)
 		return
 	}
 	next := ""
 	if len(ds) == 100 {
-		next = "/documents?after=" + url.QueryEscape(ds[len(ds)-1].SHA256)
+		next = "/documents?" + url.Values{"q": {q}, "after": {ds[len(ds)-1].SHA256}}.Encode()
 	}
 	u.render(w, r, "documents", "Documents", struct {
+		Q    string
 		Docs []store.DocInfo
 		Next string
-	}{ds, next})
+	}{q, ds, next})
 }
 
 type docEvent struct {

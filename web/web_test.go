@@ -86,6 +86,7 @@ func TestPages(t *testing.T) {
 		{"/documents", 200, []string{"mali-goita-poutine", "mali-goita-putin-en"}},
 		{"/documents/mali-goita-poutine", 200, []string{"Legend", `class="m m-per"`, `class="tx"`, `class="qt"`, `id="ev-` + call.ID}},
 		{"/documents/nope", 404, []string{"no document"}},
+		{"/documents?q=VIVRES", 200, []string{"mali-goita-poutine", `name="q" type="search" value="VIVRES"`}},
 		{"/no/such/page", 404, []string{"no page"}},
 	}
 	if !strings.Contains(call.DocID, "poutine") {

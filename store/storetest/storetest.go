@@ -281,7 +281,7 @@ func testRoundTrip(ctx context.Context, t *testing.T, s store.Store) {
 	}
 	var listed []store.DocInfo
 	for after := ""; ; {
-		page, err := s.Documents(ctx, after, 2)
+		page, err := s.Documents(ctx, store.DocQuery{After: after, Limit: 2})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -306,6 +306,31 @@ func testRoundTrip(ctx context.Context, t *testing.T, s store.Store) {
 		}
 		if want == nil || d.ID != want.ID || d.Events != len(want.Events) || d.Published != want.Published.Format(time.DateOnly) || d.Title != want.Title {
 			t.Errorf("Documents: %+v does not describe %v", d, want)
+		}
+	}
+	// Full text over the documents' own words (title and text), not only the evidence.
+	for _, c := range []struct {
+		name, q string
+		want    []string
+	}{
+		{"a word only outside any evidence", "Reuters", []string{"en-call"}},
+		{"accents and case ignored", "SECURITE", []string{"fr-call"}},
+		{"every word", "statement grain", []string{"grain"}},
+		{"a word no document holds", "Reuters grain", nil},
+		{"syntax is not syntax", `grain" OR NEAR(`, nil},
+		{"no word: every document", " ,; ", []string{"en-call", "fr-call", "grain"}},
+	} {
+		page, err := s.Documents(ctx, store.DocQuery{Text: c.q})
+		if err != nil {
+			t.Fatalf("Documents(%q): %v", c.q, err)
+		}
+		var ids []string
+		for _, d := range page {
+			ids = append(ids, d.ID)
+		}
+		slices.Sort(ids)
+		if !slices.Equal(ids, c.want) {
+			t.Errorf("Documents text %s (%q) = %v, want %v", c.name, c.q, ids, c.want)
 		}
 	}
 	actors, err := s.Actors(ctx, "", 10, 0)

@@ -107,13 +107,21 @@ func (s *DB) Document(ctx context.Context, idOrSHA string) (*doc.Document, error
 	return d, nil
 }
 
-// Documents lists documents in SHA-256 order after after.
-func (s *DB) Documents(ctx context.Context, after string, limit int) ([]store.DocInfo, error) {
+// Documents lists documents in SHA-256 order after q.After, those holding q.Text's words
+// when it has any.
+func (s *DB) Documents(ctx context.Context, q store.DocQuery) ([]store.DocInfo, error) {
+	limit := q.Limit
 	if limit <= 0 || limit > store.MaxLimit {
 		limit = store.MaxLimit
 	}
+	where, args := ` WHERE d.sha256 > ?`, []any{q.After}
+	if w := words(q.Text); len(w) > 0 {
+		where += ` AND ` + s.d.DocText
+		args = append(args, s.d.Query(w))
+	}
+	args = append(args, limit)
 	rows, err := s.db.QueryContext(ctx, s.rebind(`SELECT d.id, d.sha256, d.lang, d.published, d.source, d.url, d.title,
-		(SELECT COUNT(*) FROM events e WHERE e.doc_pk = d.pk) FROM documents d WHERE d.sha256 > ? ORDER BY d.sha256 LIMIT ?`), after, limit)
+		(SELECT COUNT(*) FROM events e WHERE e.doc_pk = d.pk) FROM documents d`+where+` ORDER BY d.sha256 LIMIT ?`), args...)
 	if err != nil {
 		return nil, fmt.Errorf("listing documents: %w", err)
 	}
