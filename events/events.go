@@ -779,7 +779,7 @@ func (r *reader) finish(cd *cand) *doc.Event {
 	if len(e.Actor) == 0 && len(e.Recipient) == 0 && !(e.Type == "PROTEST" && cd.nounDated) {
 		return nil // but "la marche du 27 novembre" is an event whoever marched
 	}
-	if len(e.Actor) == 0 && e.Type != "ASSAULT" && e.Type != "COERCE" && e.Type != "PROTEST" && !(e.Type == "SANCTION" && r.passiveAux(cd.sent, cd.hit.start)) {
+	if len(e.Actor) == 0 && e.Type != "ASSAULT" && e.Type != "COERCE" && e.Type != "PROTEST" && !(e.Type == "SANCTION" && r.passiveAux(cd.sent, cd.hit.start)) && !r.agentlessPassive(cd, e.Recipient) {
 		// PLOVER records need a source; only violence and coercion against a known target
 		// are kept with an unknown perpetrator ("three people were killed in Kyiv"), and
 		// protests by unnamed crowds
@@ -851,6 +851,22 @@ func (r *reader) finish(cd *cand) *doc.Event {
 // source with no target; the event needs no recipient.
 func jointAct(p *pattern, actors []string) bool {
 	return len(actors) >= 2 && (p.recip["with"] || p.recip["between"] || p.recip["avec"] || p.recip["entre"])
+}
+
+// agentlessPassive: a verb that takes a direct object, told in the passive without its
+// agent ("la chanteuse est accusée de…", "X was urged to…", "the prisoners were released"):
+// its subject is what the act was done to, and someone did it; the event stands with an
+// unknown source. Not "ready to"/"prêts à" (no object: an adjective after "être"), nor an
+// infinitive ("to be released").
+func (r *reader) agentlessPassive(cd *cand, recipient []string) bool {
+	if len(recipient) == 0 || contains(recipient, pairRef) || cd.hit.p.noun || !cd.hit.p.recip["obj"] || cd.hit.start == 0 || !r.passiveAux(cd.sent, cd.hit.start) {
+		return false
+	}
+	switch r.tok(cd.hit.start - 1) {
+	case "be", "etre":
+		return false // "to be released", "doit être libéré": wished or demanded, not done
+	}
+	return true
 }
 
 // withoutOwnForces drops from the recipients the armed forces of the actors' own
