@@ -34,6 +34,7 @@ var testActors = map[string]doc.Actor{
 	"Party of God":       {ID: "x-party-of-god", Name: "Party of God", Kind: "organization", Sector: []string{}},
 	"Parti de Dieu":      {ID: "x-parti-de-dieu", Name: "Parti de Dieu", Kind: "organization", Sector: []string{}},
 	"John Doe":           {ID: "x-john-doe", Name: "John Doe", Kind: "person", Sector: []string{}},
+	"Chadian":            {ID: "TCD", Name: "Chad", Kind: "country", Country: "TCD"},
 }
 
 // read builds a document with hand-made mentions of testActors and time expressions
@@ -313,6 +314,12 @@ func TestEvents(t *testing.T) {
 		// a country after a preposition, an article and a hyphenated modifier is governed
 		{"en", "Yesterday the rebels of the Benin-backed Togo attacked Niger.", nil,
 			[]want{{"ASSAULT", "x-rebels", "NER", "asserted", ""}}},
+		// a threat's target behind a preposition, an article and an adjective before a
+		// nationality; behind another preposition it is no target
+		{"en", "Niger threatened to cut off gas to the autonomous Chadian region.", nil,
+			[]want{{"THREATEN", "NER", "TCD", "asserted", ""}}},
+		{"en", "Niger threatened to cut off gas supplies of the autonomous Chadian region.", nil,
+			[]want{{"THREATEN", "NER", "", "asserted", ""}}},
 		// apposition as the implicit actor of a noun
 		{"fr", "Il a parlé du Togo, pays isolé par le Ghana après l'invasion du Bénin.", nil,
 			[]want{{"SANCTION", "GHA", "TGO", "asserted", ""}, {"ASSAULT", "TGO", "BEN", "asserted", ""}}},

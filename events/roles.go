@@ -1422,6 +1422,9 @@ func (r *reader) complementTarget(si, from int) []roleMention {
 			continue
 		}
 		p := r.prepBefore(m.Tok0, verb)
+		if p == "" && m.Tok0-1 > verb && r.lowerWord(m.Tok0-1) {
+			p = r.prepBefore(m.Tok0-1, verb) // an adjective between: "to the autonomous Azerbaijani republic"
+		}
 		// "in X" only for a country: "to resume attacks in X" is aimed at X's state
 		inCountry := r.w.is("targetin", p) && r.actors[m.Actor] != nil && r.actors[m.Actor].Kind == "country"
 		if p == "" && r.directObject(verb, m.Tok0) || p != "" && r.w.is("targetprep", p) || inCountry || r.beneficiary(m.Tok0, verb) {
@@ -1627,4 +1630,15 @@ func (r *reader) againstBetween(from, to int) bool {
 		}
 	}
 	return false
+}
+
+// lowerWord: token j is a word written in lower case that is no preposition, article or
+// mention (an adjective before a name: "the autonomous X republic").
+func (r *reader) lowerWord(j int) bool {
+	t := r.d.Tokens[j]
+	if t.Kind != doc.Word || r.mentionAt[j] >= 0 || r.w.prep[r.tok(j)] != "" || r.w.is("det", r.tok(j)) {
+		return false
+	}
+	w := r.d.Text[t.Start:t.End]
+	return w == strings.ToLower(w)
 }
