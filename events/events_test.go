@@ -375,6 +375,31 @@ func TestAgentNotPlace(t *testing.T) {
 	}
 }
 
+// TestSponsorNotActor: a country named as the sponsor of a group ("X-backed fighters",
+// "pro-X militias") is not the group; a country named alone is.
+func TestSponsorNotActor(t *testing.T) {
+	c := newCoder(t)
+	cases := []struct {
+		lang, text, actor string // actor: the only actor wanted ("" none)
+	}{
+		{"en", "Benin-backed fighters attacked Niger.", ""},
+		{"en", "Pro-Benin fighters attacked Niger.", ""},
+		{"fr", "Des milices pro-Bénin ont attaqué le Niger.", ""},
+		{"en", "Benin attacked Niger.", "BEN"},
+		{"fr", "Le Bénin a attaqué le Niger.", "BEN"},
+	}
+	for _, tc := range cases {
+		d := read(t, c, tc.lang, tc.text, nil)
+		if len(d.Events) == 0 {
+			t.Errorf("%q: no event", tc.text)
+			continue
+		}
+		if got := strings.Join(d.Events[0].Actor, "+"); got != tc.actor {
+			t.Errorf("%q: actor %q, want %q", tc.text, got, tc.actor)
+		}
+	}
+}
+
 func TestLexiconsLoad(t *testing.T) {
 	c := newCoder(t)
 	n := 0

@@ -6,6 +6,22 @@ import (
 	"github.com/griot-project/griot/doc"
 )
 
+// sponsorOnly: the mention names the sponsor of the group that follows, not a party
+// ("Russian-backed separatists", "pro-Russian rebels", "les rebelles pro-russes" is read by
+// the actor stage): a name followed by "-backed"/"-supported"/"-sponsored" or preceded by
+// "pro-".
+func (r *reader) sponsorOnly(mi int) bool {
+	m := r.d.Mentions[mi]
+	toks := r.d.Tokens
+	if m.Tok1+1 < len(toks) && r.tok(m.Tok1) == "-" && toks[m.Tok1].Start == toks[m.Tok1-1].End {
+		switch r.tok(m.Tok1 + 1) {
+		case "backed", "supported", "sponsored", "funded", "armed":
+			return true
+		}
+	}
+	return m.Tok0 >= 2 && r.tok(m.Tok0-1) == "-" && r.tok(m.Tok0-2) == "pro" && toks[m.Tok0-1].End == toks[m.Tok0].Start
+}
+
 // usable says whether a mention can fill a role: it names a resolved actor that is not a
 // news outlet (outlets are sources, never parties; journalists, a people or a person, can be
 // the target of an act), and it is not the source of an attribution marker ("selon X",
@@ -13,7 +29,7 @@ import (
 func (r *reader) usable(mi int) bool {
 	m := r.d.Mentions[mi]
 	a := r.actors[m.Actor]
-	if a == nil {
+	if a == nil || r.sponsorOnly(mi) {
 		return false
 	}
 	if a.Kind == "organization" && !strings.HasPrefix(a.ID, a.Country+"-") {
@@ -1177,11 +1193,21 @@ func (r *reader) thatSubject(si, from int) []roleMention {
 }
 
 // namedGroups: a generic group followed by the organisation it belongs to ("les rebelles du
-// M23", "fighters of Hamas") is that organisation.
+// M23", "fighters of Hamas") or right after its name ("al-Shabaab militants") is that
+// organisation.
 func (r *reader) namedGroups(ms []roleMention) []roleMention {
 	for i, m := range ms {
 		if m.mi < 0 || !strings.HasPrefix(m.id, "group-") {
 			continue
+		}
+		// "al-Shabaab militants", "Hamas fighters": the organisation named right before
+		if t0 := r.d.Mentions[m.mi].Tok0; t0 > 0 {
+			if mi := r.mentionAt[t0-1]; mi >= 0 && r.usable(mi) {
+				if a := r.actors[r.d.Mentions[mi].Actor]; a != nil && a.Kind == "organization" && !strings.HasPrefix(a.ID, "group-") {
+					ms[i] = roleMention{mi, a.ID}
+					continue
+				}
+			}
 		}
 		end := r.d.Mentions[m.mi].Tok1
 		if end+1 >= len(r.d.Tokens) {
