@@ -19,19 +19,19 @@ func NewFilter[V any](m map[string]V) *Filter {
 
 // Add puts w into the filter.
 func (f *Filter) Add(w string) {
-	h := filterHash(w)
-	f.bits[h>>6&(1<<10-1)] |= 1 << (h & 63)
+	h := filterHash(w) // 16 bits
+	f.bits[h>>6] |= 1 << (h & 63)
 }
 
 // May reports whether w may be in the set: false means it is not.
 func (f *Filter) May(w string) bool {
-	h := filterHash(w)
-	return f.bits[h>>6&(1<<10-1)]&(1<<(h&63)) != 0
+	h := filterHash(w) // 16 bits
+	return f.bits[h>>6]>>(h&63)&1 != 0
 }
 
 // filterHash mixes the length and up to sixteen bytes of w (the first and last eight; every
 // byte of a word of up to sixteen) with one multiplication: cheaper than hashing every byte.
-func filterHash(w string) uint32 {
+func filterHash(w string) uint16 {
 	n := len(w)
 	var x uint64
 	switch {
@@ -42,7 +42,7 @@ func filterHash(w string) uint32 {
 	case n > 0:
 		x = uint64(w[0]) | uint64(w[n>>1])<<8 | uint64(w[n-1])<<16
 	}
-	return uint32((x ^ uint64(n)<<56) * 0x9E3779B97F4A7C15 >> 48)
+	return uint16((x ^ uint64(n)<<56) * 0x9E3779B97F4A7C15 >> 48)
 }
 
 func load64(w string) uint64 {
