@@ -48,24 +48,10 @@ type pattern struct {
 type index struct {
 	exact  map[string][]*pattern
 	prefix map[string][]*pattern // keyed by the first 3 bytes of the stem
-	// bits is a filter of the keys above (hash of the exact key, of the 3-byte prefix): most
-	// tokens start no pattern, and a bit test is cheaper than two map look-ups
-	bits [1 << 10]uint64
+	// filter holds the keys above (the exact keys and the 3-byte prefixes): most tokens start
+	// no pattern, and a filter test is cheaper than two map look-ups
+	filter wordlist.Filter
 }
-
-const filterMask = 1<<16 - 1
-
-func fnv(s string) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(s); i++ {
-		h ^= uint32(s[i])
-		h *= 16777619
-	}
-	return h & filterMask
-}
-
-func (ix *index) set(h uint32)      { ix.bits[h>>6] |= 1 << (h & 63) }
-func (ix *index) has(h uint32) bool { return ix.bits[h>>6]&(1<<(h&63)) != 0 }
 
 func newIndex() *index {
 	return &index{exact: map[string][]*pattern{}, prefix: map[string][]*pattern{}}
@@ -77,14 +63,14 @@ func (ix *index) add(p *pattern) {
 		first := a.toks[0]
 		if len(a.toks) == 1 && a.prefix {
 			k := first[:min(3, len(first))]
-			ix.set(fnv(k))
+			ix.filter.Add(k)
 			if !seen["p"+k] {
 				ix.prefix[k] = append(ix.prefix[k], p)
 				seen["p"+k] = true
 			}
 			continue
 		}
-		ix.set(fnv(first))
+		ix.filter.Add(first)
 		if !seen["e"+first] {
 			ix.exact[first] = append(ix.exact[first], p)
 			seen["e"+first] = true
@@ -96,10 +82,10 @@ func (ix *index) add(p *pattern) {
 // by the whole token, then those keyed by its first three bytes (two slices of the index,
 // not to be changed: copying them into one cost more than matching them).
 func (ix *index) candidates(norm string) (exact, prefix []*pattern) {
-	if ix.has(fnv(norm)) {
+	if ix.filter.May(norm) {
 		exact = ix.exact[norm]
 	}
-	if len(norm) >= 3 && ix.has(fnv(norm[:3])) {
+	if len(norm) >= 3 && ix.filter.May(norm[:3]) {
 		prefix = ix.prefix[norm[:3]]
 	}
 	return exact, prefix
