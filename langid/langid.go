@@ -108,28 +108,38 @@ func counts(sample string) (fr, en int) {
 // nextField returns the first run of non-space runes of s (unicode.IsSpace, as
 // strings.Fields) and what follows it; w is "" when s holds no more fields.
 func nextField(s string) (w, rest string) {
-	start := -1
-	for i := 0; i < len(s); {
-		c := s[i]
-		size := 1
-		var space bool
-		if c < utf8.RuneSelf {
-			space = asciiSpace[c]
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(s[i:])
-			space = unicode.IsSpace(r)
+	i := 0
+	for i < len(s) { // white space before the field
+		if c := s[i]; c < utf8.RuneSelf {
+			if !asciiSpace[c] {
+				break
+			}
+			i++
+			continue
 		}
-		switch {
-		case !space && start < 0:
-			start = i
-		case space && start >= 0:
-			return s[start:i], s[i:]
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			break
 		}
 		i += size
 	}
-	if start < 0 {
+	if i == len(s) {
 		return "", ""
+	}
+	start := i
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				return s[start:i], s[i:]
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return s[start:i], s[i:]
+		}
+		i += size
 	}
 	return s[start:], ""
 }
