@@ -320,6 +320,13 @@ func TestEvents(t *testing.T) {
 			[]want{{"THREATEN", "NER", "TCD", "asserted", ""}}},
 		{"en", "Niger threatened to cut off gas supplies of the autonomous Chadian region.", nil,
 			[]want{{"THREATEN", "NER", "", "asserted", ""}}},
+		// a spokesman or a delegation of X speaks or meets for X
+		{"en", "The spokesman of the Chadian army accused Niger of spying.", nil,
+			[]want{{"ACCUSE", "TCD-MIL", "NER", "asserted", ""}}},
+		{"fr", "Le porte-parole de l'armée tchadienne a accusé le Niger d'espionnage.", nil,
+			[]want{{"ACCUSE", "TCD-MIL", "NER", "asserted", ""}}},
+		{"fr", "Une délégation du Togo a rencontré Tshisekedi.", nil,
+			[]want{{"CONSULT", "TGO", "p-tshisekedi", "asserted", ""}}},
 		// apposition as the implicit actor of a noun
 		{"fr", "Il a parlé du Togo, pays isolé par le Ghana après l'invasion du Bénin.", nil,
 			[]want{{"SANCTION", "GHA", "TGO", "asserted", ""}, {"ASSAULT", "TGO", "BEN", "asserted", ""}}},

@@ -1543,6 +1543,9 @@ func (r *reader) memberOf(t0, floor int) bool {
 	default:
 		return false
 	}
+	if j >= 4 && r.tok(j-2) == "-" && r.w.is("member", r.tok(j-3)+"-"+r.tok(j-1)) {
+		return true // a hyphenated noun: "le porte-parole du gouvernement"
+	}
 	return r.w.is("member", r.tok(j-1))
 }
 
