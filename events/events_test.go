@@ -329,6 +329,8 @@ func TestEvents(t *testing.T) {
 			[]want{{"CONSULT", "TGO", "p-tshisekedi", "asserted", ""}}},
 		{"en", "The commander of the Chadian army accused Niger of spying.", nil,
 			[]want{{"ACCUSE", "TCD-MIL", "NER", "asserted", ""}}},
+		{"fr", "Le commandant de l'armée tchadienne a accusé le Niger d'espionnage.", nil,
+			[]want{{"ACCUSE", "TCD-MIL", "NER", "asserted", ""}}},
 		// apposition as the implicit actor of a noun
 		{"fr", "Il a parlé du Togo, pays isolé par le Ghana après l'invasion du Bénin.", nil,
 			[]want{{"SANCTION", "GHA", "TGO", "asserted", ""}, {"ASSAULT", "TGO", "BEN", "asserted", ""}}},
