@@ -5,6 +5,7 @@
 package normalize
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -125,8 +126,20 @@ func String(s string) string {
 	return unsafe.String(unsafe.SliceData(buf), len(buf))
 }
 
-// lowerASCII folds ASCII bytes in place as FoldRune does: A–Z to a–z, tab to space.
+// lowerASCII folds ASCII bytes in place as FoldRune does: A–Z to a–z, tab to space. Eight
+// bytes at a time when they hold no tab (b holds ASCII only).
 func lowerASCII(b []byte) {
+	const ones = 0x0101010101010101
+	for len(b) >= 8 {
+		x := binary.LittleEndian.Uint64(b)
+		if t := x ^ '\t'*ones; (t-ones)&^t&(0x80*ones) != 0 {
+			break // a tab: byte by byte from here
+		}
+		// bit 7 of a byte set when 'A' <= byte <= 'Z' (no carry crosses a byte below 0x80)
+		upper := (x + (0x80-'A')*ones) &^ (x + (0x80-'Z'-1)*ones) & (0x80 * ones)
+		binary.LittleEndian.PutUint64(b, x|upper>>2)
+		b = b[8:]
+	}
 	for k, c := range b {
 		if c-'A' < 26 {
 			b[k] = c + 32

@@ -79,7 +79,9 @@ func foldRunes(s string) string {
 
 func TestStringIsFoldRune(t *testing.T) {
 	for _, s := range []string{"", "plain words", "Bamako", "TAB\there", "Ségou et Kayes", "L’ÉTAT-MAJOR",
-		"Ωmega ΣIGMA", "naïve\tCafé", "ﬁnal ligature", "mixed 🇲🇱 ASCII Ü", "\xffBroken\xe2\x80", "Ä\xc3"} {
+		"Ωmega ΣIGMA", "naïve\tCafé", "ﬁnal ligature", "mixed 🇲🇱 ASCII Ü", "\xffBroken\xe2\x80", "Ä\xc3",
+		"THE QUICK BROWN FOX JUMPS\tOVER THE LAZY DOG @[`{ AZaz 0123456789", "abcdefgh\tIJKLMNOPQRSTUVWX",
+		"Éa@ABYZ[`azAB\tCDEFGHIJ\t\tKLMNOPQRSTUVWXYZ\x7f\x00 end"} {
 		if got, want := String(s), foldRunes(s); got != want {
 			t.Errorf("String(%q) = %q, want %q", s, got, want)
 		}
