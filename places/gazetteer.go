@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -378,6 +379,9 @@ func (g *Gazetteer) addSaintAliases() {
 		}
 	}
 	for k, idx := range add {
+		// idx gathers the places of several names in map order: sorted, so that the
+		// candidates' order (which breaks ties) is the same at every start.
+		slices.Sort(idx)
 		for _, i := range idx {
 			if !containsIdx(g.byNameM[k], i) {
 				g.byNameM[k] = append(g.byNameM[k], i)
