@@ -331,6 +331,14 @@ func TestEvents(t *testing.T) {
 			[]want{{"ACCUSE", "TCD-MIL", "NER", "asserted", ""}}},
 		{"fr", "Le commandant de l'armée tchadienne a accusé le Niger d'espionnage.", nil,
 			[]want{{"ACCUSE", "TCD-MIL", "NER", "asserted", ""}}},
+		// coordinated subjects with their articles ("le Ghana et le Togo"), and a country
+		// before an article that is not coordinated
+		{"fr", "Le Ghana et le Togo ont accusé le Niger d'espionnage.", nil,
+			[]want{{"ACCUSE", "TGO+GHA", "NER", "asserted", ""}}},
+		{"fr", "Pour le Ghana, le Togo a accusé le Niger d'espionnage.", nil,
+			[]want{{"ACCUSE", "TGO", "NER", "asserted", ""}}},
+		{"en", "Ghana and the rebels accused Niger of spying.", nil,
+			[]want{{"ACCUSE", "x-rebels+GHA", "NER", "asserted", ""}}},
 		// apposition as the implicit actor of a noun
 		{"fr", "Il a parlé du Togo, pays isolé par le Ghana après l'invasion du Bénin.", nil,
 			[]want{{"SANCTION", "GHA", "TGO", "asserted", ""}, {"ASSAULT", "TGO", "BEN", "asserted", ""}}},

@@ -198,8 +198,8 @@ func (r *reader) coordinated(si int, first roleMention, dir int) []roleMention {
 		var j int
 		if dir < 0 {
 			j = m.Tok0 - 1
-			for j > s.Tok0 && (r.tok(j) == "autres" || r.tok(j) == "other" || r.tok(j) == "d'" || r.tok(j) == "plusieurs" || r.tok(j) == "several") {
-				j-- // "la France et d'autres pays européens"
+			for j > s.Tok0 && (r.tok(j) == "autres" || r.tok(j) == "other" || r.tok(j) == "d'" || r.tok(j) == "plusieurs" || r.tok(j) == "several" || r.w.is("det", r.tok(j)) && r.mentionAt[j] < 0) {
+				j-- // "la France et d'autres pays européens", "le Ghana et le Togo"
 			}
 		} else {
 			j = m.Tok1
