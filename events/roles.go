@@ -199,7 +199,7 @@ func (r *reader) coordinated(si int, first roleMention, dir int) []roleMention {
 		if dir < 0 {
 			j = m.Tok0 - 1
 			for j > s.Tok0 && (r.tok(j) == "autres" || r.tok(j) == "other" || r.tok(j) == "d'" || r.tok(j) == "plusieurs" || r.tok(j) == "several" || r.w.is("det", r.tok(j)) && r.mentionAt[j] < 0) {
-				j-- // "la France et d'autres pays européens", "le Ghana et le Togo"
+				j-- // "la Guinée et d'autres pays voisins", "le Ghana et le Togo"
 			}
 		} else {
 			j = m.Tok1
