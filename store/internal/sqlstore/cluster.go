@@ -320,7 +320,7 @@ func (s *DB) clusterBatch(ctx context.Context, tx *sql.Tx, docs []written, canon
 	// Each document's events in order: the first compatible cluster, stored or opened
 	// before (clusters opened later have larger pks), else a new one.
 	assigned := make([][]*batchCluster, len(docs))
-	var opened, touched []*batchCluster
+	var opened []*batchCluster
 	isTouched := map[*batchCluster]bool{}
 	sources := make([]string, len(docs))
 	for k, w := range docs {
@@ -350,10 +350,7 @@ func (s *DB) clusterBatch(ctx context.Context, tx *sql.Tx, docs []written, canon
 				}
 			}
 			assigned[k][i] = c
-			if !isTouched[c] {
-				isTouched[c] = true
-				touched = append(touched, c)
-			}
+			isTouched[c] = true
 		}
 	}
 

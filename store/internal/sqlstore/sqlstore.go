@@ -165,14 +165,6 @@ func (s *DB) txQuery(ctx context.Context, tx *sql.Tx, query string, args ...any)
 	return st.QueryContext(ctx, args...)
 }
 
-func (s *DB) txQueryRow(ctx context.Context, tx *sql.Tx, query string, args ...any) *sql.Row {
-	st, err := s.txStmt(ctx, tx, query)
-	if err != nil {
-		return tx.QueryRowContext(ctx, s.rebind(query), args...) // unprepared; Scan reports any error
-	}
-	return st.QueryRowContext(ctx, args...)
-}
-
 var _ store.Store = (*DB)(nil)
 
 // New wraps an open database and migrates it.
