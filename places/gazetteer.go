@@ -23,7 +23,7 @@ import (
 	"github.com/griot-project/griot/normalize"
 )
 
-//go:embed data/gazetteer.tsv.gz data/admin1.tsv data/countries.tsv data/countries-extra.tsv data/exonyms.tsv data/topic-nouns.txt data/seat-nouns.txt data/relative-openers.txt data/adjunct-openers.txt
+//go:embed data/gazetteer.tsv.gz data/admin1.tsv data/countries.tsv data/countries-extra.tsv data/exonyms.tsv data/topic-nouns.txt data/seat-nouns.txt data/relative-openers.txt data/adjunct-openers.txt data/motion-verbs.txt
 var dataFS embed.FS
 
 // Place is one gazetteer entry: a populated place from GeoNames.

@@ -29,6 +29,7 @@ type Geocoder struct {
 	// words that open a clause on a noun (data/relative-openers.txt) and phrases that open
 	// an adjunct about another event (data/adjunct-openers.txt, each split in words)
 	relatives map[string]bool
+	motion    map[string]bool // verbs of fleeing or crossing (data/motion-verbs.txt)
 	adjuncts  [][]string
 }
 
@@ -58,7 +59,11 @@ func New() (*Geocoder, error) {
 	for _, l := range wordlist.Lines(string(b)) {
 		adjuncts = append(adjuncts, strings.Fields(l))
 	}
-	return &Geocoder{g: g, topics: topics, seats: seats, relatives: relatives, adjuncts: adjuncts}, nil
+	motion, err := wordSet("data/motion-verbs.txt")
+	if err != nil {
+		return nil, err
+	}
+	return &Geocoder{g: g, topics: topics, seats: seats, relatives: relatives, motion: motion, adjuncts: adjuncts}, nil
 }
 
 // wordSet reads an embedded word list: one folded word a line, # comments.
@@ -148,6 +153,66 @@ func (gc *Geocoder) embedded(d *doc.Document, trigger doc.Span, c cand) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// aside reports whether the trigger is told in an aside set off by dashes or brackets
+// ("drones - said to have been supplied by X - killed nine people in Kyiv") and the
+// candidate stands outside it: the place belongs to the clause around the aside.
+func aside(d *doc.Document, trigger doc.Span, c cand) bool {
+	si := d.SentenceAt(trigger.Start)
+	if si < 0 {
+		return false
+	}
+	s := d.Sentences[si]
+	before, after := d.Text[s.Start:trigger.Start], d.Text[trigger.End:min(s.End, len(d.Text))]
+	for _, p := range [][2]string{{" - ", " - "}, {" – ", " – "}, {" — ", " — "}, {"(", ")"}} {
+		o := strings.LastIndex(before, p[0])
+		if o < 0 || strings.Contains(before[o+len(p[0]):], p[1]) {
+			continue
+		}
+		e := strings.Index(after, p[1])
+		if e < 0 {
+			continue
+		}
+		open, closed := s.Start+o, trigger.End+e+len(p[1])
+		if c.end <= open || c.start >= closed {
+			return true
+		}
+	}
+	return false
+}
+
+// trailingClause reports whether a relative clause on another noun opens between the
+// trigger and a candidate after it ("s'est retiré de l'exercice, qui devait avoir lieu au
+// Sahara", "left the talks, which were held in Doha"): the place is that noun's. After a
+// violent event only a place reached by fleeing or crossing (data/motion-verbs.txt) is
+// left out ("des combats qui ont vu des soldats passer en Ouganda"): otherwise the place of
+// the people attacked is the attack's ("attacked militants who were hiding in Ménaka").
+func (gc *Geocoder) trailingClause(d *doc.Document, trigger doc.Span, c cand, violentType bool) bool {
+	if c.textStart < trigger.End {
+		return false
+	}
+	w := strings.Fields(window(d.Text, trigger.End, c.textStart))
+	for i := range w {
+		if !gc.relatives[w[i]] {
+			continue
+		}
+		if !violentType {
+			if i > 0 { // a clause right after the trigger is about the event itself
+				return true
+			}
+			continue
+		}
+		// fleeing or crossing is not where the fighting was, even in a clause on the
+		// event itself ("des combats qui ont poussé des milliers de civils à fuir au Niger")
+		for _, x := range w[i+1:] {
+			if gc.motion[x] {
+				return true
+			}
+		}
+		return false
 	}
 	return false
 }
@@ -730,7 +795,8 @@ func (gc *Geocoder) choose(d *doc.Document, cs []cand, trigger doc.Span, ctx map
 		if c.guess && !violent[typ] {
 			continue
 		}
-		if between(trigs, trigger, c, typ) || gc.topical(d, trigger, c) || gc.embedded(d, trigger, c) {
+		if between(trigs, trigger, c, typ) || gc.topical(d, trigger, c) || gc.embedded(d, trigger, c) ||
+			aside(d, trigger, c) || gc.trailingClause(d, trigger, c, violent[typ]) {
 			continue
 		}
 		prec := c.prec
