@@ -158,7 +158,7 @@ func (gc *Geocoder) embedded(d *doc.Document, trigger doc.Span, c cand) bool {
 }
 
 // aside reports whether the trigger is told in an aside set off by dashes or brackets
-// ("drones - said to have been supplied by X - killed nine people in Kyiv") and the
+// ("rockets - delivered by X, the army says - hit a market in Gao") and the
 // candidate stands outside it: the place belongs to the clause around the aside.
 func aside(d *doc.Document, trigger doc.Span, c cand) bool {
 	si := d.SentenceAt(trigger.Start)
@@ -186,9 +186,9 @@ func aside(d *doc.Document, trigger doc.Span, c cand) bool {
 
 // trailingClause reports whether a relative clause on another noun opens between the
 // trigger and a candidate after it ("s'est retiré de l'exercice, qui devait avoir lieu au
-// Sahara", "left the talks, which were held in Doha"): the place is that noun's. After a
+// Niger", "left the talks, which were held in Doha"): the place is that noun's. After a
 // violent event only a place reached by fleeing or crossing (data/motion-verbs.txt) is
-// left out ("des combats qui ont vu des soldats passer en Ouganda"): otherwise the place of
+// left out ("des combats qui ont vu des soldats passer au Niger"): otherwise the place of
 // the people attacked is the attack's ("attacked militants who were hiding in Ménaka").
 func (gc *Geocoder) trailingClause(d *doc.Document, trigger doc.Span, c cand, violentType bool) bool {
 	if c.textStart < trigger.End {
