@@ -158,7 +158,7 @@ func (gc *Geocoder) embedded(d *doc.Document, trigger doc.Span, c cand) bool {
 }
 
 // aside reports whether the trigger is told in an aside set off by dashes or brackets
-// ("rockets - delivered by X, the army says - hit a market in Gao") and the
+// ("rockets - delivered by X, the army says - killed five people in Gao") and the
 // candidate stands outside it: the place belongs to the clause around the aside.
 func aside(d *doc.Document, trigger doc.Span, c cand) bool {
 	si := d.SentenceAt(trigger.Start)
