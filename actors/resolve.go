@@ -325,19 +325,26 @@ func (st *state) countryAfter(t1 int) string {
 	for k < len(toks) && st.r.dets[toks[k].Norm] == "def" {
 		k++
 	}
-	for q := st.cur + 1; q < len(st.items) && st.items[q].t0 <= k; q++ {
-		it := st.items[q]
-		if it.t0 != k || it.kind != itemEntry {
-			continue
-		}
-		for _, h := range it.hits {
-			if h.form == FormDemonym {
-				return ""
-			}
-		}
-		return st.countryOf(it)
+	it, ok := st.entryAt(k)
+	if !ok {
+		return ""
 	}
-	return ""
+	for _, h := range it.hits {
+		if h.form == FormDemonym {
+			return ""
+		}
+	}
+	return st.countryOf(it)
+}
+
+// entryAt: the first registry entry after the current item that starts at token k.
+func (st *state) entryAt(k int) (item, bool) {
+	for q := st.cur + 1; q < len(st.items) && st.items[q].t0 <= k; q++ {
+		if it := st.items[q]; it.t0 == k && it.kind == itemEntry {
+			return it, true
+		}
+	}
+	return item{}, false
 }
 
 // peopleCountry: the country a people named by a plural demonym lives in, said right after
@@ -353,19 +360,16 @@ func (st *state) peopleCountry(t1 int) string {
 	for k < len(toks) && (st.r.dets[toks[k].Norm] == "def" || st.r.compass[toks[k].Norm]) {
 		k++
 	}
-	for q := st.cur + 1; q < len(st.items) && st.items[q].t0 <= k; q++ {
-		it := st.items[q]
-		if it.t0 != k || it.kind != itemEntry {
-			continue
-		}
-		for _, h := range it.hits {
-			if h.form != FormName && h.form != FormAlias {
-				return "" // "Albanians of the Serbian army": a demonym qualifies what follows
-			}
-		}
-		return st.countryOf(it)
+	it, ok := st.entryAt(k)
+	if !ok {
+		return ""
 	}
-	return ""
+	for _, h := range it.hits {
+		if h.form != FormName && h.form != FormAlias {
+			return "" // "Albanians of the Serbian army": a demonym qualifies what follows
+		}
+	}
+	return st.countryOf(it)
 }
 
 // storyCountry: the context's country (contextCountry), else the first country the
