@@ -166,7 +166,11 @@ func aside(d *doc.Document, trigger doc.Span, c cand) bool {
 		return false
 	}
 	s := d.Sentences[si]
-	before, after := d.Text[s.Start:trigger.Start], d.Text[trigger.End:min(s.End, len(d.Text))]
+	end := min(s.End, len(d.Text))
+	if trigger.Start < s.Start || trigger.End > end {
+		return false // a trigger across a sentence end: no aside to look for
+	}
+	before, after := d.Text[s.Start:trigger.Start], d.Text[trigger.End:end]
 	for _, p := range [][2]string{{" - ", " - "}, {" – ", " – "}, {" — ", " — "}, {"(", ")"}} {
 		o := strings.LastIndex(before, p[0])
 		if o < 0 || strings.Contains(before[o+len(p[0]):], p[1]) {

@@ -135,6 +135,8 @@ func FuzzProcess(f *testing.F) {
 	f.Add("BAMAKO (Reuters) - Attaque à 50 km de Gao, dans le nord du Mali.", 20)
 	f.Add("Clashes in the Tillaberi region near Menaka.", 3)
 	f.Add("À", 0)
+	f.Add("Des armes (livrées par le Tchad) ont été saisies à Ménaka - selon l'armée.", 12)
+	f.Add("Le Tchad s'est retiré de l'exercice, qui devait avoir lieu au Niger.", 14)
 	f.Fuzz(func(t *testing.T, text string, at int) {
 		pipeOnce.Do(func() { pipe, pipeErr = pipeline.Default() })
 		if pipeErr != nil {
