@@ -1473,22 +1473,7 @@ func (r *reader) proposalAuthor(si, from int) []roleMention {
 		if !r.w.is("proposal", r.tok(k)) {
 			continue
 		}
-		for j := k + 1; j < min(s.Tok1, k+4); j++ {
-			mi := r.mentionAt[j]
-			if mi < 0 {
-				continue
-			}
-			m := r.d.Mentions[mi]
-			if !r.usable(mi) {
-				return nil
-			}
-			switch r.prepBeforeMode(m.Tok0, k+1, true) {
-			case "from", "by", "of", "de", "par":
-				return r.coordinated(si, roleMention{mi, m.Actor}, +1)
-			}
-			return nil
-		}
-		return nil
+		return r.nounArgument(si, k, 4, false, "author")
 	}
 	return nil
 }
@@ -1628,25 +1613,30 @@ func (r *reader) removalOf(si, from int) []roleMention {
 		if !r.w.is("removal", r.tok(k)) {
 			continue
 		}
-		for j := k + 1; j < min(s.Tok1, k+6); j++ {
-			if r.d.Tokens[j].Kind == doc.Punct {
-				return nil
-			}
-			mi := r.mentionAt[j]
-			if mi < 0 {
-				continue
-			}
-			m := r.d.Mentions[mi]
-			if !r.usable(mi) {
-				return nil
-			}
-			switch r.prepBeforeMode(m.Tok0, k+1, true) {
-			case "of", "de":
-				return r.coordinated(si, roleMention{mi, m.Actor}, +1)
-			}
+		return r.nounArgument(si, k, 6, true, "goer")
+	}
+	return nil
+}
+
+// nounArgument: the first mention within reach tokens after the noun at token k, with the
+// mentions it is coordinated with, when a preposition of class preps governs it ("an offer
+// from X", "the withdrawal of X's troops"); nil when that mention is not usable, stands
+// behind another preposition, or (stopAtPunct) a punctuation mark comes first.
+func (r *reader) nounArgument(si, k, reach int, stopAtPunct bool, preps string) []roleMention {
+	s := r.d.Sentences[si]
+	for j := k + 1; j < min(s.Tok1, k+reach); j++ {
+		if stopAtPunct && r.d.Tokens[j].Kind == doc.Punct {
 			return nil
 		}
-		return nil
+		mi := r.mentionAt[j]
+		if mi < 0 {
+			continue
+		}
+		m := r.d.Mentions[mi]
+		if !r.usable(mi) || !r.w.is(preps, r.prepBeforeMode(m.Tok0, k+1, true)) {
+			return nil
+		}
+		return r.coordinated(si, roleMention{mi, m.Actor}, +1)
 	}
 	return nil
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/griot-project/griot/doc"
 	"github.com/griot-project/griot/store"
 	"github.com/griot-project/griot/store/internal/sqlstore"
 	"github.com/griot-project/griot/store/storetest"
@@ -90,20 +91,19 @@ func TestMigrationV5(t *testing.T) {
 	}), unpackV5)
 }
 
-// TestMigrationV4 takes a store back to schema version 3 (rowid tables, the mention and
-// quote indexes) and checks that versions 4 and 5 rebuild its tables without rowids and
-// read back the same documents, counts and events as a store written now.
-func TestMigrationV4(t *testing.T) {
-	ctx := context.Background()
-	docs := storetest.Corpus(t)
+// twoStores opens a fresh store and one at a path of its own, both holding the suite's
+// corpus: the second is taken back to an older schema, reopened and compared with the first.
+// The fresh store is closed when the test ends; the caller closes the other.
+func twoStores(ctx context.Context, t *testing.T) (docs []*doc.Document, fresh, old *sqlstore.DB, path string) {
+	t.Helper()
+	docs = storetest.Corpus(t)
 	fresh, err := Open(ctx, filepath.Join(t.TempDir(), "fresh.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer fresh.Close()
-	path := filepath.Join(t.TempDir(), "old.db")
-	old, err := Open(ctx, path)
-	if err != nil {
+	t.Cleanup(func() { fresh.Close() })
+	path = filepath.Join(t.TempDir(), "old.db")
+	if old, err = Open(ctx, path); err != nil {
 		t.Fatal(err)
 	}
 	for _, s := range []*sqlstore.DB{fresh, old} {
@@ -111,6 +111,15 @@ func TestMigrationV4(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	return docs, fresh, old, path
+}
+
+// TestMigrationV4 takes a store back to schema version 3 (rowid tables, the mention and
+// quote indexes) and checks that versions 4 and 5 rebuild its tables without rowids and
+// read back the same documents, counts and events as a store written now.
+func TestMigrationV4(t *testing.T) {
+	ctx := context.Background()
+	docs, fresh, old, path := twoStores(ctx, t)
 	tables := []string{"actors", "mentions", "timexes", "quotes", "posts", "event_actors", "doc_bands", "cluster_members"}
 	down := slices.Concat(storetest.DownToV4, unpackV5, []string{
 		`ALTER TABLE documents DROP COLUMN mentions`, `ALTER TABLE documents DROP COLUMN timexes`, `ALTER TABLE documents DROP COLUMN quotes`,
@@ -172,22 +181,7 @@ func TestMigrationV4(t *testing.T) {
 // finds the same documents for the same words, as does a store written at version 6.
 func TestMigrationV6(t *testing.T) {
 	ctx := context.Background()
-	docs := storetest.Corpus(t)
-	fresh, err := Open(ctx, filepath.Join(t.TempDir(), "fresh.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer fresh.Close()
-	path := filepath.Join(t.TempDir(), "old.db")
-	old, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, s := range []*sqlstore.DB{fresh, old} {
-		if _, err := s.PutDocuments(ctx, docs); err != nil {
-			t.Fatal(err)
-		}
-	}
+	_, fresh, old, path := twoStores(ctx, t)
 	for _, q := range []string{
 		`DROP TABLE documents_fts`,
 		`CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', content_rowid='pk', tokenize='unicode61 remove_diacritics 2')`,

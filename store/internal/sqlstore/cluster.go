@@ -1,6 +1,7 @@
 package sqlstore
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
@@ -153,15 +154,7 @@ func (s *DB) nearDuplicates(ctx context.Context, tx *sql.Tx, docs []written) ([]
 	if err != nil {
 		return nil, err
 	}
-	byPK := func(a, b dupCand) int {
-		switch {
-		case a.pk < b.pk:
-			return -1
-		case a.pk > b.pk:
-			return 1
-		}
-		return 0
-	}
+	byPK := func(a, b dupCand) int { return cmp.Compare(a.pk, b.pk) }
 	for _, cs := range stored {
 		slices.SortFunc(cs, byPK)
 	}
@@ -303,15 +296,7 @@ func (s *DB) clusterBatch(ctx context.Context, tx *sql.Tx, docs []written, canon
 	if err != nil {
 		return err
 	}
-	slices.SortFunc(cands, func(a, b *batchCluster) int {
-		switch {
-		case a.pk < b.pk:
-			return -1
-		case a.pk > b.pk:
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(cands, func(a, b *batchCluster) int { return cmp.Compare(a.pk, b.pk) })
 	byKey := map[string][]*batchCluster{}
 	for _, c := range cands {
 		byKey[c.key] = append(byKey[c.key], c)
