@@ -811,11 +811,11 @@ func (r *reader) finish(cd *cand) *doc.Event {
 			}
 		}
 	}
-	joint := jointAct(cd.hit.p, e.Actor)
+	joint := r.jointAct(cd.hit.p, e.Actor)
 	if len(e.Recipient) == 0 && needsTarget[e.Type] && len(cd.hit.p.recip) > 0 && !joint && !withdrawal(cd.hit.p) {
 		return nil // "X a salué", "Downing Street has refused": to or against whom the text does not say
 	}
-	if r.c.mapper != nil && len(e.Recipient) == 0 && r.c.mapper.NeedsRecipient(e.Type) && e.Type != "SANCTION" && e.Type != "AID" && !symmetric(e.Type) && !joint {
+	if r.c.mapper != nil && len(e.Recipient) == 0 && r.c.mapper.NeedsRecipient(e.Type) && !keptUntargeted[e.Type] && !symmetric(e.Type) && !joint {
 		return nil
 	}
 	if e.Type == "FIGHT" && !cd.hit.p.noun && !oneSided(e.Mode) && !r.armed(append(append([]string{}, e.Actor...), e.Recipient...)) {
@@ -855,9 +855,18 @@ func withdrawal(p *pattern) bool {
 // relations avec X": the trigger's recipient is introduced by with/avec/between/entre) told
 // with two parties or more as its subject and no partner after it is reciprocal: "X and Y
 // signed a treaty", "X et Y ont rétabli leurs relations". PLOVER codes every party as a
-// source with no target; the event needs no recipient.
-func jointAct(p *pattern, actors []string) bool {
-	return len(actors) >= 2 && (p.recip["with"] || p.recip["between"] || p.recip["avec"] || p.recip["entre"])
+// source with no target; the event needs no recipient. The partner's prepositions are the
+// class "partner" of preps.tsv.
+func (r *reader) jointAct(p *pattern, actors []string) bool {
+	if len(actors) < 2 {
+		return false
+	}
+	for prep := range p.recip {
+		if r.w.is("partner", prep) {
+			return true
+		}
+	}
+	return false
 }
 
 // agentlessPassive: a verb that takes a direct object, told in the passive without its
@@ -957,6 +966,11 @@ func (r *reader) personsOverCountries(ids []string) []string {
 // ceasefire observed, a resignation, a curfew lifted, a strike called off: PLOVER requires
 // none for RETREAT and CONCEDE) and is kept without one.
 var needsTarget = map[string]bool{"SUPPORT": true, "RETREAT": true, "CONCEDE": true}
+
+// keptUntargeted: types PLOVER says need a recipient that griot keeps without one when the
+// text names none the role finder reaches — a sanction or aid told with its source is a real
+// act whose target the article leaves to the context (docs/PLOVER.md, "The types").
+var keptUntargeted = map[string]bool{"SANCTION": true, "AID": true}
 
 // infinitive: the verb at t is an infinitive ("de/pour/à attaquer", "va attaquer", "to attack").
 func (r *reader) infinitive(t int) bool {
