@@ -447,6 +447,43 @@ func (st *state) looseCountry(p int) string {
 	return ""
 }
 
+// sentenceCountry: looseCountry, else the first country the sentence of item p names after
+// it in any way ("the teachers' union … after talks with the Nigerian government"), or the
+// country of a town or region named behind a preposition of place ("agreed to postpone the
+// rally in Baku"): a short text may name its country only once, after the group. A place
+// behind a preposition of movement is where the group goes ("flew refugees to Chad").
+func (st *state) sentenceCountry(p int) string {
+	if c := st.looseCountry(p); c != "" {
+		return c
+	}
+	if p >= len(st.items) {
+		return ""
+	}
+	for q := p + 1; q < len(st.items) && st.items[q].sent == st.items[p].sent; q++ {
+		it := st.items[q]
+		if st.towards(it.t0) {
+			continue // "flew refugees to Chad": where they go
+		}
+		if c := st.countryOf(it); c != "" {
+			return c
+		}
+		if c := st.placeCountry(it); c != "" && st.locative(it.t0) {
+			return c
+		}
+	}
+	return ""
+}
+
+// towards: a preposition of movement stands before token t0, articles skipped ("to Chad",
+// "vers le Tchad").
+func (st *state) towards(t0 int) bool {
+	k := t0 - 1
+	for k >= 0 && st.r.dets[st.d.Tokens[k].Norm] == "def" {
+		k--
+	}
+	return k >= 0 && st.r.toPrep[st.d.Tokens[k].Norm]
+}
+
 // indefinite: an indefinite article stands before token t0 ("une unité militaire", "a court").
 func (st *state) indefinite(t0 int) bool {
 	kind, start := st.determiner(t0)

@@ -113,6 +113,7 @@ type Resolver struct {
 	orgWords  map[string]bool
 	locPrep   map[string]bool
 	inPrep    map[string]bool   // prepositions of being in a place (data/inpreps.txt)
+	toPrep    map[string]bool   // prepositions of movement towards a place (data/toprep.txt)
 	compass   map[string]bool   // adjectives of a part of a country (data/compass.txt)
 	fillers   map[string]bool   // words allowed between a role word and a demonym
 	dets      map[string]string // determiners and quantifiers (determiners.tsv): word → kind
@@ -175,6 +176,9 @@ func New() (*Resolver, error) {
 		return nil, err
 	}
 	if r.inPrep, err = wordSet("data/inpreps.txt"); err != nil {
+		return nil, err
+	}
+	if r.toPrep, err = wordSet("data/toprep.txt"); err != nil {
 		return nil, err
 	}
 	if r.compass, err = wordSet("data/compass.txt"); err != nil {
