@@ -42,6 +42,8 @@ var dialect = sqlstore.Dialect{
 		func(kv ...string) string { return `json_build_object(` + strings.Join(kv, ", ") + `)` },
 		func(x string) string { return `(` + x + ` <> 0)` },
 		func(x string) string { return x + `::json` }),
+	// One doc_totals row a connection: concurrent writers never wait for each other's.
+	Writer:    "pg_backend_pid()",
 	TSV:       true,
 	EventText: `e.tsv @@ plainto_tsquery('simple', ?)`,
 	DocText:   `d.tsv @@ plainto_tsquery('simple', ?)`,

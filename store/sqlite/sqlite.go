@@ -45,7 +45,8 @@ var dialect = sqlstore.Dialect{
 	// not where (detail=none). No query asks for a phrase or a position in document text
 	// (a query's words are matched each on its own: Query), and the positions were most of
 	// what indexing a document wrote.
-	V6: FTS6,
+	V6:     FTS6,
+	Writer: "0",
 	AfterDocuments: []string{
 		`INSERT INTO documents_fts (rowid, title, text) SELECT pk, title, text FROM documents WHERE pk IN (SELECT value FROM json_each(?)) ORDER BY pk`,
 		`INSERT INTO events_fts (rowid, evidence) SELECT pk, evidence FROM events WHERE doc_pk IN (SELECT value FROM json_each(?)) ORDER BY pk`,

@@ -237,3 +237,38 @@ func TestMigrationV6(t *testing.T) {
 		t.Errorf("documents matching %q at version 5: %v; want 1, 3, 2 and none", queries, before)
 	}
 }
+
+// TestMigrationV7 takes a store back to schema version 6 (no doc_totals: the documents'
+// counts summed over their rows) and checks that version 7 fills doc_totals from the
+// stored documents, so that Stats counts what it counted before, and that later writes
+// add to it.
+func TestMigrationV7(t *testing.T) {
+	ctx := context.Background()
+	docs, fresh, old, path := twoStores(ctx, t)
+	want, err := old.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{`DROP TABLE doc_totals`, `DELETE FROM schema_migrations WHERE version >= 7`} {
+		if _, err := old.SQL().ExecContext(ctx, q); err != nil {
+			t.Fatalf("taking the store back to version 6: %s: %v", q, err)
+		}
+	}
+	old.Close()
+	migrated, err := Open(ctx, path)
+	if err != nil {
+		t.Fatalf("migrating to version 7: %v", err)
+	}
+	defer migrated.Close()
+	if got, err := migrated.Stats(ctx); err != nil || got != want || got.Documents != int64(len(docs)) || got.Mentions == 0 || got.Quotes == 0 {
+		t.Errorf("stats after migrating: %+v, %v; want %+v, as before, with %d documents", got, err, want, len(docs))
+	}
+	storetest.SameReadBack(ctx, t, fresh, migrated, docs)
+	more := storetest.Fixture(t, "v7-more", "en", "2022-08-20", "Mali and Russia signed a new agreement in Moscow on Friday.")
+	for _, s := range []*sqlstore.DB{fresh, migrated} {
+		if _, err := s.PutDocuments(ctx, []*doc.Document{more}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	storetest.SameReadBack(ctx, t, fresh, migrated, append(docs, more))
+}

@@ -26,19 +26,25 @@ type written struct {
 // finishing the documents one at a time in order, each seeing the ones before it: what is
 // stored is read for the whole batch at once, the documents are taken in order in memory,
 // and what they change is written at the end, in a few statements a batch where it was
-// some eight a document.
-func (s *DB) finishBatch(ctx context.Context, tx *sql.Tx, docs []written, events map[string]int64) error {
+// some eight a document. dups counts the documents that are near duplicates of an
+// earlier one.
+func (s *DB) finishBatch(ctx context.Context, tx *sql.Tx, docs []written, events map[string]int64) (dups int64, err error) {
 	if len(docs) == 0 {
-		return nil
+		return 0, nil
 	}
 	canonical, err := s.nearDuplicates(ctx, tx, docs)
 	if err != nil {
-		return fmt.Errorf("near duplicates: %w", err)
+		return 0, fmt.Errorf("near duplicates: %w", err)
 	}
 	if err := s.clusterBatch(ctx, tx, docs, canonical, events); err != nil {
-		return fmt.Errorf("clusters: %w", err)
+		return 0, fmt.Errorf("clusters: %w", err)
 	}
-	return nil
+	for k, w := range docs {
+		if canonical[k] != w.pk {
+			dups++
+		}
+	}
+	return dups, nil
 }
 
 // chunks calls fn with the bounds of successive chunks of n items: at most max items, then

@@ -315,3 +315,22 @@ func PackV5(array func(object, ord string) string, object func(kv ...string) str
 	timexes = ` + col("timexes", timex) + `, n_timexes = ` + count("timexes") + `,
 	quotes = ` + col("quotes", json("x.body")) + `, n_quotes = ` + count("quotes")}
 }
+
+// schemaV7 keeps the documents' counts that Stats reports in doc_totals, added to by each
+// write transaction (Dialect.Writer), filled here from the documents already stored:
+// summing them over the documents' rows read every row whole, text included. The
+// statements can run again (schema_migrations is taken back by tests).
+const schemaV7 = `
+DROP TABLE IF EXISTS doc_totals;
+CREATE TABLE doc_totals (
+	writer BIGINT PRIMARY KEY,
+	documents BIGINT NOT NULL,
+	mentions BIGINT NOT NULL,
+	timexes BIGINT NOT NULL,
+	quotes BIGINT NOT NULL,
+	near_duplicates BIGINT NOT NULL
+);
+INSERT INTO doc_totals (writer, documents, mentions, timexes, quotes, near_duplicates)
+	SELECT 0, COUNT(*), COALESCE(SUM(n_mentions), 0), COALESCE(SUM(n_timexes), 0), COALESCE(SUM(n_quotes), 0),
+	COALESCE(SUM(CASE WHEN canonical_pk <> pk AND canonical_pk <> 0 THEN 1 ELSE 0 END), 0) FROM documents;
+`

@@ -45,6 +45,10 @@ type Dialect struct {
 	// V6 are the dialect's statements of schema version 6 (SQLite: sqlite.FTS6; none on
 	// PostgreSQL).
 	V6 []string
+	// Writer is the SQL expression of the doc_totals row a write transaction adds its
+	// counts to: SQLite has one writer at a time ("0"); on PostgreSQL each connection has its
+	// row (pg_backend_pid()), so that concurrent writers never wait for each other's.
+	Writer string
 	// AfterDocuments are run after documents and their events are inserted, with the
 	// documents' pks as a JSON array as their one argument (SQLite fills its FTS5 tables
 	// this way: one statement a batch, since FTS5 flushes its pending terms at the start
@@ -213,7 +217,7 @@ func (s *DB) migrations() [][]string {
 	v3 := append(statements(schemaV3), placeBackfill(s.d.LocationField))
 	v4 := append(statements(schemaV4), s.d.V4...)
 	v5 := append(append(statements(schemaV5Add), s.d.V5...), statements(schemaV5Drop)...)
-	return [][]string{v1, v2, v3, v4, v5, s.d.V6}
+	return [][]string{v1, v2, v3, v4, v5, s.d.V6, statements(schemaV7)}
 }
 
 // Migrate applies the schema versions not yet recorded in schema_migrations.
@@ -459,17 +463,21 @@ func (s *DB) putDocuments(ctx context.Context, docs []*doc.Document, perDoc bool
 		}
 	}
 	total := map[dyadKey]*dyadVal{}
+	var tot docTotals
 	if perDoc {
-		if err := s.putEach(ctx, tx, docs, order, res, total); err != nil {
+		if err := s.putEach(ctx, tx, docs, order, res, total, &tot); err != nil {
 			return nil, err
 		}
-	} else if err := s.putBatch(ctx, tx, docs, order, res, total); err != nil {
+	} else if err := s.putBatch(ctx, tx, docs, order, res, total, &tot); err != nil {
 		if retryable(err) {
 			return nil, fmt.Errorf("put documents: %w", err)
 		}
 		return nil, &docFailure{fmt.Errorf("put documents: %w", err)}
 	}
 	if err := s.putDyads(ctx, tx, total); err != nil {
+		return nil, fmt.Errorf("put documents: %w", err)
+	}
+	if err := s.putTotals(ctx, tx, tot); err != nil {
 		return nil, fmt.Errorf("put documents: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -481,7 +489,7 @@ func (s *DB) putDocuments(ctx context.Context, docs []*doc.Document, perDoc bool
 // putBatch writes the documents (in order) as a whole: the documents' rows one by one, then
 // every table's rows of the batch together, then each document's full-text entries, near
 // duplicates and clusters, in the same order. Any error fails the batch.
-func (s *DB) putBatch(ctx context.Context, tx *sql.Tx, docs []*doc.Document, order []int, res []store.PutResult, total map[dyadKey]*dyadVal) error {
+func (s *DB) putBatch(ctx context.Context, tx *sql.Tx, docs []*doc.Document, order []int, res []store.PutResult, total map[dyadKey]*dyadVal, tot *docTotals) error {
 	type put struct {
 		i  int
 		pk int64
@@ -523,18 +531,21 @@ func (s *DB) putBatch(ctx context.Context, tx *sql.Tx, docs []*doc.Document, ord
 	for k, p := range puts {
 		ws[k] = written{p.pk, docs[p.i]}
 	}
-	if err := s.finishBatch(ctx, tx, ws, events); err != nil {
+	dups, err := s.finishBatch(ctx, tx, ws, events)
+	if err != nil {
 		return err
 	}
 	for _, p := range puts {
 		res[p.i].Added = true
+		tot.add(docs[p.i])
 	}
+	tot.nearDuplicates += dups
 	return nil
 }
 
 // putEach writes the documents (in order) one at a time, each inside its own savepoint: a
 // document that fails is rolled back alone and its error returned in its result.
-func (s *DB) putEach(ctx context.Context, tx *sql.Tx, docs []*doc.Document, order []int, res []store.PutResult, total map[dyadKey]*dyadVal) error {
+func (s *DB) putEach(ctx context.Context, tx *sql.Tx, docs []*doc.Document, order []int, res []store.PutResult, total map[dyadKey]*dyadVal, tot *docTotals) error {
 	for _, i := range order {
 		d := docs[i]
 		if err := checkDocument(d); err != nil {
@@ -544,7 +555,7 @@ func (s *DB) putEach(ctx context.Context, tx *sql.Tx, docs []*doc.Document, orde
 		if _, err := s.txExec(ctx, tx, `SAVEPOINT griot_doc`); err != nil {
 			return fmt.Errorf("put documents: %w", err)
 		}
-		added, dyads, err := s.putOne(ctx, tx, d)
+		added, dyads, dups, err := s.putOne(ctx, tx, d)
 		if err != nil {
 			if retryable(err) {
 				return fmt.Errorf("put documents: %w", err)
@@ -557,6 +568,8 @@ func (s *DB) putEach(ctx context.Context, tx *sql.Tx, docs []*doc.Document, orde
 		res[i].Added = added && err == nil
 		if res[i].Added {
 			addDyads(total, dyads)
+			tot.add(d)
+			tot.nearDuplicates += dups
 		}
 		if _, err := s.txExec(ctx, tx, `RELEASE SAVEPOINT griot_doc`); err != nil {
 			return fmt.Errorf("put documents: %w", err)
@@ -640,25 +653,53 @@ func (s *DB) putDyads(ctx context.Context, tx *sql.Tx, dyads map[dyadKey]*dyadVa
 	return nil
 }
 
-// putOne writes one document inside tx; added is false when its hash is stored.
-func (s *DB) putOne(ctx context.Context, tx *sql.Tx, d *doc.Document) (bool, map[dyadKey]*dyadVal, error) {
+// putOne writes one document inside tx; added is false when its hash is stored, dups 1
+// when it is a near duplicate of an earlier one.
+func (s *DB) putOne(ctx context.Context, tx *sql.Tx, d *doc.Document) (added bool, dyads map[dyadKey]*dyadVal, dups int64, err error) {
 	pk, added, err := s.insertDocument(ctx, tx, d)
 	if err != nil || !added {
-		return false, nil, err
+		return false, nil, 0, err
 	}
 	var w layerRows
-	dyads := s.putLayers(pk, d, &w)
+	dyads = s.putLayers(pk, d, &w)
 	events, err := s.writeLayers(ctx, tx, &w)
 	if err != nil {
-		return false, nil, err
+		return false, nil, 0, err
 	}
 	if err := s.afterDocuments(ctx, tx, []int64{pk}); err != nil {
-		return false, nil, err
+		return false, nil, 0, err
 	}
-	if err := s.finishBatch(ctx, tx, []written{{pk, d}}, events); err != nil {
-		return false, nil, err
+	if dups, err = s.finishBatch(ctx, tx, []written{{pk, d}}, events); err != nil {
+		return false, nil, 0, err
 	}
-	return true, dyads, nil
+	return true, dyads, dups, nil
+}
+
+// docTotals are the counts of a write transaction's documents, added to doc_totals.
+type docTotals struct{ documents, mentions, timexes, quotes, nearDuplicates int64 }
+
+func (t *docTotals) add(d *doc.Document) {
+	t.documents++
+	t.mentions += int64(len(d.Mentions))
+	t.timexes += int64(len(d.Timexes))
+	t.quotes += int64(len(d.Quotes))
+}
+
+// putTotals adds a write transaction's counts to its writer's row of doc_totals (schema
+// version 7), which Stats sums instead of reading every document's row.
+func (s *DB) putTotals(ctx context.Context, tx *sql.Tx, t docTotals) error {
+	if t.documents == 0 {
+		return nil
+	}
+	_, err := s.txExec(ctx, tx, `INSERT INTO doc_totals (writer, documents, mentions, timexes, quotes, near_duplicates) VALUES (`+s.d.Writer+`, ?, ?, ?, ?, ?)
+		ON CONFLICT (writer) DO UPDATE SET documents = doc_totals.documents + excluded.documents,
+		mentions = doc_totals.mentions + excluded.mentions, timexes = doc_totals.timexes + excluded.timexes,
+		quotes = doc_totals.quotes + excluded.quotes, near_duplicates = doc_totals.near_duplicates + excluded.near_duplicates`,
+		t.documents, t.mentions, t.timexes, t.quotes, t.nearDuplicates)
+	if err != nil {
+		return fmt.Errorf("updating doc_totals: %w", err)
+	}
+	return nil
 }
 
 // documentRow is the columns of a document's row and their values.
@@ -1137,12 +1178,13 @@ func (s *DB) Dyads(ctx context.Context, q store.DyadQuery) ([]store.DyadDay, err
 	return out, nil
 }
 
-// Stats counts stored rows. The documents' counts are summed in one pass over their rows
-// (the packed counts sit after the text, so each pass reads every row whole).
+// Stats counts stored rows. The documents' counts are the sums of doc_totals (schema
+// version 7): summing them over the documents' rows read every row whole, text included,
+// at the end of every ingest.
 func (s *DB) Stats(ctx context.Context) (store.Stats, error) {
 	var st store.Stats
-	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(SUM(n_mentions), 0), COALESCE(SUM(n_timexes), 0), COALESCE(SUM(n_quotes), 0),
-		COALESCE(SUM(CASE WHEN canonical_pk <> pk AND canonical_pk <> 0 THEN 1 ELSE 0 END), 0) FROM documents`).
+	if err := s.db.QueryRowContext(ctx, `SELECT COALESCE(SUM(documents), 0), COALESCE(SUM(mentions), 0), COALESCE(SUM(timexes), 0), COALESCE(SUM(quotes), 0),
+		COALESCE(SUM(near_duplicates), 0) FROM doc_totals`).
 		Scan(&st.Documents, &st.Mentions, &st.Timexes, &st.Quotes, &st.NearDuplicates); err != nil {
 		return st, fmt.Errorf("stats: %w", err)
 	}
