@@ -13,7 +13,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/clipperhouse/uax29/v2/words"
 	"github.com/griot-project/griot/doc"
 	"github.com/griot-project/griot/internal/wordlist"
 	"github.com/griot-project/griot/normalize"
@@ -67,13 +66,16 @@ var noSplit = map[string]bool{"aujourd'hui": true, "prud'homme": true, "prud'hom
 func Tokens(text string) []doc.Token {
 	toks := make([]doc.Token, 0, len(text)/4+8) // news text: 4.3–6.5 bytes a token
 	urls := urlSpans(text)
-	it := words.FromString(text)
+	it := newWordIter(text)
 	ui := 0
-	for it.Next() {
-		start, end := it.Start(), it.End()
+	for it.next() {
+		start, end := it.start, it.end
 		w := text[start:end]
-		r, _ := utf8.DecodeRuneInString(w)
-		if unicode.IsSpace(r) {
+		if c := w[0]; c < utf8.RuneSelf {
+			if c == ' ' || '\t' <= c && c <= '\r' { // unicode.IsSpace below RuneSelf
+				continue
+			}
+		} else if r, _ := utf8.DecodeRuneInString(w); unicode.IsSpace(r) {
 			continue
 		}
 		// URLs are one token, even when a word is glued to them ("30th.https://…")
