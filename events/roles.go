@@ -520,7 +520,9 @@ func (r *reader) roles(cd *cand) {
 			if rec = r.subject(si, h.start, false); rec == nil {
 				rec = r.earlierOwner(si, h.start) // "Ladite candidature est rejetée par…"
 			}
-		case agent != nil && r.participleAppos(si, h.start) && r.agentRightAfter(si, h.end):
+		case agent != nil && h.end == h.head && r.participleAppos(si, h.start) && r.agentRightAfter(si, h.end):
+			// "pays isolé par…"; not a verb whose pattern holds its object ("the government
+			// banned a rally by X": the agent is the rally's)
 			act = agent
 			rec = r.apposition(si, h.start)
 		case r.passiveAux(si, h.start) && h.p.typ == "MOBILIZE":
@@ -562,6 +564,9 @@ func (r *reader) roles(cd *cand) {
 			}
 			if rec == nil && (h.p.typ == "REJECT" || h.p.typ == "CONCEDE") {
 				rec = r.proposalAuthor(si, h.end) // "rejected an offer from X"
+			}
+			if rec == nil && (h.p.typ == "ACCUSE" || h.p.typ == "COERCE") {
+				rec = r.actAgent(si, h.end, h.end > h.head) // "investigating crimes by X", "banned a rally by X"
 			}
 			if h.p.typ == "REQUEST" {
 				if who := r.removalOf(si, h.end); who != nil {
@@ -1493,6 +1498,34 @@ func (r *reader) protestTarget(si, from int) []roleMention {
 		}
 		if r.w.is("purpose", r.tok(j)) && r.w.is("protestword", r.tok(j+1)) {
 			return r.object(si, j+2, map[string]bool{"obj": true, "against": true, "contre": true, "at": true}, 8, true)
+		}
+	}
+	return nil
+}
+
+// actAgent: the author of the act a verb's object names, when the object is a misdeed
+// (class "misdeed") or an event noun and its agent follows ("investigating war crimes by X",
+// "prevented the demonstration staged by X", "enquête sur les exactions commises par X",
+// "a interdit la marche organisée par X"): an accusation or a coercion aimed at an act is
+// aimed at its author. Only the object's own words stand between the verb and "by"/"par":
+// no punctuation, clause word, name or other preposition than "of"/"de"/"sur"/"into". act:
+// the trigger's pattern already holds the act ("prevented ~ demonstration").
+func (r *reader) actAgent(si, from int, act bool) []roleMention {
+	s := r.d.Sentences[si]
+	for j := from; j < min(s.Tok1, from+8); j++ {
+		n := r.tok(j)
+		switch {
+		case r.w.is("agent", n):
+			if !act {
+				return nil
+			}
+			return r.agentOf(si, j, false)
+		case r.d.Tokens[j].Kind != doc.Word || r.mentionAt[j] >= 0 || r.w.is("compl", n) || r.w.is("rel", n):
+			return nil
+		case r.w.is("misdeed", n) || r.trigAt[j]:
+			act = true
+		case r.w.prep[n] != "" && r.w.prep[n] != "de" && r.w.prep[n] != "of" && n != "sur" && n != "into":
+			return nil
 		}
 	}
 	return nil
