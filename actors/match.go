@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/griot-project/griot/doc"
+	"github.com/griot-project/griot/internal/strtab"
 )
 
 // item is one unit found in a sentence: a registry match, a role word, a capitalised name run
@@ -55,26 +56,50 @@ func allUpper(d *doc.Document, t0, t1 int) bool {
 	return n > 0
 }
 
-// trie is the registry's patterns as a tree of folded tokens.
+// trie is the registry's patterns as a tree of folded tokens. It holds no pointer per node
+// (the collector followed each of ~6,000 nodes and their maps at every cycle): a token is a
+// number (words), an edge a pair of numbers in a map without pointers, and the hits of node
+// n are hits[n]. The root is node 0.
 type trie struct {
-	next map[string]*trie
-	hits []hit
+	words *strtab.Table     // folded token → its number
+	edges map[uint64]uint32 // node<<32 | token number → child node
+	hits  [][]hit           // by node
 }
 
-func (t *trie) insert(key string, hs []hit) {
-	n := t
-	for _, w := range strings.Split(key, " ") {
-		c := n.next[w]
-		if c == nil {
-			c = &trie{}
-			if n.next == nil {
-				n.next = map[string]*trie{}
+// newTrie builds the tree of the patterns (folded tokens joined by ' ').
+func newTrie(pats map[string][]hit) *trie {
+	t := &trie{edges: map[uint64]uint32{}, hits: [][]hit{nil}}
+	ids := map[string]uint64{}
+	for key, hs := range pats {
+		n := uint32(0)
+		for _, w := range strings.Split(key, " ") {
+			id, ok := ids[w]
+			if !ok {
+				id = uint64(len(ids))
+				ids[w] = id
 			}
-			n.next[w] = c
+			e := uint64(n)<<32 | id
+			c, ok := t.edges[e]
+			if !ok {
+				c = uint32(len(t.hits))
+				t.hits = append(t.hits, nil)
+				t.edges[e] = c
+			}
+			n = c
 		}
-		n = c
+		t.hits[n] = hs
 	}
-	n.hits = hs
+	t.words = strtab.New(ids)
+	return t
+}
+
+// child returns the node under node n by token w, 0 when there is none.
+func (t *trie) child(n uint32, w string) uint32 {
+	id, ok := t.words.Get(w)
+	if !ok {
+		return 0
+	}
+	return t.edges[uint64(n)<<32|id]
 }
 
 // lookup finds the longest registry pattern starting at token i and ending before token end,
@@ -86,12 +111,12 @@ func (r *Resolver) lookup(d *doc.Document, i, end int) (int, []hit) {
 	if f := firstHash(d.Tokens[i].Norm); r.starts[f>>6]&(1<<(f&63)) == 0 {
 		return 0, nil
 	}
-	var path [maxPatternNG + 1]*trie
-	n := r.root
+	var path [maxPatternNG + 1]uint32
+	n := uint32(0)
 	k := 0
 	for j := i; j < end && k < maxPatternNG; j++ {
-		c := n.next[d.Tokens[j].Norm]
-		if c == nil {
+		c := r.root.child(n, d.Tokens[j].Norm)
+		if c == 0 {
 			break
 		}
 		k++
@@ -99,7 +124,7 @@ func (r *Resolver) lookup(d *doc.Document, i, end int) (int, []hit) {
 		n = c
 	}
 	for ; k >= 1; k-- {
-		hs := path[k].hits
+		hs := r.root.hits[path[k]]
 		if len(hs) == 0 {
 			continue
 		}

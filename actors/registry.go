@@ -157,12 +157,10 @@ func New() (*Resolver, error) {
 	for i := range r.surnameBy {
 		sort.Strings(r.surnameBy[i])
 	}
-	r.root = &trie{}
-	for k, hs := range r.pats {
-		r.root.insert(k, hs)
-	}
-	for k := range r.root.next {
-		f := firstHash(k)
+	r.root = newTrie(r.pats)
+	for k := range r.pats {
+		first, _, _ := strings.Cut(k, " ")
+		f := firstHash(first)
 		r.starts[f>>6] |= 1 << (f & 63)
 	}
 	var err error
