@@ -12,7 +12,6 @@ import (
 	"database/sql"
 	"fmt"
 	"net/url"
-	"os"
 	"strings"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
@@ -91,11 +90,6 @@ func Open(ctx context.Context, path string) (*sqlstore.DB, error) {
 	if memory {
 		dsn = "file::memory:?" + q.Encode()
 	}
-	if !memory {
-		if err := create(ctx, path); err != nil {
-			return nil, fmt.Errorf("sqlite store %s: %w", path, err)
-		}
-	}
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite store %s: %w", path, err)
@@ -111,28 +105,4 @@ func Open(ctx context.Context, path string) (*sqlstore.DB, error) {
 		return nil, fmt.Errorf("sqlite store %s: %w", path, err)
 	}
 	return sqlstore.New(ctx, db, d)
-}
-
-// PageSize is the page size of a store griot creates. A document's row (its text and
-// packed layers, some 13 kB) fits in one 16 kB page where 4 kB pages chained it over
-// overflow pages, and the WAL is written in a quarter as many frames (one system call
-// each): the same writes took ~15 % less CPU. A store created before keeps its page
-// size (SQLite cannot change it in WAL mode).
-const PageSize = 16384
-
-// create sets the page size of a new (missing or empty) store file and puts it in WAL
-// mode. It must run before the store's own connections: the driver sets their pragmas in
-// name order, journal_mode before page_size, and a database in WAL mode keeps its page
-// size.
-func create(ctx context.Context, path string) error {
-	if fi, err := os.Stat(path); err == nil && fi.Size() > 0 {
-		return nil
-	}
-	db, err := sql.Open("sqlite", "file:"+path)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	_, err = db.ExecContext(ctx, fmt.Sprintf("PRAGMA page_size = %d; PRAGMA journal_mode = WAL", PageSize))
-	return err
 }

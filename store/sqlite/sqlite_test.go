@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"path/filepath"
 	"reflect"
@@ -272,44 +271,4 @@ func TestMigrationV7(t *testing.T) {
 		}
 	}
 	storetest.SameReadBack(ctx, t, fresh, migrated, append(docs, more))
-}
-
-// TestPageSize checks that a new store gets PageSize and WAL mode, and that a store created
-// with another page size opens, keeps it, and takes writes.
-func TestPageSize(t *testing.T) {
-	ctx := context.Background()
-	dir := t.TempDir()
-	old := filepath.Join(dir, "old.db")
-	raw, err := sql.Open("sqlite", "file:"+old)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := raw.ExecContext(ctx, "PRAGMA page_size = 4096; PRAGMA journal_mode = WAL; CREATE TABLE x (a)"); err != nil {
-		t.Fatal(err)
-	}
-	raw.Close()
-	for _, c := range []struct {
-		path string
-		want int
-	}{{filepath.Join(dir, "new.db"), PageSize}, {old, 4096}} {
-		s, err := Open(ctx, c.path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := s.PutDocuments(ctx, storetest.Corpus(t)); err != nil {
-			t.Fatal(err)
-		}
-		var size int
-		var mode string
-		if err := s.SQL().QueryRowContext(ctx, "PRAGMA page_size").Scan(&size); err != nil || size != c.want {
-			t.Errorf("%s: page size %d (%v), want %d", c.path, size, err, c.want)
-		}
-		if err := s.SQL().QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil || mode != "wal" {
-			t.Errorf("%s: journal mode %q (%v), want wal", c.path, mode, err)
-		}
-		if st, err := s.Stats(ctx); err != nil || st.Documents == 0 {
-			t.Errorf("%s: stats %+v, %v; want the corpus", c.path, st, err)
-		}
-		s.Close()
-	}
 }
