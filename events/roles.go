@@ -1100,7 +1100,9 @@ func (r *reader) coordinatedVerb(si, from int) bool {
 }
 
 // locationCountry: the country of the first place after token from in the sentence that a
-// preposition of place introduces ("détenue à Paris", "protesting … in London").
+// preposition of place introduces ("détenue à Paris", "protesting … in London"), adjectives
+// or a noun of place maybe between ("in the occupied West Bank"); a town of a country the
+// document does not know as an actor stands for it itself (PLOVER records code its country).
 func (r *reader) locationCountry(si, from int) []string {
 	return r.locationCountryIn(from, r.d.Sentences[si].Tok1)
 }
@@ -1118,7 +1120,11 @@ func (r *reader) locationCountryIn(from, end int) []string {
 		if a == nil || (a.Kind != "place" && a.Kind != "country") {
 			continue
 		}
-		switch r.prepBeforeMode(m.Tok0, from, true) {
+		p := r.prepBeforeMode(m.Tok0, from, true)
+		if p == "" {
+			p = r.prepBeforeAdjectives(m.Tok0, from) // "in the occupied West Bank", "in the capital Kabul"
+		}
+		switch p {
 		case "a", "en", "in", "dans", "outside", "devant", "at":
 			c := a.Country
 			if a.Kind == "country" {
@@ -1127,9 +1133,26 @@ func (r *reader) locationCountryIn(from, end int) []string {
 			if c != "" && r.actors[c] != nil {
 				return []string{c}
 			}
+			if c != "" && a.Kind == "place" {
+				return []string{a.ID} // a town of a country the text does not name: its country in PLOVER terms
+			}
 		}
 	}
 	return nil
+}
+
+// prepBeforeAdjectives: the preposition before one or two lower-case words (adjectives or a
+// noun of place: "in the occupied West Bank", "dans la capitale Kaboul") and determiners
+// before token t, or "".
+func (r *reader) prepBeforeAdjectives(t, floor int) string {
+	j := t - 1
+	for k := 0; k < 2 && j > floor && r.lowerWord(j); k++ {
+		j--
+	}
+	if j == t-1 || j < floor {
+		return ""
+	}
+	return r.prepBeforeMode(j+1, floor, true)
 }
 
 // pairRef stands for "the pair" / "les deux" until the parties of the event before are known.
