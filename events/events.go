@@ -228,6 +228,12 @@ func (r *reader) complements(cands []*cand) {
 				n.ev.Actor = append([]string(nil), c.ev.Actor...)
 				n.actorM = append([]int(nil), c.actorM...)
 			}
+			if c.ev.Type == "AGREE" && !c.hit.p.noun && len(c.hit.p.recip) == 0 && n.ev.Factuality == "future" {
+				// "is ready to send troops", "is prepared to impose martial law", "se dit prêt à
+				// négocier": readiness is no act of its own; the act it announces (future:
+				// cues.tsv) is the event, PLOVER's AGREE or THREATEN by its kind (plover.Intent)
+				c.drop = true
+			}
 			break
 		}
 	}
@@ -741,8 +747,11 @@ func (r *reader) finish(cd *cand) *doc.Event {
 	if cd.drop {
 		return nil
 	}
-	if len(cd.ev.Recipient) == 0 && !cd.hit.p.noun && !symmetric(cd.ev.Type) && cd.ev.Type != "PROTEST" && cd.ev.Type != "MOBILIZE" && cd.ev.Type != "AGREE" && cd.ev.Type != "REQUEST" && r.infinitive(cd.hit.start) {
-		return nil // "pour attaquer", "to attack" with nothing attacked: an idea, not an event
+	if len(cd.ev.Recipient) == 0 && !cd.hit.p.noun && !symmetric(cd.ev.Type) && cd.ev.Type != "PROTEST" && cd.ev.Type != "MOBILIZE" && cd.ev.Type != "AGREE" && cd.ev.Type != "REQUEST" && r.infinitive(cd.hit.start) && !cd.cues["future"] {
+		// "pour attaquer", "to attack" with nothing attacked: an idea, not an event; but an
+		// act planned, promised or vowed ("plans to impose restrictions", "a promis de
+		// libérer") is an announced intent (PLOVER's AGREE or THREATEN)
+		return nil
 	}
 	e := cd.ev
 	if symmetric(e.Type) && len(e.Actor)+len(e.Recipient) == 1 && len(cd.actorM)+len(cd.recipM) == 1 {

@@ -21,10 +21,10 @@ func matchAt(p *pattern, toks []doc.Token, i, end int) (int, int) {
 			for g := 0; t+g <= end; g++ {
 				if g > 0 {
 					prev := toks[t+g-1]
-					if prev.Kind == doc.Punct && prev.Norm != "-" {
+					if prev.Kind == doc.Punct && prev.Norm != "-" && !abbrevDot(toks, t+g-1) {
 						break // a gap crosses words and hyphens ("a day-old blockade"), not punctuation
 					}
-					if prev.Norm != "-" {
+					if prev.Norm != "-" && prev.Norm != "." {
 						words++
 					}
 					if words > maxGap {
@@ -72,6 +72,16 @@ func matchAt(p *pattern, toks []doc.Token, i, end int) (int, int) {
 		return -1, -1
 	}
 	return r, headEnd
+}
+
+// abbrevDot: token j is the full stop of an abbreviation inside the sentence ("U.N.",
+// "U.S."): a dot glued to a word that holds a dot itself, with a word after it. A gap crosses
+// it ("the return of U.N. weapons inspectors").
+func abbrevDot(toks []doc.Token, j int) bool {
+	if j == 0 || j+1 >= len(toks) || toks[j].Norm != "." || toks[j-1].End != toks[j].Start || toks[j+1].Kind != doc.Word {
+		return false
+	}
+	return strings.Contains(toks[j-1].Norm, ".")
 }
 
 // hit is one pattern matched at tokens [start, end), first element [start, head).
