@@ -831,8 +831,8 @@ func (r *reader) adjectival(si int, h hit) bool {
 	if r.w.prep[next] != "" || r.w.is("det", next) {
 		return false
 	}
-	if mi := r.mentionAt[h.end]; mi >= 0 && r.afterApposition(si, h.start) && r.d.Mentions[mi].Form != "role" && r.d.Mentions[mi].Form != "demonym" {
-		return false // "X, the minister, accused Somalia": after an apposition, a verb with a name as object
+	if mi := r.mentionAt[h.end]; r.afterApposition(si, h.start) && (mi < 0 || r.d.Mentions[mi].Form != "role" && r.d.Mentions[mi].Form != "demonym") {
+		return false // "X, the minister, accused Somalia", "X, the UN envoy, demanded guarantees": after an apposition, a verb
 	}
 	return h.start == s.Tok0 || r.w.is("det", r.tok(h.start-1)) || r.isPunct(h.start-1, ":,—–-(\"“«")
 }
