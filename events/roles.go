@@ -154,6 +154,9 @@ func (r *reader) subject(si, from int, clauseOnly bool) []roleMention {
 			if !r.usable(mi) {
 				continue
 			}
+			if a := r.actors[m.Actor]; a != nil && a.Kind == "place" && m.Tok0 > s.Tok0 && r.mentionAt[m.Tok0-1] >= 0 {
+				continue // "inhabitants of the Syrian Golan Heights": the place ends the name before it
+			}
 			// a mention right before the verb is its subject even after a conjunction that is
 			// also a preposition ("after Mr Macron accused…", "après que X a…")
 			p := r.prepBeforeFull(m.Tok0, s.Tok0, true, false) // a subject is not "du X" (of the X)
