@@ -43,7 +43,10 @@ var dialect = sqlstore.Dialect{
 		func(x string) string { return `(` + x + ` <> 0)` },
 		func(x string) string { return x + `::json` }),
 	// One doc_totals row a connection: concurrent writers never wait for each other's.
-	Writer:    "pg_backend_pid()",
+	Writer: "pg_backend_pid()",
+	// The identity sequence's next value (NULL before its first): other writers may take
+	// it first, and the rows guessed wrong are corrected.
+	NextPK:    `SELECT COALESCE(pg_sequence_last_value(pg_get_serial_sequence('documents', 'pk')::regclass), 0) + 1`,
 	TSV:       true,
 	EventText: `e.tsv @@ plainto_tsquery('simple', ?)`,
 	DocText:   `d.tsv @@ plainto_tsquery('simple', ?)`,

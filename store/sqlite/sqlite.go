@@ -47,6 +47,8 @@ var dialect = sqlstore.Dialect{
 	// what indexing a document wrote.
 	V6:     FTS6,
 	Writer: "0",
+	// The rowid SQLite gives a row inserted without one.
+	NextPK: `SELECT COALESCE(MAX(pk), 0) + 1 FROM documents`,
 	AfterDocuments: []string{
 		`INSERT INTO documents_fts (rowid, title, text) SELECT pk, title, text FROM documents WHERE pk IN (SELECT value FROM json_each(?)) ORDER BY pk`,
 		`INSERT INTO events_fts (rowid, evidence) SELECT pk, evidence FROM events WHERE doc_pk IN (SELECT value FROM json_each(?)) ORDER BY pk`,

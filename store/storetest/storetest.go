@@ -155,6 +155,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Places", func(t *testing.T) { testPlaces(ctx, t, open(t)) })
 	t.Run("ExportStable", func(t *testing.T) { testExport(ctx, t, open(t), open(t)) })
 	t.Run("Clusters", func(t *testing.T) { testClusters(ctx, t, open(t), open(t)) })
+	t.Run("NearDuplicatesAfterStored", func(t *testing.T) { testNearAfterStored(ctx, t, open(t), open(t)) })
 	t.Run("ConcurrentBatches", func(t *testing.T) { testConcurrentBatches(ctx, t, open(t), open(t)) })
 	t.Run("ConcurrentSameDocument", func(t *testing.T) { testConcurrent(ctx, t, open(t)) })
 }
@@ -782,6 +783,81 @@ func testClusters(ctx context.Context, t *testing.T, s, r store.Store) {
 	for _, c := range three {
 		if c.Type == "CONSULT" && (c.NumSources != 3 || c.NumArticles != 3 || c.DateLo != "2022-08-10") {
 			t.Errorf("three outlets, the call: %+v", c)
+		}
+	}
+}
+
+// canonicals maps each clustered document's id to its canonical document's SHA-256.
+func canonicals(ctx context.Context, t *testing.T, s store.Store) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	if err := s.Clusters(ctx, func(c store.Cluster) error {
+		for _, m := range c.Members {
+			out[m.DocID] = m.Canonical
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// testNearAfterStored writes, in one batch, documents of which some are stored already
+// (their rows are not written again, so the pks the others' rows are given are not the
+// ones guessed for them) and a near duplicate of a document written before it in the
+// batch: each document's canonical and the count of near duplicates are the ones of the
+// documents written in one go on an empty store.
+func testNearAfterStored(ctx context.Context, t *testing.T, s, r store.Store) {
+	defer s.Close()
+	defer r.Close()
+	cc := clusterCorpus(t)
+	if _, err := s.PutDocuments(ctx, cc); err != nil {
+		t.Fatal(err)
+	}
+	all := append(Corpus(t), cc...)
+	var before []*doc.Document
+	for _, d := range all {
+		if d.ID != "fr-1" && d.ID != "fr-1-copy" {
+			before = append(before, d)
+		}
+	}
+	if _, err := r.PutDocuments(ctx, before); err != nil {
+		t.Fatal(err)
+	}
+	res, err := r.PutDocuments(ctx, all)
+	if err != nil {
+		t.Fatal(err)
+	}
+	added := 0
+	for _, x := range res {
+		if x.Err != nil {
+			t.Fatal(x.Err)
+		}
+		if x.Added {
+			added++
+		}
+	}
+	if added != 2 {
+		t.Errorf("second batch added %d documents, want 2", added)
+	}
+	want, got := canonicals(ctx, t, s), canonicals(ctx, t, r)
+	// In a batch the documents are taken in SHA-256 order: the first of the two copies is
+	// the other's canonical.
+	if first := min(cc[0].SHA256, cc[3].SHA256); want["fr-1"] != first || want["fr-1-copy"] != first {
+		t.Errorf("written in one go, the copies' canonicals are %s and %s, want %s", want["fr-1"], want["fr-1-copy"], first)
+	}
+	for _, d := range cc {
+		if got[d.ID] != want[d.ID] {
+			t.Errorf("%s: canonical %s, want %s", d.ID, got[d.ID], want[d.ID])
+		}
+	}
+	for _, st := range []store.Store{s, r} {
+		n, err := st.Stats(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n.NearDuplicates != 1 {
+			t.Errorf("Stats: %d near duplicates, want 1", n.NearDuplicates)
 		}
 	}
 }

@@ -15,34 +15,46 @@ import (
 	"github.com/griot-project/griot/store"
 )
 
-// written is a document of a batch whose rows are written: its pk and its reading.
+// written is a document of a batch whose rows are written: its pk, its reading, and what
+// its row was given by the near-duplicate pass (nearBatch): its SimHash (ok is false
+// without one) and the pk of the document it is a near duplicate of, or its own.
 type written struct {
-	pk int64
-	d  *doc.Document
+	pk        int64
+	d         *doc.Document
+	h         uint64
+	ok        bool
+	canonical int64
 }
 
-// finishBatch finds the near duplicates and the event clusters of a batch's documents,
-// whose rows are written (events maps event ids to their pks). The result is the one of
-// finishing the documents one at a time in order, each seeing the ones before it: what is
-// stored is read for the whole batch at once, the documents are taken in order in memory,
-// and what they change is written at the end, in a few statements a batch where it was
-// some eight a document. dups counts the documents that are near duplicates of an
-// earlier one.
+// finishBatch records the near-duplicate bands and finds the event clusters of a batch's
+// documents, whose rows are written (events maps event ids to their pks). The result is
+// the one of finishing the documents one at a time in order, each seeing the ones before
+// it: what is stored is read for the whole batch at once, the documents are taken in order
+// in memory, and what they change is written at the end, in a few statements a batch
+// where it was some eight a document. dups counts the documents that are near duplicates
+// of an earlier one.
 func (s *DB) finishBatch(ctx context.Context, tx *sql.Tx, docs []written, events map[string]int64) (dups int64, err error) {
 	if len(docs) == 0 {
 		return 0, nil
 	}
-	canonical, err := s.nearDuplicates(ctx, tx, docs)
-	if err != nil {
+	var bands [][]any
+	canonical := make([]int64, len(docs))
+	for k, w := range docs {
+		canonical[k] = w.canonical
+		if w.canonical != w.pk {
+			dups++
+		}
+		if w.ok {
+			for i := range cluster.Bands {
+				bands = append(bands, []any{i, cluster.Band(w.h, i), w.pk})
+			}
+		}
+	}
+	if err := s.insertRows(ctx, tx, "doc_bands", []string{"band", "value", "doc_pk"}, nil, bands); err != nil {
 		return 0, fmt.Errorf("near duplicates: %w", err)
 	}
 	if err := s.clusterBatch(ctx, tx, docs, canonical, events); err != nil {
 		return 0, fmt.Errorf("clusters: %w", err)
-	}
-	for k, w := range docs {
-		if canonical[k] != w.pk {
-			dups++
-		}
 	}
 	return dups, nil
 }
@@ -88,33 +100,40 @@ type dupCand struct {
 // cheap even when a value is shared by many documents.
 const nearCandidates = 16
 
-// nearDuplicates records the SimHashes of the batch's documents and returns, for each, the
-// pk of the document it is a near duplicate of (the earliest stored, or written before it
-// in the batch), or its own pk.
-func (s *DB) nearDuplicates(ctx context.Context, tx *sql.Tx, docs []written) ([]int64, error) {
-	hs := make([]uint64, len(docs))
-	oks := make([]bool, len(docs))
+// nearBatch is what the near-duplicate pass knows of a batch's documents before their
+// rows are written: their SimHashes and the stored documents sharing a band value with
+// one of them (the batch's documents have no bands yet). Each document's row is then
+// written once, with its SimHash and canonical pk (an UPDATE of both after the INSERT
+// rewrote the whole row, text and packed layers, a second time).
+type nearBatch struct {
+	hs     []uint64
+	oks    []bool
+	stored map[bandKey][]dupCand
+}
+
+// nearLookup computes the SimHashes of ds and reads the stored candidates of their bands.
+func (s *DB) nearLookup(ctx context.Context, tx *sql.Tx, ds []*doc.Document) (*nearBatch, error) {
+	nb := &nearBatch{hs: make([]uint64, len(ds)), oks: make([]bool, len(ds)), stored: map[bandKey][]dupCand{}}
 	var keys []bandKey
 	seen := map[bandKey]bool{}
-	for k, w := range docs {
-		if w.d.Fold.Text != "" {
-			hs[k], oks[k] = cluster.SimHashFolded(w.d.Fold.Text) // the normalize stage's fold of d.Text
+	for k, d := range ds {
+		if d.Fold.Text != "" {
+			nb.hs[k], nb.oks[k] = cluster.SimHashFolded(d.Fold.Text) // the normalize stage's fold of d.Text
 		} else {
-			hs[k], oks[k] = cluster.SimHash(w.d.Text)
+			nb.hs[k], nb.oks[k] = cluster.SimHash(d.Text)
 		}
-		if !oks[k] {
+		if !nb.oks[k] {
 			continue
 		}
 		for i := range cluster.Bands {
-			key := bandKey{i, cluster.Band(hs[k], i)}
+			key := bandKey{i, cluster.Band(nb.hs[k], i)}
 			if !seen[key] {
 				seen[key] = true
 				keys = append(keys, key)
 			}
 		}
 	}
-	// The oldest stored documents of each band value (those of the batch have no bands yet).
-	stored := map[bandKey][]dupCand{}
+	// The oldest stored documents of each band value.
 	var pks []any
 	var keyOf = map[int64][]bandKey{}
 	err := chunks(len(keys), 16, func(lo, hi int) error {
@@ -141,7 +160,7 @@ func (s *DB) nearDuplicates(ctx context.Context, tx *sql.Tx, docs []written) ([]
 		})
 	})
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("near duplicates: %w", err)
 	}
 	err = chunks(len(pks), 256, func(lo, hi int) error {
 		return s.queryRows(ctx, tx, `SELECT pk, simhash, canonical_pk FROM documents WHERE pk IN (`+strings.Repeat("?, ", hi-lo-1)+`?)`, pks[lo:hi], func(rows *sql.Rows) error {
@@ -152,71 +171,52 @@ func (s *DB) nearDuplicates(ctx context.Context, tx *sql.Tx, docs []written) ([]
 			}
 			c.h = uint64(h)
 			for _, key := range keyOf[c.pk] {
-				stored[key] = append(stored[key], c)
+				nb.stored[key] = append(nb.stored[key], c)
 			}
 			return nil
 		})
 	})
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("near duplicates: %w", err)
 	}
-	byPK := func(a, b dupCand) int { return cmp.Compare(a.pk, b.pk) }
-	for _, cs := range stored {
+	for _, cs := range nb.stored {
 		slices.SortFunc(cs, byPK)
 	}
+	return nb, nil
+}
 
-	// Each document in order, against the stored ones and those of the batch before it.
+func byPK(a, b dupCand) int { return cmp.Compare(a.pk, b.pk) }
+
+// canonicals returns, for each document of the batch with its pk in pks (0: not written),
+// the pk of the document it is a near duplicate of (the earliest stored, or written
+// before it in the batch), or its own pk; 0 for a document not written. Each document is
+// taken in order, against the stored ones and those of the batch before it.
+func (nb *nearBatch) canonicals(pks []int64) []int64 {
 	batch := map[bandKey][]dupCand{}
-	canonical := make([]int64, len(docs))
+	canonical := make([]int64, len(pks))
 	var cands []dupCand
-	for k, w := range docs {
-		canonical[k] = w.pk
-		if !oks[k] {
+	for k, pk := range pks {
+		canonical[k] = pk
+		if pk == 0 || !nb.oks[k] {
 			continue
 		}
+		h := nb.hs[k]
 		for i := range cluster.Bands {
-			key := bandKey{i, cluster.Band(hs[k], i)}
-			cands = append(append(cands[:0], stored[key]...), batch[key]...)
+			key := bandKey{i, cluster.Band(h, i)}
+			cands = append(append(cands[:0], nb.stored[key]...), batch[key]...)
 			slices.SortFunc(cands, byPK)
 			for _, c := range cands[:min(len(cands), nearCandidates)] {
-				if c.pk != w.pk && cluster.NearDuplicate(hs[k], c.h) && c.canonical < canonical[k] {
+				if c.pk != pk && cluster.NearDuplicate(h, c.h) && c.canonical < canonical[k] {
 					canonical[k] = c.canonical
 				}
 			}
 		}
 		for i := range cluster.Bands {
-			key := bandKey{i, cluster.Band(hs[k], i)}
-			batch[key] = append(batch[key], dupCand{w.pk, canonical[k], hs[k]})
+			key := bandKey{i, cluster.Band(h, i)}
+			batch[key] = append(batch[key], dupCand{pk, canonical[k], h})
 		}
 	}
-
-	err = chunks(len(docs), 64, func(lo, hi int) error {
-		var b strings.Builder
-		args := make([]any, 0, 3*(hi-lo))
-		b.WriteString(`UPDATE documents SET simhash = v.column2, canonical_pk = v.column3 FROM (VALUES `)
-		for k := lo; k < hi; k++ {
-			if k > lo {
-				b.WriteString(", ")
-			}
-			b.WriteString(`(CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT))`)
-			args = append(args, docs[k].pk, int64(hs[k]), canonical[k]) // hs[k] is 0 without a SimHash
-		}
-		b.WriteString(`) AS v WHERE documents.pk = v.column1`)
-		_, err := s.txExec(ctx, tx, b.String(), args...)
-		return err
-	})
-	if err != nil {
-		return nil, err
-	}
-	var bands [][]any
-	for k, w := range docs {
-		if oks[k] {
-			for i := range cluster.Bands {
-				bands = append(bands, []any{i, cluster.Band(hs[k], i), w.pk})
-			}
-		}
-	}
-	return canonical, s.insertRows(ctx, tx, "doc_bands", []string{"band", "value", "doc_pk"}, nil, bands)
+	return canonical
 }
 
 func shiftDay(day string, n int) string {

@@ -75,6 +75,13 @@ type Dialect struct {
 	// page cache is dropped whenever another connection has written since it last read, so
 	// writes through whichever pooled connection is free kept re-reading the file).
 	OneWriter bool
+	// NextPK is the query of the pk the next document row will likely be given (SQLite:
+	// the largest plus one; PostgreSQL: the identity sequence's next value). It is a guess:
+	// a document's row is written with its near-duplicate canonical pk, which may be the
+	// pk of the row itself or of an earlier row of the batch, and the rows guessed wrong
+	// (a document of the batch stored already, another writer taking the pk) are corrected
+	// after the INSERT.
+	NextPK string
 }
 
 // DB is a store.Store over a database/sql handle.
@@ -506,14 +513,16 @@ func (s *DB) putBatch(ctx context.Context, tx *sql.Tx, docs []*doc.Document, ord
 		ok = append(ok, i)
 		ds = append(ds, docs[i])
 	}
-	dpks, err := s.insertDocuments(ctx, tx, ds)
+	dws, err := s.insertDocuments(ctx, tx, ds)
 	if err != nil {
 		return err
 	}
+	var ws []written
 	for k, i := range ok {
-		if pk := dpks[k]; pk != 0 {
+		if pk := dws[k].pk; pk != 0 {
 			addDyads(total, s.putLayers(pk, docs[i], &w))
 			puts = append(puts, put{i, pk})
+			ws = append(ws, dws[k])
 		}
 	}
 	events, err := s.writeLayers(ctx, tx, &w)
@@ -526,10 +535,6 @@ func (s *DB) putBatch(ctx context.Context, tx *sql.Tx, docs []*doc.Document, ord
 	}
 	if err := s.afterDocuments(ctx, tx, pks); err != nil {
 		return err
-	}
-	ws := make([]written, len(puts))
-	for k, p := range puts {
-		ws[k] = written{p.pk, docs[p.i]}
 	}
 	dups, err := s.finishBatch(ctx, tx, ws, events)
 	if err != nil {
@@ -656,10 +661,11 @@ func (s *DB) putDyads(ctx context.Context, tx *sql.Tx, dyads map[dyadKey]*dyadVa
 // putOne writes one document inside tx; added is false when its hash is stored, dups 1
 // when it is a near duplicate of an earlier one.
 func (s *DB) putOne(ctx context.Context, tx *sql.Tx, d *doc.Document) (added bool, dyads map[dyadKey]*dyadVal, dups int64, err error) {
-	pk, added, err := s.insertDocument(ctx, tx, d)
-	if err != nil || !added {
+	ws, err := s.insertDocuments(ctx, tx, []*doc.Document{d})
+	if err != nil || ws[0].pk == 0 {
 		return false, nil, 0, err
 	}
+	pk := ws[0].pk
 	var w layerRows
 	dyads = s.putLayers(pk, d, &w)
 	events, err := s.writeLayers(ctx, tx, &w)
@@ -669,7 +675,7 @@ func (s *DB) putOne(ctx context.Context, tx *sql.Tx, d *doc.Document) (added boo
 	if err := s.afterDocuments(ctx, tx, []int64{pk}); err != nil {
 		return false, nil, 0, err
 	}
-	if dups, err = s.finishBatch(ctx, tx, []written{{pk, d}}, events); err != nil {
+	if dups, err = s.finishBatch(ctx, tx, ws, events); err != nil {
 		return false, nil, 0, err
 	}
 	return true, dyads, dups, nil
@@ -723,30 +729,45 @@ func (s *DB) documentRow(d *doc.Document) (cols, exprs []string, args []any) {
 	return cols, exprs, args
 }
 
-// insertDocument writes the document's row and returns its pk; added is false when its
-// hash is stored (or was meanwhile by another writer).
-func (s *DB) insertDocument(ctx context.Context, tx *sql.Tx, d *doc.Document) (int64, bool, error) {
-	pks, err := s.insertDocuments(ctx, tx, []*doc.Document{d})
-	if err != nil {
-		return 0, false, err
-	}
-	return pks[0], pks[0] != 0, nil
-}
-
 // insertDocuments writes the documents' rows in order, in a few multi-row INSERTs, and
-// returns their pks: 0 for a document whose hash is stored (or was meanwhile by another
-// writer, or comes earlier in ds).
-func (s *DB) insertDocuments(ctx context.Context, tx *sql.Tx, ds []*doc.Document) ([]int64, error) {
+// returns them as written: pk 0 for a document whose hash is stored (or was meanwhile by
+// another writer, or comes earlier in ds). Each row is written once, with its SimHash and
+// its near-duplicate canonical pk (nearBatch): the pks the rows will be given are guessed
+// first (Dialect.NextPK), and the rows guessed wrong corrected after.
+func (s *DB) insertDocuments(ctx context.Context, tx *sql.Tx, ds []*doc.Document) ([]written, error) {
 	if len(ds) == 0 {
 		return nil, nil
 	}
+	nb, err := s.nearLookup(ctx, tx, ds)
+	if err != nil {
+		return nil, err
+	}
+	var next int64
+	if err := s.queryRows(ctx, tx, s.d.NextPK, nil, func(r *sql.Rows) error { return r.Scan(&next) }); err != nil {
+		return nil, fmt.Errorf("next document pk: %w", err)
+	}
+	guess := make([]int64, len(ds))
+	first := make(map[string]bool, len(ds))
+	for k, d := range ds {
+		if !first[d.SHA256] {
+			first[d.SHA256] = true
+			guess[k] = next
+			next++
+		}
+	}
+	canonical := nb.canonicals(guess)
 	var cols, exprs []string
 	rows := make([][]any, len(ds))
 	for k, d := range ds {
 		cols, exprs, rows[k] = s.documentRow(d)
+		rows[k] = append(rows[k], int64(nb.hs[k]), canonical[k]) // hs[k] is 0 without a SimHash
+	}
+	cols = append(cols, "simhash", "canonical_pk")
+	if exprs != nil {
+		exprs = append(exprs, "?", "?")
 	}
 	bySHA := make(map[string]int64, len(ds))
-	err := s.insertReturning(ctx, tx, "documents", cols, exprs, rows, "ON CONFLICT (sha256) DO NOTHING", "pk, sha256", func(r *sql.Rows) error {
+	err = s.insertReturning(ctx, tx, "documents", cols, exprs, rows, "ON CONFLICT (sha256) DO NOTHING", "pk, sha256", func(r *sql.Rows) error {
 		var pk int64
 		var sha string
 		if err := r.Scan(&pk, &sha); err != nil {
@@ -763,7 +784,44 @@ func (s *DB) insertDocuments(ctx context.Context, tx *sql.Tx, ds []*doc.Document
 		pks[k] = bySHA[d.SHA256]
 		delete(bySHA, d.SHA256) // a second copy in ds is not added
 	}
-	return pks, nil
+	if !slices.Equal(pks, guess) {
+		if canonical, err = s.fixCanonicals(ctx, tx, nb, pks, canonical); err != nil {
+			return nil, fmt.Errorf("near duplicates: %w", err)
+		}
+	}
+	ws := make([]written, len(ds))
+	for k, d := range ds {
+		ws[k] = written{pk: pks[k], d: d, h: nb.hs[k], ok: nb.oks[k], canonical: canonical[k]}
+	}
+	return ws, nil
+}
+
+// fixCanonicals finds the documents' canonical pks again from the pks their rows were
+// given, corrects the rows written with another, and returns them.
+func (s *DB) fixCanonicals(ctx context.Context, tx *sql.Tx, nb *nearBatch, pks, written []int64) ([]int64, error) {
+	right := nb.canonicals(pks)
+	var fix []int
+	for k, pk := range pks {
+		if pk != 0 && right[k] != written[k] {
+			fix = append(fix, k)
+		}
+	}
+	err := chunks(len(fix), 64, func(lo, hi int) error {
+		var b strings.Builder
+		args := make([]any, 0, 2*(hi-lo))
+		b.WriteString(`UPDATE documents SET canonical_pk = v.column2 FROM (VALUES `)
+		for j, k := range fix[lo:hi] {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(`(CAST(? AS BIGINT), CAST(? AS BIGINT))`)
+			args = append(args, pks[k], right[k])
+		}
+		b.WriteString(`) AS v WHERE documents.pk = v.column1`)
+		_, err := s.txExec(ctx, tx, b.String(), args...)
+		return err
+	})
+	return right, err
 }
 
 // afterDocuments runs the dialect's AfterDocuments statements on the documents written.
