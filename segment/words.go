@@ -82,6 +82,17 @@ var asciiClass = func() (t [128]uint8) {
 // A byte outside ASCII after a word may still belong to it (an accented letter, a combining
 // mark, ’ between two letters): then the answer is the library's.
 func asciiWord(s string) int {
+	n := asciiWordRules(s)
+	if n > 0 && n < len(s) && s[n] >= 0x80 {
+		// the library reads the rune after a word before it applies a rule, and a rune cut
+		// short at the end of the text ("\n\xe8") joins the word whatever the rules say
+		return 0
+	}
+	return n
+}
+
+// asciiWordRules is asciiWord by the rules alone.
+func asciiWordRules(s string) int {
 	c := s[0]
 	if c >= 0x80 {
 		return 0

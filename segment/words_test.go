@@ -31,9 +31,10 @@ func iterWords(text string) [][2]int {
 // wbAlphabet: one or more bytes of every ASCII word-break class, and runes outside ASCII that
 // an ASCII word may meet: letters (é, Hebrew), a combining accent (Extend), a soft hyphen
 // (Format), ZWJ, the typographic apostrophe (MidNumLet), a middle dot (MidLetter), an
-// Arabic-Indic digit (Numeric), ideographic and no-break spaces, NEL, a regional indicator.
+// Arabic-Indic digit (Numeric), ideographic and no-break spaces, NEL, a regional indicator,
+// and bytes that are not UTF-8 (a rune cut short, a byte that never starts one).
 var wbAlphabet = []string{"a", "Z", "0", "9", "_", ".", ":", ",", ";", "'", "\"", " ", "\t", "\r", "\n", "\v", "\f", "-", "@", "#",
-	"é", "\u05d0", "\u0301", "\u00ad", "\u200d", "’", "·", "\u0661", "\u3000", "\u00a0", "\u0085", "\U0001F1EB", "«"}
+	"é", "\u05d0", "\u0301", "\u00ad", "\u200d", "’", "·", "\u0661", "\u3000", "\u00a0", "\u0085", "\U0001F1EB", "«", "\xe8", "\xff"}
 
 // TestWordIterASCIIClasses: for every string of one to three ASCII bytes, and every string of
 // up to four symbols of wbAlphabet, the first word asciiWord finds is the library's (and up
@@ -113,7 +114,7 @@ func TestWordIterMatchesUAX29(t *testing.T) {
 }
 
 func FuzzWordIter(f *testing.F) {
-	for _, s := range []string{"l’homme d'État, 3.5 %", "e\u0301t\u00e9 a.b 1,2 x_y", "don't  \r\n\r\nU.S. 10:30", "a'\u0301b 1.\u0661", "🇫🇷🇲🇱 :: ..", "\xff\xfea.b"} {
+	for _, s := range []string{"l’homme d'État, 3.5 %", "e\u0301t\u00e9 a.b 1,2 x_y", "don't  \r\n\r\nU.S. 10:30", "a'\u0301b 1.\u0661", "🇫🇷🇲🇱 :: ..", "\xff\xfea.b", "\n\xe8", "a.\xe2\x80"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
