@@ -1534,7 +1534,7 @@ func (r *reader) protestTarget(si, from int) []roleMention {
 // "prevented the demonstration staged by X", "enquête sur les exactions commises par X",
 // "a interdit la marche organisée par X"): an accusation or a coercion aimed at an act is
 // aimed at its author. Only the object's own words stand between the verb and "by"/"par":
-// no punctuation, clause word, name or other preposition than "of"/"de"/"sur"/"into". act:
+// no punctuation, clause word, name or preposition but those of class "objprep". act:
 // the trigger's pattern already holds the act ("prevented ~ demonstration").
 func (r *reader) actAgent(si, from int, act bool) []roleMention {
 	s := r.d.Sentences[si]
@@ -1550,7 +1550,7 @@ func (r *reader) actAgent(si, from int, act bool) []roleMention {
 			return nil
 		case r.w.is("misdeed", n) || r.trigAt[j]:
 			act = true
-		case r.w.prep[n] != "" && r.w.prep[n] != "de" && r.w.prep[n] != "of" && n != "sur" && n != "into":
+		case r.w.prep[n] != "" && !r.w.is("objprep", r.w.prep[n]):
 			return nil
 		}
 	}
