@@ -747,7 +747,7 @@ func (r *reader) finish(cd *cand) *doc.Event {
 	if cd.drop {
 		return nil
 	}
-	if len(cd.ev.Recipient) == 0 && !cd.hit.p.noun && !symmetric(cd.ev.Type) && cd.ev.Type != "PROTEST" && cd.ev.Type != "MOBILIZE" && cd.ev.Type != "AGREE" && cd.ev.Type != "REQUEST" && r.infinitive(cd.hit.start) && !cd.cues["future"] {
+	if len(cd.ev.Recipient) == 0 && !cd.hit.p.noun && !symmetric(cd.ev.Type) && !bareInfinitive[cd.ev.Type] && r.infinitive(cd.hit.start) && !cd.cues["future"] {
 		// "pour attaquer", "to attack" with nothing attacked: an idea, not an event; but an
 		// act planned, promised or vowed ("plans to impose restrictions", "a promis de
 		// libérer") is an announced intent (PLOVER's AGREE or THREATEN)
@@ -975,6 +975,12 @@ func (r *reader) personsOverCountries(ids []string) []string {
 // ceasefire observed, a resignation, a curfew lifted, a strike called off: PLOVER requires
 // none for RETREAT and CONCEDE) and is kept without one.
 var needsTarget = map[string]bool{"SUPPORT": true, "RETREAT": true, "CONCEDE": true}
+
+// bareInfinitive: types whose act, told in an infinitive with nothing it is done to, is
+// still an event ("called on supporters to protest", "decided to mobilise", "plans to sign
+// a ceasefire", "went to court to demand a recount"); any other such infinitive ("to
+// attack") is an idea, not an event.
+var bareInfinitive = map[string]bool{"PROTEST": true, "MOBILIZE": true, "AGREE": true, "REQUEST": true}
 
 // keptUntargeted: types PLOVER says need a recipient that griot keeps without one when the
 // text names none the role finder reaches — a sanction or aid told with its source is a real
