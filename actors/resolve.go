@@ -1119,14 +1119,18 @@ func (st *state) roleMention(t0, t1 int, rl *role, iso, org string, former bool)
 				c.actor = st.actors[st.lastReb]
 			case (rl.sector == "OPP" || rl.sector == "CVL" || rl.sector == "PTY") && ctx != "" && (st.determined(t0) || st.counted(t0) || quant):
 				c.actor = st.institution(ctx, rl.sector) // "l'opposition", "la société civile"
-			case rl.sector != "REB" && st.sentenceCountry(st.cur) != "":
+			default:
 				// "Leaders of the X opposition coalition agreed … in Baku", "police dispersed
 				// demonstrators" in a story about Liberia: a group the text does not place
 				// (not an armed group, whom others may back) belongs to the country the story
 				// is about, named before (as a state, a demonym or a place) or, in a sentence
-				// that names none before, after it
-				c.actor = st.institution(st.sentenceCountry(st.cur), rl.sector)
-			default:
+				// that names none before, after it; else the sector's group, of no country
+				if rl.sector != "REB" {
+					if sc := st.sentenceCountry(st.cur); sc != "" {
+						c.actor = st.institution(sc, rl.sector)
+						break
+					}
+				}
 				id := "group-" + strings.ToLower(rl.sector)
 				if a, ok := st.actors[id]; ok {
 					c.actor = a

@@ -8,18 +8,15 @@ import (
 
 // sponsorOnly: the mention names the sponsor of the group that follows, not a party
 // ("Russian-backed separatists", "pro-Russian rebels", "les rebelles pro-russes" is read by
-// the actor stage): a name followed by "-backed"/"-supported"/"-sponsored" or preceded by
-// "pro-".
+// the actor stage): a name followed by a hyphen and a participle of class "sponsor"
+// ("-backed", "-supported") or preceded by one of class "sponsorpre" and a hyphen ("pro-").
 func (r *reader) sponsorOnly(mi int) bool {
 	m := r.d.Mentions[mi]
 	toks := r.d.Tokens
-	if m.Tok1+1 < len(toks) && r.tok(m.Tok1) == "-" && toks[m.Tok1].Start == toks[m.Tok1-1].End {
-		switch r.tok(m.Tok1 + 1) {
-		case "backed", "supported", "sponsored", "funded", "armed":
-			return true
-		}
+	if m.Tok1+1 < len(toks) && r.tok(m.Tok1) == "-" && toks[m.Tok1].Start == toks[m.Tok1-1].End && r.w.is("sponsor", r.tok(m.Tok1+1)) {
+		return true
 	}
-	return m.Tok0 >= 2 && r.tok(m.Tok0-1) == "-" && r.tok(m.Tok0-2) == "pro" && toks[m.Tok0-1].End == toks[m.Tok0].Start
+	return m.Tok0 >= 2 && r.tok(m.Tok0-1) == "-" && r.w.is("sponsorpre", r.tok(m.Tok0-2)) && toks[m.Tok0-1].End == toks[m.Tok0].Start
 }
 
 // usable says whether a mention can fill a role: it names a resolved actor that is not a
@@ -1700,10 +1697,10 @@ func (r *reader) nounArgument(si, k, reach int, stopAtPunct bool, preps string) 
 	return nil
 }
 
-// againstBetween: "against"/"contre" stands between tokens from and to.
+// againstBetween: a preposition of class "against" stands between tokens from and to.
 func (r *reader) againstBetween(from, to int) bool {
 	for j := from; j < to; j++ {
-		if n := r.tok(j); n == "against" || n == "contre" {
+		if r.w.is("against", r.tok(j)) {
 			return true
 		}
 	}
