@@ -889,7 +889,7 @@ func (st *state) institution(iso, sector string) *doc.Actor {
 	return &doc.Actor{ID: id, Name: name, Kind: kindOrg, Country: iso, Sector: []string{sector}}
 }
 
-var sectorNames = map[string]string{"MIL": "armed forces", "COP": "police", "JUD": "judiciary", "LEG": "legislature", "REB": "rebels", "OPP": "opposition", "CVL": "civilians", "REF": "refugees", "JRN": "journalists", "MED": "media", "SPY": "intelligence services", "PTY": "political parties", "GOV": "government", "BUS": "business", "EDU": "education", "HLH": "health"}
+var sectorNames = map[string]string{"MIL": "armed forces", "COP": "police", "JUD": "judiciary", "LEG": "legislature", "REB": "rebels", "OPP": "opposition", "CVL": "civilians", "REF": "refugees", "JRN": "journalists", "MED": "media", "SPY": "intelligence services", "PTY": "political parties", "GOV": "government", "BUS": "business", "EDU": "education", "HLH": "health", "CRM": "criminals"}
 
 func (st *state) entryMention(it item) {
 	h := it.hits[0]
