@@ -54,10 +54,11 @@ type Dialect struct {
 	// this way: one statement a batch, since FTS5 flushes its pending terms at the start
 	// of every statement that writes to it).
 	AfterDocuments []string
-	// KeyLocks, run first in every write transaction with the sorted lock ids of the
-	// batch's cluster keys as its one argument, makes concurrent writers of the same
-	// cluster keys wait for each other (PostgreSQL advisory locks), or "" (SQLite has one
-	// writer at a time).
+	// KeyLocks, run in every write transaction once its documents' rows are inserted and
+	// before their events are put in clusters, with the sorted lock ids of the batch's
+	// cluster keys as its one argument, makes concurrent writers of the same cluster keys
+	// wait for each other (PostgreSQL advisory locks), or "" (SQLite has one writer at a
+	// time).
 	KeyLocks string
 	// TSV adds a tsv column (to_tsvector('simple', folded text)) to document and event
 	// inserts (PostgreSQL).
@@ -464,9 +465,11 @@ func (s *DB) putDocuments(ctx context.Context, docs []*doc.Document, perDoc bool
 	}
 	defer done()
 	defer tx.Rollback()
-	if s.d.KeyLocks != "" {
-		if _, err := tx.ExecContext(ctx, s.rebind(s.d.KeyLocks), clusterLocks(docs)); err != nil {
-			return nil, fmt.Errorf("put documents: locking cluster keys: %w", err)
+	if perDoc {
+		// One document at a time, each finding its clusters before the next is inserted:
+		// the locks are taken first, as a whole.
+		if err := s.lockKeys(ctx, tx, docs); err != nil {
+			return nil, fmt.Errorf("put documents: %w", err)
 		}
 	}
 	total := map[dyadKey]*dyadVal{}
@@ -536,6 +539,12 @@ func (s *DB) putBatch(ctx context.Context, tx *sql.Tx, docs []*doc.Document, ord
 	if err := s.afterDocuments(ctx, tx, pks); err != nil {
 		return err
 	}
+	// Only now, with the batch's rows inserted, wait for the writers of the same cluster
+	// keys: concurrent writers insert their documents, events and layers in parallel and
+	// take turns for the clusters and the commit alone.
+	if err := s.lockKeys(ctx, tx, ds); err != nil {
+		return err
+	}
 	dups, err := s.finishBatch(ctx, tx, ws, events)
 	if err != nil {
 		return err
@@ -597,6 +606,21 @@ func addDyads(total, dyads map[dyadKey]*dyadVal) {
 			t.quad[q] += v.quad[q]
 		}
 	}
+}
+
+// lockKeys takes the dialect's locks on the cluster keys of the documents' events
+// (Dialect.KeyLocks), held until the transaction ends. Every lock a writer waits for is
+// taken in this one statement, after which it only inserts rows of its own or touches
+// clusters of its keys and roll-up rows in key order: writers never wait on each other in
+// a cycle.
+func (s *DB) lockKeys(ctx context.Context, tx *sql.Tx, docs []*doc.Document) error {
+	if s.d.KeyLocks == "" {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, s.rebind(s.d.KeyLocks), clusterLocks(docs)); err != nil {
+		return fmt.Errorf("locking cluster keys: %w", err)
+	}
+	return nil
 }
 
 // clusterLocks are the advisory lock ids of the cluster keys of the documents' events.
