@@ -171,6 +171,9 @@ func (r *reader) candidate(si int, h hit) *cand {
 	if r.adjectival(si, h) {
 		return nil
 	}
+	if r.inPossibleCue(si, h.start) {
+		return nil // "did not rule out talks", "n'exclut pas une intervention": a possibility, no refusal
+	}
 	if h.p.typ == "THREATEN" && !h.p.noun && h.end < len(d.Tokens) && r.w.is("compl", r.tok(h.end)) && !r.triggerBetween(h.end, min(h.end+12, s.Tok1)) {
 		return nil // "warned that her brother may die": a statement; "warned that it would strike" stays a threat
 	}
@@ -1141,4 +1144,15 @@ func (r *reader) tok(i int) string { return r.d.Tokens[i].Norm }
 func (r *reader) isPunct(i int, set string) bool {
 	t := r.d.Tokens[i]
 	return t.Kind == doc.Punct && strings.Contains(set, r.d.Text[t.Start:t.End])
+}
+
+// inPossibleCue: the token at t is inside a cue that tells a possibility kept open ("did not
+// rule out", "n'exclut pas"): the words of the cue are not a refusal of what follows them.
+func (r *reader) inPossibleCue(si, t int) bool {
+	for _, cu := range r.sentCues[si] {
+		if cu.p.typ == "possible" && t >= cu.start && t < cu.end {
+			return true
+		}
+	}
+	return false
 }
