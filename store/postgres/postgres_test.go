@@ -2,10 +2,15 @@ package postgres
 
 import (
 	"context"
+	"strings"
 	"testing"
+	"time"
+
+	"github.com/griot-project/griot/doc"
 
 	"github.com/griot-project/griot/internal/testsvc"
 	"github.com/griot-project/griot/store"
+	"github.com/griot-project/griot/store/internal/sqlstore"
 	"github.com/griot-project/griot/store/storetest"
 )
 
@@ -61,5 +66,45 @@ func TestConcurrentMigrate(t *testing.T) {
 		if err := <-errs; err != nil {
 			t.Errorf("concurrent open+migrate: %v", err)
 		}
+	}
+}
+
+// TestKeyLocksPerStore holds one store's locks on a document's cluster keys, as a writer
+// of that store does while it puts the document's events in clusters: a store in another
+// schema of the same database writes the same document without waiting, and the store's
+// own writer waits.
+func TestKeyLocksPerStore(t *testing.T) {
+	ctx := context.Background()
+	urls := testsvc.PostgresSchemas(t, "griot_lock_a", "griot_lock_b")
+	a, err := Open(ctx, urls[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	b, err := Open(ctx, urls[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	d := storetest.Corpus(t)[0]
+	tx, err := a.SQL().BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, strings.Replace(dialect.KeyLocks, "?", "$1", 1), sqlstore.ClusterLocks([]*doc.Document{d})); err != nil {
+		t.Fatal(err)
+	}
+
+	other, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
+	if res, err := b.PutDocuments(other, []*doc.Document{d}); err != nil || res[0].Err != nil || !res[0].Added {
+		t.Fatalf("another schema's store, same cluster keys: %v, %+v; want the document added at once", err, res)
+	}
+
+	same, cancel := context.WithTimeout(ctx, time.Second)
+	defer cancel()
+	if _, err := a.PutDocuments(same, []*doc.Document{d}); err == nil {
+		t.Fatal("the same store's writer did not wait for the cluster keys' locks")
 	}
 }

@@ -617,14 +617,15 @@ func (s *DB) lockKeys(ctx context.Context, tx *sql.Tx, docs []*doc.Document) err
 	if s.d.KeyLocks == "" {
 		return nil
 	}
-	if _, err := tx.ExecContext(ctx, s.rebind(s.d.KeyLocks), clusterLocks(docs)); err != nil {
+	if _, err := tx.ExecContext(ctx, s.rebind(s.d.KeyLocks), ClusterLocks(docs)); err != nil {
 		return fmt.Errorf("locking cluster keys: %w", err)
 	}
 	return nil
 }
 
-// clusterLocks are the advisory lock ids of the cluster keys of the documents' events.
-func clusterLocks(docs []*doc.Document) []int64 {
+// ClusterLocks are the lock ids of the cluster keys of the documents' events, sorted: the
+// argument of Dialect.KeyLocks.
+func ClusterLocks(docs []*doc.Document) []int64 {
 	seen := map[int64]bool{}
 	var out []int64
 	for _, d := range docs {
