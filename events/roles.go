@@ -639,15 +639,19 @@ func (r *reader) participleAppos(si, t int) bool {
 	return prev.Kind == doc.Word && r.mentionAt[t-1] < 0 && !r.w.is("aux", prev.Norm) && r.w.prep[prev.Norm] == "" && !r.w.is("pron3", prev.Norm) && !r.w.is("pron1", prev.Norm)
 }
 
-// agentRightAfter: "par"/"by" within two words after token t.
+// agentRightAfter: "par"/"by" right after token t, or after one adverb or time word
+// ("isolé diplomatiquement par", "attaqué hier par"); not after a noun, which is the verb's
+// object and owns that agent ("rejected calls by X", "a rejeté les appels de X").
 func (r *reader) agentRightAfter(si, t int) bool {
 	s := r.d.Sentences[si]
-	for j := t; j < min(s.Tok1, t+2); j++ {
-		if r.w.is("agent", r.tok(j)) {
-			return true
-		}
+	if t < s.Tok1 && r.w.is("agent", r.tok(t)) {
+		return true
 	}
-	return false
+	if t+1 >= s.Tok1 || !r.w.is("agent", r.tok(t+1)) {
+		return false
+	}
+	n := r.tok(t)
+	return r.inTimex(t) || strings.HasSuffix(n, "ly") || strings.HasSuffix(n, "ment")
 }
 
 // evidence sets the evidence span: the trigger with its role mentions nearby.
