@@ -24,14 +24,21 @@
 // so a few MB, not run.sh's whole table), then writes the readings to -store in batches of
 // -batch (256, like griot ingest) and prints the CPU seconds of the writes alone
 // (-cpuprofile profiles only them), then writes them all again to check that nothing is
-// added:
+// added. It also prints what the writes allocated on the Go heap (MB, objects) and the
+// collections they cost, figures that do not move with the machine's load. -save FILE
+// keeps the readings (encoding/gob) and -load reads them back instead of a TSV, so that the
+// writes can be timed again without the extraction, or counted under callgrind (whose
+// --toggle-collect does not follow goroutines across threads: count the whole run, the
+// same readings loaded each time):
 //
-//	go run ./bench/throughput store -store sqlite:///tmp/s.db /tmp/griot-throughput/masakhanews-repeated.tsv
+//	go run ./bench/throughput store -store sqlite:///tmp/s.db -save /tmp/r.gob /tmp/griot-throughput/masakhanews-repeated.tsv
+//	go run ./bench/throughput store -store sqlite:///tmp/s2.db -load /tmp/r.gob
 package main
 
 import (
 	"context"
 	"encoding/csv"
+	"encoding/gob"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -428,30 +435,92 @@ func cmdStore(args []string) error {
 	storeURL := fs.String("store", "", "the store to write the readings to (sqlite://PATH, postgres://…)")
 	batchSize := fs.Int("batch", 256, "documents a PutDocuments call")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the writes to this file (go tool pprof)")
+	memProfile := fs.String("memprofile", "", "write a profile of what was allocated up to the end of the timed writes to this file (go tool pprof -sample_index=alloc_space)")
+	save := fs.String("save", "", "also save the readings to this file (encoding/gob), for -load")
+	load := fs.Bool("load", false, "read the readings saved by -save from the file argument instead of running the pipeline on a TSV")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 || *storeURL == "" || *batchSize < 1 {
-		return errors.New("usage: throughput store -store URL [-batch N] [-cpuprofile FILE] FILE.tsv")
+		return errors.New("usage: throughput store -store URL [-batch N] [-cpuprofile FILE] [-save FILE] FILE.tsv | -load FILE.gob")
 	}
-	p, err := pipeline.Default()
-	if err != nil {
-		return fmt.Errorf("building the pipeline: %w", err)
-	}
-	f, err := os.Open(fs.Arg(0))
-	if err != nil {
-		return err
-	}
-	defer f.Close()
 	ctx := context.Background()
 	var docs []*doc.Document
 	var size int64
-	err = ingest.ReadTable(ctx, f, fs.Arg(0), '\t', nil, func(it ingest.Item) error {
+	var err error
+	if *load {
+		docs, err = loadReadings(fs.Arg(0))
+		for _, d := range docs {
+			size += int64(len(d.Text))
+		}
+	} else {
+		docs, size, err = readReadings(ctx, fs.Arg(0), *minWords)
+	}
+	if err != nil {
+		return err
+	}
+	if *save != "" {
+		if err := saveReadings(*save, docs); err != nil {
+			return err
+		}
+	}
+	st, err := store.Open(ctx, *storeURL)
+	if err != nil {
+		return fmt.Errorf("opening the store: %w", err)
+	}
+	defer st.Close()
+	return timeWrites(ctx, st, docs, size, *batchSize, *cpuProfile, *memProfile)
+}
+
+// saveReadings writes docs to path (encoding/gob). What comes back is what the store reads,
+// but for two things: the normalize stage's fold keeps only its text (all the store reads
+// of it), and empty lists come back nil, so an event's JSON body may say null where it
+// said [] — enough to time the writes, not to compare what they store.
+func saveReadings(path string, docs []*doc.Document) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("saving the readings: %w", err)
+	}
+	if err := gob.NewEncoder(f).Encode(docs); err != nil {
+		f.Close()
+		return fmt.Errorf("saving the readings to %s: %w", path, err)
+	}
+	return f.Close()
+}
+
+// loadReadings reads what saveReadings wrote.
+func loadReadings(path string) ([]*doc.Document, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("loading the readings: %w", err)
+	}
+	defer f.Close()
+	var docs []*doc.Document
+	if err := gob.NewDecoder(f).Decode(&docs); err != nil {
+		return nil, fmt.Errorf("loading the readings from %s: %w", path, err)
+	}
+	return docs, nil
+}
+
+// readReadings runs the default pipeline on the rows of the TSV at path.
+func readReadings(ctx context.Context, path string, minWords int) ([]*doc.Document, int64, error) {
+	p, err := pipeline.Default()
+	if err != nil {
+		return nil, 0, fmt.Errorf("building the pipeline: %w", err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer f.Close()
+	var docs []*doc.Document
+	var size int64
+	err = ingest.ReadTable(ctx, f, path, '\t', nil, func(it ingest.Item) error {
 		if it.Err != nil || it.Doc == nil {
 			return nil
 		}
 		d := it.Doc
-		if *minWords > 0 && len(strings.Fields(d.Text)) < *minWords {
+		if minWords > 0 && len(strings.Fields(d.Text)) < minWords {
 			return nil
 		}
 		out, err := p.Run(ctx, d.Text, pipeline.Options{ID: d.ID, Lang: d.Lang, Published: d.Published, Source: d.Source, URL: d.URL, Title: d.Title})
@@ -464,16 +533,17 @@ func cmdStore(args []string) error {
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("reading %s: %w", fs.Arg(0), err)
+		return nil, 0, fmt.Errorf("reading %s: %w", path, err)
 	}
-	st, err := store.Open(ctx, *storeURL)
-	if err != nil {
-		return fmt.Errorf("opening the store: %w", err)
-	}
-	defer st.Close()
+	return docs, size, nil
+}
+
+// timeWrites writes docs to st in batches, timed (and profiled to cpuProfile and memProfile
+// when not ""), then again, and prints the figures.
+func timeWrites(ctx context.Context, st store.Store, docs []*doc.Document, size int64, batchSize int, cpuProfile, memProfile string) error {
 	write := func() (added, errs int, err error) {
-		for lo := 0; lo < len(docs); lo += *batchSize {
-			res, err := st.PutDocuments(ctx, docs[lo:min(len(docs), lo+*batchSize)])
+		for lo := 0; lo < len(docs); lo += batchSize {
+			res, err := st.PutDocuments(ctx, docs[lo:min(len(docs), lo+batchSize)])
 			if err != nil {
 				return added, errs, err
 			}
@@ -488,8 +558,8 @@ func cmdStore(args []string) error {
 		return added, errs, nil
 	}
 	runtime.GC()
-	if *cpuProfile != "" {
-		pf, err := os.Create(*cpuProfile)
+	if cpuProfile != "" {
+		pf, err := os.Create(cpuProfile)
 		if err != nil {
 			return err
 		}
@@ -498,14 +568,31 @@ func cmdStore(args []string) error {
 			return fmt.Errorf("cpu profile: %w", err)
 		}
 	}
+	var m0, m1 runtime.MemStats
+	runtime.ReadMemStats(&m0)
 	cpu0, start := cpuSeconds(), time.Now()
 	added, errs, err := write()
 	cpu, wall := cpuSeconds()-cpu0, time.Since(start).Seconds()
-	if *cpuProfile != "" {
+	runtime.ReadMemStats(&m1)
+	if cpuProfile != "" {
 		pprof.StopCPUProfile()
 	}
 	if err != nil {
 		return fmt.Errorf("writing to the store: %w", err)
+	}
+	if memProfile != "" {
+		f, err := os.Create(memProfile)
+		if err != nil {
+			return err
+		}
+		runtime.GC() // the allocs profile is as of the last collection
+		err = pprof.Lookup("allocs").WriteTo(f, 0)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return fmt.Errorf("memory profile: %w", err)
+		}
 	}
 	again, _, err := write()
 	if err != nil {
@@ -513,8 +600,11 @@ func cmdStore(args []string) error {
 	}
 	b, err := json.Marshal(map[string]any{
 		"documents": len(docs), "added": added, "store_errors": errs, "added_again": again, "text_bytes": size,
-		"batch": *batchSize, "gomaxprocs": runtime.GOMAXPROCS(0),
+		"batch": batchSize, "gomaxprocs": runtime.GOMAXPROCS(0),
 		"store_wall_s": round(wall), "store_cpu_s": round(cpu), "mb_per_store_cpu_s": round(float64(size) / 1e6 / cpu),
+		// The Go heap's share of the writes (the SQLite driver's own memory is not Go's):
+		// what they allocated and the collections it cost, a figure that load does not move.
+		"store_alloc_mb": round(float64(m1.TotalAlloc-m0.TotalAlloc) / 1e6), "store_mallocs": m1.Mallocs - m0.Mallocs, "store_gcs": m1.NumGC - m0.NumGC,
 	})
 	if err != nil {
 		return err
