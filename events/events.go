@@ -8,6 +8,7 @@ package events
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/griot-project/griot/doc"
@@ -143,6 +144,7 @@ func (c *Coder) Process(d *doc.Document) error {
 	r.complements(cands)
 	r.duringTalks(cands)
 	r.protestOutcome(cands)
+	r.sameProtesters(cands)
 	r.warrants(cands)
 	r.sameSanctions(cands)
 	cands = r.objectNouns(cands)
@@ -339,6 +341,30 @@ func (r *reader) protestOutcome(cands []*cand) {
 		if len(n.ev.Actor) == 0 {
 			n.ev.Actor = append([]string(nil), c.ev.Actor...)
 			n.actorM = append([]int(nil), c.actorM...)
+		}
+	}
+}
+
+// sameProtesters: a protest told without its target takes the target of another protest in
+// the same sentence by the same actors or by no one named ("demonstrators rioted after a
+// march calling for the removal of X", "les manifestants ont bloqué les routes après une
+// marche contre X"): one crowd, one grievance; the protest without actors takes the crowd.
+func (r *reader) sameProtesters(cands []*cand) {
+	for _, c := range cands {
+		if c.ev.Type != "PROTEST" || len(c.ev.Recipient) > 0 || len(c.ev.Actor) == 0 {
+			continue
+		}
+		for _, n := range cands {
+			if n == c || n.sent != c.sent || n.ev.Type != "PROTEST" || len(n.ev.Recipient) == 0 || len(n.ev.Actor) > 0 && !slices.Equal(n.ev.Actor, c.ev.Actor) {
+				continue
+			}
+			c.ev.Recipient = append([]string(nil), n.ev.Recipient...)
+			c.recipM = append([]int(nil), n.recipM...)
+			if len(n.ev.Actor) == 0 {
+				n.ev.Actor = append([]string(nil), c.ev.Actor...)
+				n.actorM = append([]int(nil), c.actorM...)
+			}
+			break
 		}
 	}
 }

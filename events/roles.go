@@ -1483,13 +1483,20 @@ func (r *reader) complementTarget(si, from int) []roleMention {
 		if p == "" && m.Tok0-1 > verb && r.lowerWord(m.Tok0-1) {
 			p = r.prepBefore(m.Tok0-1, verb) // an adjective between: "to the autonomous Azerbaijani republic"
 		}
-		// "in X" only for a country: "to resume attacks in X" is aimed at X's state
-		inCountry := r.w.is("targetin", p) && r.actors[m.Actor] != nil && r.actors[m.Actor].Kind == "country"
+		// "in X" only for a country or a town of one: "to resume attacks in X" is aimed at
+		// X's state, "to set up a centre in Tokyo" at Japan
+		inCountry := r.w.is("targetin", p) && r.countryOrTown(m.Actor)
 		if p == "" && r.directObject(verb, m.Tok0) || p != "" && r.w.is("targetprep", p) || inCountry || r.beneficiary(m.Tok0, verb) {
 			return r.coordinated(si, roleMention{mi, m.Actor}, +1)
 		}
 	}
 	return nil
+}
+
+// countryOrTown: the actor is a country, or a place whose country is known.
+func (r *reader) countryOrTown(id string) bool {
+	a := r.actors[id]
+	return a != nil && (a.Kind == "country" || a.Kind == "place" && a.Country != "")
 }
 
 // proposalAuthor: a refusal or a concession answers whoever made the proposal, call or demand
