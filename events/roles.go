@@ -565,6 +565,11 @@ func (r *reader) roles(cd *cand) {
 			if rec == nil && (h.p.typ == "REJECT" || h.p.typ == "CONCEDE") {
 				rec = r.proposalAuthor(si, h.end) // "rejected an offer from X"
 			}
+			if rec == nil && len(h.p.recip) == 0 && h.end > h.head+1 {
+				// the pattern holds its object, the people let in or taken: "received a
+				// mission of observers from X", "a accueilli des observateurs de X" are X's
+				rec = r.nounArgument(si, h.end-1, 4, true, "author")
+			}
 			if rec == nil && (h.p.typ == "ACCUSE" || h.p.typ == "COERCE") {
 				rec = r.actAgent(si, h.end, h.end > h.head) // "investigating crimes by X", "banned a rally by X"
 			}
