@@ -54,6 +54,39 @@ var dialect = sqlstore.Dialect{
 	EventText: `e.tsv @@ plainto_tsquery('simple', ?)`,
 	DocText:   `d.tsv @@ plainto_tsquery('simple', ?)`,
 	Query:     func(words []string) string { return strings.Join(words, " ") },
+	Pipeline:  sendBatch,
+}
+
+// sendBatch sends a write transaction's statements without results as one pgx batch: one
+// round trip (two the first time a statement is seen on a connection, to prepare it).
+func sendBatch(ctx context.Context, driverConn any, stmts []sqlstore.Queued) error {
+	c, ok := driverConn.(*stdlib.Conn)
+	if !ok {
+		return fmt.Errorf("pipeline: driver connection is a %T, not pgx's", driverConn)
+	}
+	var b pgx.Batch
+	for _, q := range stmts {
+		b.Queue(q.Query, q.Args...)
+	}
+	res := c.Conn().SendBatch(ctx, &b)
+	for _, q := range stmts {
+		if _, err := res.Exec(); err != nil {
+			res.Close()
+			return fmt.Errorf("%s: %w", statementHead(q.Query), err)
+		}
+	}
+	return res.Close()
+}
+
+// statementHead is the start of a statement, for errors.
+func statementHead(q string) string {
+	if i := strings.Index(q, " ("); i > 0 && i < 60 {
+		return q[:i]
+	}
+	if len(q) > 60 {
+		return q[:60] + "…"
+	}
+	return q
 }
 
 // Open connects to PostgreSQL and migrates the schema.

@@ -108,3 +108,37 @@ func TestKeyLocksPerStore(t *testing.T) {
 		t.Fatal("the same store's writer did not wait for the cluster keys' locks")
 	}
 }
+
+// TestPipelinedFailure makes a statement of a pipelined batch fail (PostgreSQL text holds
+// no NUL byte; an actor's row is only queued when the batch's documents are inserted): the
+// batch is written again one document at a time, the other documents are added and the
+// failing one is rolled back alone, with its error.
+func TestPipelinedFailure(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, freshSchema(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	docs := storetest.Corpus(t)
+	bad := *docs[1]
+	bad.Actors = append([]doc.Actor{}, bad.Actors...)
+	bad.Actors[0].Name = "Ma\x00li"
+	batch := []*doc.Document{docs[0], &bad, docs[2]}
+	res, err := s.PutDocuments(ctx, batch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range res {
+		if fail := i == 1; (r.Err != nil) != fail || r.Added == fail {
+			t.Errorf("document %d: %+v; want added: %v", i, r, !fail)
+		}
+	}
+	st, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Documents != 2 {
+		t.Errorf("stored %d documents, want 2", st.Documents)
+	}
+}

@@ -83,6 +83,12 @@ type Dialect struct {
 	// (a document of the batch stored already, another writer taking the pk) are corrected
 	// after the INSERT.
 	NextPK string
+	// Pipeline, when not nil, runs statements of a write transaction whose results are not
+	// read in one round trip on the transaction's driver connection (sql.Conn.Raw), in
+	// order, failing at the first that fails (PostgreSQL: a pgx batch): the roll-up, the
+	// locks, the layers without generated keys and the cluster members of a batch are sent
+	// together before its next query and its commit.
+	Pipeline func(ctx context.Context, driverConn any, stmts []Queued) error
 }
 
 // DB is a store.Store over a database/sql handle.
@@ -100,6 +106,9 @@ type DB struct {
 	// connection, and outside mu (preparing under mu could wait forever for the one
 	// connection of a one-connection pool, held by a writer that needs mu).
 	has *sql.Stmt
+
+	pmu   sync.Mutex
+	pipes map[*sql.Tx]*pipe // write transactions whose statements are queued (Dialect.Pipeline)
 }
 
 const hasDocument = `SELECT 1 FROM documents WHERE sha256 = ?`
@@ -161,7 +170,12 @@ func (s *DB) txStmt(ctx context.Context, tx *sql.Tx, query string) (*sql.Stmt, e
 	return tx.StmtContext(ctx, st), nil
 }
 
+// txExec runs a prepared statement inside tx, or queues it when tx is pipelined (the
+// Result is then nil).
 func (s *DB) txExec(ctx context.Context, tx *sql.Tx, query string, args ...any) (sql.Result, error) {
+	if s.queue(tx, query, args) {
+		return nil, nil
+	}
 	st, err := s.txStmt(ctx, tx, query)
 	if err != nil {
 		return nil, err
@@ -170,6 +184,9 @@ func (s *DB) txExec(ctx context.Context, tx *sql.Tx, query string, args ...any) 
 }
 
 func (s *DB) txQuery(ctx context.Context, tx *sql.Tx, query string, args ...any) (*sql.Rows, error) {
+	if err := s.flush(ctx, tx); err != nil {
+		return nil, err
+	}
 	st, err := s.txStmt(ctx, tx, query)
 	if err != nil {
 		return nil, err
@@ -459,7 +476,13 @@ func (s *DB) putDocuments(ctx context.Context, docs []*doc.Document, perDoc bool
 		return docs[i].SHA256
 	}
 	sort.SliceStable(order, func(a, b int) bool { return sha(order[a]) < sha(order[b]) })
-	tx, done, err := s.begin(ctx)
+	// A batch as a whole is pipelined; one document at a time is not, so that each
+	// document's failure is known before its savepoint is released.
+	begin := s.beginPipelined
+	if perDoc {
+		begin = s.begin
+	}
+	tx, done, err := begin(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("put documents: %w", err)
 	}
@@ -488,6 +511,9 @@ func (s *DB) putDocuments(ctx context.Context, docs []*doc.Document, perDoc bool
 		return nil, fmt.Errorf("put documents: %w", err)
 	}
 	if err := s.putTotals(ctx, tx, tot); err != nil {
+		return nil, fmt.Errorf("put documents: %w", err)
+	}
+	if err := s.flush(ctx, tx); err != nil {
 		return nil, fmt.Errorf("put documents: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -547,6 +573,11 @@ func (s *DB) putBatch(ctx context.Context, tx *sql.Tx, docs []*doc.Document, ord
 	}
 	dups, err := s.finishBatch(ctx, tx, ws, events)
 	if err != nil {
+		return err
+	}
+	// What the batch's documents queued fails the batch here, to be written again one
+	// document at a time.
+	if err := s.flush(ctx, tx); err != nil {
 		return err
 	}
 	for _, p := range puts {
@@ -617,7 +648,7 @@ func (s *DB) lockKeys(ctx context.Context, tx *sql.Tx, docs []*doc.Document) err
 	if s.d.KeyLocks == "" {
 		return nil
 	}
-	if _, err := tx.ExecContext(ctx, s.rebind(s.d.KeyLocks), ClusterLocks(docs)); err != nil {
+	if err := s.exec(ctx, tx, s.d.KeyLocks, ClusterLocks(docs)); err != nil {
 		return fmt.Errorf("locking cluster keys: %w", err)
 	}
 	return nil
@@ -676,7 +707,7 @@ func (s *DB) putDyads(ctx context.Context, tx *sql.Tx, dyads map[dyadKey]*dyadVa
 			q1 = dyad_day.q1 + excluded.q1, q2 = dyad_day.q2 + excluded.q2,
 			q3 = dyad_day.q3 + excluded.q3, q4 = dyad_day.q4 + excluded.q4,
 			goldstein = dyad_day.goldstein + excluded.goldstein`)
-		if _, err := tx.ExecContext(ctx, s.rebind(b.String()), args...); err != nil {
+		if err := s.exec(ctx, tx, b.String(), args...); err != nil {
 			return fmt.Errorf("updating dyad_day: %w", err)
 		}
 	}
