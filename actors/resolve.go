@@ -25,6 +25,9 @@ func (r *Resolver) Process(d *doc.Document) error {
 	for _, m := range ms {
 		d.Mentions = append(d.Mentions, m.full)
 	}
+	if cap(d.Actors) < len(b.order) {
+		d.Actors = make([]doc.Actor, 0, len(b.order)) // one allocation, not append's doublings
+	}
 	d.Actors = d.Actors[:0]
 	for _, a := range b.order {
 		d.Actors = append(d.Actors, *a)
@@ -1874,12 +1877,11 @@ func (r *Resolver) surnameNear(w string) map[string][]int {
 	}
 	var out map[string][]int
 	for _, sn := range r.surnameBy[w[0]] {
-		c := r.surname[sn]
-		if editLE1(sn, w) {
+		if editLE1(sn, w) { // the surname's entries are looked up only for a near one
 			if out == nil {
 				out = map[string][]int{}
 			}
-			out[sn] = c
+			out[sn] = r.surname[sn]
 		}
 	}
 	return out

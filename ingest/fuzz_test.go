@@ -95,3 +95,15 @@ func FuzzReadStream(f *testing.F) {
 		}
 	})
 }
+
+// FuzzWords checks Words against strings.Fields on any bytes and limit.
+func FuzzWords(f *testing.F) {
+	f.Add("Le président a dit\u00a0: « non »\u2003ici\t.", 3)
+	f.Add("one  two\u0085three\xffx", 10)
+	f.Fuzz(func(t *testing.T, s string, limit int) {
+		want := min(len(strings.Fields(s)), max(limit, 0))
+		if got := Words(s, limit); got != want {
+			t.Fatalf("Words(%q, %d) = %d, want %d", s, limit, got, want)
+		}
+	})
+}

@@ -23,6 +23,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -87,7 +88,7 @@ func checked(o Options, fn func(Item) error) func(Item) error {
 			} else if !utf8.ValidString(it.Doc.Text) {
 				it.Err = fmt.Errorf("invalid UTF-8 at byte %d (not text, or not UTF-8)", invalidAt(it.Doc.Text))
 			} else if o.MinWords > 0 {
-				if n := len(strings.Fields(it.Doc.Text)); n < o.MinWords {
+				if n := Words(it.Doc.Text, o.MinWords); n < o.MinWords {
 					it.Err = fmt.Errorf("%w: %d words", ErrTooShort, n)
 				}
 			}
@@ -98,6 +99,35 @@ func checked(o Options, fn func(Item) error) func(Item) error {
 		return fn(it)
 	}
 }
+
+// Words counts the words of s (runs of bytes between Unicode spaces, as strings.Fields
+// splits them) up to limit: it stops at limit, so checking an article against a minimum
+// reads only its first words and allocates nothing.
+func Words(s string, limit int) int {
+	n := 0
+	inWord := false
+	for i := 0; i < len(s) && n < limit; {
+		c := s[i]
+		var space bool
+		if c < utf8.RuneSelf {
+			space = asciiSpace[c]
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if space {
+			inWord = false
+		} else if !inWord {
+			inWord = true
+			n++
+		}
+	}
+	return n
+}
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 func invalidAt(s string) int {
 	for i, r := range s {

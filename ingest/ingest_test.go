@@ -349,3 +349,29 @@ func TestSizeAndDone(t *testing.T) {
 		t.Errorf("Done saw %d files, %d bytes; want 3, %d", n, done, want)
 	}
 }
+
+func TestWords(t *testing.T) {
+	tests := []struct {
+		in    string
+		limit int
+		want  int
+	}{
+		{"", 10, 0},
+		{"   \t\n", 10, 0},
+		{"The minister said no.", 10, 4},
+		{"Le ministre a dit non.", 3, 3},
+		{"  leading and trailing  ", 10, 3},
+		{"espace\u00a0insécable et\u2003cadratin", 10, 4},
+		{"next\u0085line", 10, 2},
+		{"bad\xffbyte word", 10, 2},
+		{"a b c", 0, 0},
+	}
+	for _, tt := range tests {
+		if got := Words(tt.in, tt.limit); got != tt.want {
+			t.Errorf("Words(%q, %d) = %d, want %d", tt.in, tt.limit, got, tt.want)
+		}
+		if n := len(strings.Fields(tt.in)); min(n, tt.limit) != tt.want {
+			t.Errorf("test %q: strings.Fields gives %d words, table says %d (limit %d)", tt.in, n, tt.want, tt.limit)
+		}
+	}
+}

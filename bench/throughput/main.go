@@ -338,7 +338,7 @@ func cmdExtract(args []string) error {
 			if it.Err != nil || it.Doc == nil {
 				return nil // counted as an error by griot ingest; none in the generated input
 			}
-			if *minWords > 0 && len(strings.Fields(it.Doc.Text)) < *minWords {
+			if *minWords > 0 && ingest.Words(it.Doc.Text, *minWords) < *minWords {
 				return nil
 			}
 			jobs <- it.Doc
@@ -520,7 +520,7 @@ func readReadings(ctx context.Context, path string, minWords int) ([]*doc.Docume
 			return nil
 		}
 		d := it.Doc
-		if minWords > 0 && len(strings.Fields(d.Text)) < minWords {
+		if minWords > 0 && ingest.Words(d.Text, minWords) < minWords {
 			return nil
 		}
 		out, err := p.Run(ctx, d.Text, pipeline.Options{ID: d.ID, Lang: d.Lang, Published: d.Published, Source: d.Source, URL: d.URL, Title: d.Title})
