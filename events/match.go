@@ -7,71 +7,83 @@ import (
 )
 
 // matchAt tries pattern p at token i (tokens up to end, exclusive); it returns the end of
-// the match (exclusive) and the end of its first element, or -1.
+// the match (exclusive) and the end of its first element, or -1. (Plain recursive functions,
+// not a closure calling itself: the trigger and cue scans call it for every candidate
+// pattern of every token, and most fail on their first element.)
 func matchAt(p *pattern, toks []doc.Token, i, end int) (int, int) {
-	headEnd := -1
-	var rec func(e, t int) int
-	rec = func(e, t int) int {
-		if e == len(p.elems) {
-			return t
+	if len(p.elems) == 0 {
+		return i, -1
+	}
+	alts := p.elems[0].alts
+	for k := range alts {
+		a := &alts[k]
+		if !altAt(a, toks, i, end) {
+			continue
 		}
-		el := p.elems[e]
-		if el.gap {
-			words := 0
-			for g := 0; t+g <= end; g++ {
-				if g > 0 {
-					prev := toks[t+g-1]
-					if prev.Kind == doc.Punct && prev.Norm != "-" && !abbrevDot(toks, t+g-1) {
-						break // a gap crosses words and hyphens ("a day-old blockade"), not punctuation
-					}
-					if prev.Norm != "-" && prev.Norm != "." {
-						words++
-					}
-					if words > maxGap {
-						break
-					}
-				}
-				if r := rec(e+1, t+g); r >= 0 {
-					return r
-				}
-			}
-			return -1
+		head := i + len(a.toks)
+		if r := matchFrom(p.elems, 1, toks, head, end); r >= 0 {
+			return r, head
 		}
-		for _, a := range el.alts {
-			if t+len(a.toks) > end {
-				continue
+	}
+	return -1, -1
+}
+
+// altAt: the tokens from t on are alternative a (its last word a stem when a.prefix).
+func altAt(a *alt, toks []doc.Token, t, end int) bool {
+	if t+len(a.toks) > end {
+		return false
+	}
+	last := len(a.toks) - 1
+	for k, w := range a.toks {
+		n := toks[t+k].Norm
+		if k == last && a.prefix {
+			if !strings.HasPrefix(n, w) {
+				return false
 			}
-			ok := true
-			for k, w := range a.toks {
-				n := toks[t+k].Norm
-				if k == len(a.toks)-1 && a.prefix {
-					if !strings.HasPrefix(n, w) {
-						ok = false
-					}
-				} else if n != w {
-					ok = false
+		} else if n != w {
+			return false
+		}
+	}
+	return true
+}
+
+// matchFrom matches elements elems[e:] from token t; it returns the end of the match or -1.
+func matchFrom(elems []elem, e int, toks []doc.Token, t, end int) int {
+	if e == len(elems) {
+		return t
+	}
+	el := &elems[e]
+	if el.gap {
+		words := 0
+		for g := 0; t+g <= end; g++ {
+			if g > 0 {
+				prev := &toks[t+g-1]
+				if prev.Kind == doc.Punct && prev.Norm != "-" && !abbrevDot(toks, t+g-1) {
+					break // a gap crosses words and hyphens ("a day-old blockade"), not punctuation
 				}
-				if !ok {
+				if prev.Norm != "-" && prev.Norm != "." {
+					words++
+				}
+				if words > maxGap {
 					break
 				}
 			}
-			if !ok {
-				continue
-			}
-			if e == 0 {
-				headEnd = t + len(a.toks)
-			}
-			if r := rec(e+1, t+len(a.toks)); r >= 0 {
+			if r := matchFrom(elems, e+1, toks, t+g, end); r >= 0 {
 				return r
 			}
 		}
 		return -1
 	}
-	r := rec(0, i)
-	if r < 0 {
-		return -1, -1
+	for k := range el.alts {
+		a := &el.alts[k]
+		if !altAt(a, toks, t, end) {
+			continue
+		}
+		if r := matchFrom(elems, e+1, toks, t+len(a.toks), end); r >= 0 {
+			return r
+		}
 	}
-	return r, headEnd
+	return -1
 }
 
 // abbrevDot: token j is the full stop of an abbreviation inside the sentence ("U.N.",
