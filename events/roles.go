@@ -565,6 +565,9 @@ func (r *reader) roles(cd *cand) {
 			if rec == nil && (h.p.typ == "REJECT" || h.p.typ == "CONCEDE") {
 				rec = r.proposalAuthor(si, h.end) // "rejected an offer from X"
 			}
+			if rec == nil && (h.p.typ == "CONCEDE" || h.p.typ == "AGREE") {
+				rec = r.partnerAfter(si, h.end) // "called off the strike after talks with X"
+			}
 			if rec == nil && len(h.p.recip) == 0 && h.end > h.head+1 {
 				// the pattern holds its object, the people let in or taken: "received a
 				// mission of observers from X", "a accueilli des observateurs de X" are X's
@@ -1504,6 +1507,23 @@ func (r *reader) countryOrTown(id string) bool {
 	return a != nil && (a.Kind == "country" || a.Kind == "place" && a.Country != "")
 }
 
+// partnerAfter: a concession or an agreement told with the dealings it came from names the
+// other party after a preposition of class "partner" in the rest of its clause ("called off
+// the strike after talks with X", "a levé le blocus à l'issue de négociations avec X").
+func (r *reader) partnerAfter(si, from int) []roleMention {
+	s := r.d.Sentences[si]
+	for j := from; j < min(s.Tok1, from+12); j++ {
+		n := r.tok(j)
+		if r.d.Tokens[j].Kind == doc.Punct || r.w.is("compl", n) || r.w.is("rel", n) || r.w.is("source", n) || r.w.is("contrast", n) {
+			return nil
+		}
+		if r.w.is("partner", r.w.prep[n]) {
+			return r.nounArgument(si, j-1, 5, true, "partner")
+		}
+	}
+	return nil
+}
+
 // proposalAuthor: a refusal or a concession answers whoever made the proposal, call or demand
 // that is its object: "rejected a fresh offer from X", "accepted demands by X", "a rejeté
 // la proposition du Mali". The object noun (class "proposal") stands within a few words after
@@ -1537,6 +1557,10 @@ func (r *reader) protestTarget(si, from int) []roleMention {
 		}
 		if r.w.is("purpose", r.tok(j)) && r.w.is("protestword", r.tok(j+1)) {
 			return r.object(si, j+2, map[string]bool{"obj": true, "against": true, "contre": true, "at": true}, 8, true)
+		}
+		if r.w.is("purpose", r.tok(j)) && j+3 < s.Tok1 && r.w.is("showverb", r.tok(j+1)) && r.w.is("possessive", r.tok(j+2)) && r.w.is("grievance", r.tok(j+3)) {
+			// "to show their anger at X", "pour exprimer leur colère contre X"
+			return r.object(si, j+4, map[string]bool{"against": true, "contre": true, "at": true, "for": true, "envers": true, "over": true}, 8, true)
 		}
 	}
 	return nil
