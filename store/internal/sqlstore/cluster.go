@@ -133,10 +133,11 @@ func (s *DB) nearLookup(ctx context.Context, tx *sql.Tx, ds []*doc.Document) (*n
 			}
 		}
 	}
-	// The oldest stored documents of each band value.
+	// The oldest stored documents of each band value, 64 band values a statement (a batch
+	// of 64 documents has 256: 16 statements, each a round trip, when it was 16 a statement).
 	var pks []any
 	var keyOf = map[int64][]bandKey{}
-	err := chunks(len(keys), 16, func(lo, hi int) error {
+	err := chunks(len(keys), 64, func(lo, hi int) error {
 		var b strings.Builder
 		args := make([]any, 0, 2*(hi-lo))
 		for j, key := range keys[lo:hi] {
