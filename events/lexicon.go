@@ -47,25 +47,58 @@ type pattern struct {
 // index finds the patterns that can start at a token.
 type index struct {
 	exact  map[string][]*pattern
-	prefix map[string][]*pattern // keyed by the first 3 bytes of the stem
+	prefix map[string][]stemmed // keyed by the first 3 bytes of the stem
 	// filter holds the keys above (the exact keys and the 3-byte prefixes): most tokens start
 	// no pattern, and a filter test is cheaper than two map look-ups
 	filter wordlist.Filter
 }
 
+// stemmed is a pattern of a prefix list with the words its first element can start with: a
+// token that starts none of them cannot start the pattern (matchAt would fail on its first
+// element), so the scans pass it over without reading the pattern. Most prefix candidates
+// are such (every "con…" word meets every con* stem).
+type stemmed struct {
+	p     *pattern
+	stems []string // the one-word stems (stem*) of the first element
+	words []string // the first word of each of its other alternatives
+}
+
+// may reports whether token norm can start one of the first element's alternatives.
+func (s *stemmed) may(norm string) bool {
+	for _, st := range s.stems {
+		if strings.HasPrefix(norm, st) {
+			return true
+		}
+	}
+	for _, w := range s.words {
+		if norm == w {
+			return true
+		}
+	}
+	return false
+}
+
 func newIndex() *index {
-	return &index{exact: map[string][]*pattern{}, prefix: map[string][]*pattern{}}
+	return &index{exact: map[string][]*pattern{}, prefix: map[string][]stemmed{}}
 }
 
 func (ix *index) add(p *pattern) {
 	seen := map[string]bool{}
+	var st stemmed
+	for _, a := range p.elems[0].alts {
+		if len(a.toks) == 1 && a.prefix {
+			st.stems = append(st.stems, a.toks[0])
+		} else {
+			st.words = append(st.words, a.toks[0])
+		}
+	}
 	for _, a := range p.elems[0].alts {
 		first := a.toks[0]
 		if len(a.toks) == 1 && a.prefix {
 			k := first[:min(3, len(first))]
 			ix.filter.Add(k)
 			if !seen["p"+k] {
-				ix.prefix[k] = append(ix.prefix[k], p)
+				ix.prefix[k] = append(ix.prefix[k], stemmed{p: p, stems: st.stems, words: st.words})
 				seen["p"+k] = true
 			}
 			continue
@@ -81,7 +114,7 @@ func (ix *index) add(p *pattern) {
 // candidates returns the patterns that may start with a token of that norm: those keyed
 // by the whole token, then those keyed by its first three bytes (two slices of the index,
 // not to be changed: copying them into one cost more than matching them).
-func (ix *index) candidates(norm string) (exact, prefix []*pattern) {
+func (ix *index) candidates(norm string) (exact []*pattern, prefix []stemmed) {
 	if ix.filter.May(norm) {
 		exact = ix.exact[norm]
 	}

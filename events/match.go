@@ -114,23 +114,29 @@ func scan(ix *index, toks []doc.Token, from, to int, nounCtx func(int) bool) []h
 			continue
 		}
 		best := hit{start: -1}
-		for _, ps := range [2][]*pattern{exact, prefix} {
-			for _, p := range ps {
-				e, h := matchAt(p, toks, i, to)
-				if e < 0 {
-					continue
+		try := func(p *pattern) {
+			e, h := matchAt(p, toks, i, to)
+			if e < 0 {
+				return
+			}
+			better := best.start < 0 || e > best.end
+			if !better && e == best.end {
+				if p.noun != best.p.noun {
+					better = p.noun == nounCtx(i)
+				} else {
+					better = p.spec > best.p.spec || (p.spec == best.p.spec && p.line < best.p.line)
 				}
-				better := best.start < 0 || e > best.end
-				if !better && e == best.end {
-					if p.noun != best.p.noun {
-						better = p.noun == nounCtx(i)
-					} else {
-						better = p.spec > best.p.spec || (p.spec == best.p.spec && p.line < best.p.line)
-					}
-				}
-				if better {
-					best = hit{p: p, start: i, head: h, end: e}
-				}
+			}
+			if better {
+				best = hit{p: p, start: i, head: h, end: e}
+			}
+		}
+		for _, p := range exact {
+			try(p)
+		}
+		for k := range prefix {
+			if prefix[k].may(toks[i].Norm) {
+				try(prefix[k].p)
 			}
 		}
 		if best.start >= 0 && !best.p.noun && nounCtx(i) && !objectClitic(toks, i) {
@@ -166,11 +172,17 @@ func scanAll(ix *index, toks []doc.Token, from, to int) []hit {
 	var out []hit
 	for i := from; i < to; i++ {
 		exact, prefix := ix.candidates(toks[i].Norm)
-		for _, ps := range [2][]*pattern{exact, prefix} {
-			for _, p := range ps {
-				if e, h := matchAt(p, toks, i, to); e >= 0 {
-					out = append(out, hit{p: p, start: i, head: h, end: e})
-				}
+		for _, p := range exact {
+			if e, h := matchAt(p, toks, i, to); e >= 0 {
+				out = append(out, hit{p: p, start: i, head: h, end: e})
+			}
+		}
+		for k := range prefix {
+			if !prefix[k].may(toks[i].Norm) {
+				continue
+			}
+			if e, h := matchAt(prefix[k].p, toks, i, to); e >= 0 {
+				out = append(out, hit{p: prefix[k].p, start: i, head: h, end: e})
 			}
 		}
 	}

@@ -113,7 +113,9 @@ func TestMatchAtSameAsClosure(t *testing.T) {
 				pats = append(pats, ps...)
 			}
 			for _, ps := range ix.prefix {
-				pats = append(pats, ps...)
+				for _, st := range ps {
+					pats = append(pats, st.p)
+				}
 			}
 		}
 	}
@@ -145,7 +147,15 @@ func TestMatchAtSameAsClosure(t *testing.T) {
 			for _, m := range []map[string]*index{trig, cues} {
 				for _, ix := range m {
 					exact, prefix := ix.candidates(toks[i].Norm)
-					for _, p := range append(exact[:len(exact):len(exact)], prefix...) {
+					cands := exact[:len(exact):len(exact)]
+					for _, st := range prefix {
+						cands = append(cands, st.p)
+						// a prefix candidate the scans pass over cannot match here
+						if e, _ := matchAt(st.p, toks, i, len(toks)); e >= 0 && !st.may(toks[i].Norm) {
+							t.Fatalf("%q at %d: pattern line %d matches but stemmed.may says no", text, i, st.p.line)
+						}
+					}
+					for _, p := range cands {
 						for end := i; end < len(toks); end++ {
 							try(text, p, toks, i, end)
 						}
