@@ -932,6 +932,8 @@ func (r *reader) impersonal(j int) bool {
 	switch {
 	case n == "il" && (next == "faut" || next == "y" || next == "s'" || next == "semble" || next == "reste" || next == "fallait" || next == "est" && after != "" && r.w.is("aux", after) || next == "a" && after == "ete"):
 		return true
+	case n == "it" && (next == "is" || next == "was") && r.w.is("readyadj", after):
+		return false // "said it was ready to send troops": "it" is the one named before
 	case n == "it" && (next == "is" || next == "was" || next == "has" && after == "been" || next == "seems"):
 		return true
 	}
