@@ -336,12 +336,18 @@ func (r *reader) protestOutcome(cands []*cand) {
 		if !ok {
 			continue
 		}
-		c.ev.Recipient = append([]string(nil), n.ev.Recipient...)
-		c.recipM = append([]int(nil), n.recipM...)
-		if len(n.ev.Actor) == 0 {
-			n.ev.Actor = append([]string(nil), c.ev.Actor...)
-			n.actorM = append([]int(nil), c.actorM...)
-		}
+		shareRoles(c, n)
+	}
+}
+
+// shareRoles: c, told without its recipient, takes n's; n, told without its actor, takes c's
+// (one act told by two triggers of the same sentence).
+func shareRoles(c, n *cand) {
+	c.ev.Recipient = append([]string(nil), n.ev.Recipient...)
+	c.recipM = append([]int(nil), n.recipM...)
+	if len(n.ev.Actor) == 0 {
+		n.ev.Actor = append([]string(nil), c.ev.Actor...)
+		n.actorM = append([]int(nil), c.actorM...)
 	}
 }
 
@@ -358,12 +364,7 @@ func (r *reader) sameProtesters(cands []*cand) {
 			if n == c || n.sent != c.sent || n.ev.Type != "PROTEST" || len(n.ev.Recipient) == 0 || len(n.ev.Actor) > 0 && !slices.Equal(n.ev.Actor, c.ev.Actor) {
 				continue
 			}
-			c.ev.Recipient = append([]string(nil), n.ev.Recipient...)
-			c.recipM = append([]int(nil), n.recipM...)
-			if len(n.ev.Actor) == 0 {
-				n.ev.Actor = append([]string(nil), c.ev.Actor...)
-				n.actorM = append([]int(nil), c.actorM...)
-			}
+			shareRoles(c, n)
 			break
 		}
 	}
