@@ -55,8 +55,10 @@ func (r *reader) prepBeforeFull(t int, floor int, noun, counts bool) string {
 	j := t - 1
 	for k := 0; k < 3 && j >= floor; k++ {
 		n := r.tok(j)
-		if noun && (n == "du" || n == "des") && j > 0 && r.d.Tokens[j-1].Kind != doc.Punct {
-			return "de" // at the head of a sentence or a clause, "Des soldats…" is an article
+		if noun && (n == "du" || n == "des") && j > 0 && r.d.Tokens[j-1].Kind != doc.Punct && !r.w.is("light", r.tok(j-1)) {
+			// at the head of a sentence or a clause, "Des soldats…" is an article, and so it
+			// is after a light verb ("a tenu des négociations", "a mené des frappes")
+			return "de"
 		}
 		if !r.w.is("det", n) && !r.w.is("compass", n) && !(counts && (r.w.is("count", n) || r.number(j))) { // "of southern Serbia", "on three Sudanese generals"
 			break
