@@ -284,15 +284,48 @@ func (r *reader) object(si, from int, recip map[string]bool, limit int, noun boo
 // only a few words stand between them, none of them a preposition or a punctuation mark
 // ("a accusé le Bénin", not "salué la qualité de notre partenariat … du Mali").
 func (r *reader) directObject(from, t int) bool {
-	if t-from > 4 {
-		return false
-	}
+	words := 0
 	for j := from; j < t; j++ {
-		if r.d.Tokens[j].Kind == doc.Punct || (r.w.prep[r.tok(j)] != "" && !r.auxA(j)) {
+		if r.d.Tokens[j].Kind == doc.Punct {
 			return false
 		}
+		if r.w.prep[r.tok(j)] != "" && !r.auxA(j) {
+			// "a reçu mardi à Dakar le président gambien": a place phrase of one name may
+			// stand between the verb and its object
+			k := r.placePhraseEnd(j, t)
+			if k < 0 {
+				return false
+			}
+			j = k - 1
+			continue
+		}
+		words++
 	}
-	return true
+	return words <= 4
+}
+
+// placePhraseEnd: the token after a place phrase that opens at j with a preposition of class
+// "placeprep" and holds one name of a place or a country, ending before t ("à Dakar", "in
+// Accra"), or -1.
+func (r *reader) placePhraseEnd(j, t int) int {
+	if !r.w.is("placeprep", r.tok(j)) {
+		return -1
+	}
+	k := j + 1
+	for k < t && r.w.is("det", r.tok(k)) {
+		k++
+	}
+	if k >= t {
+		return -1
+	}
+	mi := r.mentionAt[k]
+	if mi < 0 || r.d.Mentions[mi].Tok0 != k || r.d.Mentions[mi].Tok1 >= t {
+		return -1
+	}
+	if a := r.actors[r.d.Mentions[mi].Actor]; a == nil || (a.Kind != "place" && a.Kind != "country") {
+		return -1
+	}
+	return r.d.Mentions[mi].Tok1
 }
 
 // recipientInNextPhrase: a trigger word that is only a noun in an object phrase ("envoyer
