@@ -693,8 +693,7 @@ func (r *reader) agentRightAfter(si, t int) bool {
 	if t+1 >= s.Tok1 || !r.w.is("agent", r.tok(t+1)) {
 		return false
 	}
-	n := r.tok(t)
-	return r.inTimex(t) || strings.HasSuffix(n, "ly") || strings.HasSuffix(n, "ment")
+	return r.inTimex(t) || r.adverbsOnly(t, t+1)
 }
 
 // evidence sets the evidence span: the trigger with its role mentions nearby.
@@ -1525,8 +1524,8 @@ func (r *reader) complementTarget(si, from int) []roleMention {
 			continue
 		}
 		p := r.prepBefore(m.Tok0, verb)
-		if p == "" && m.Tok0-1 > verb && r.lowerWord(m.Tok0-1) {
-			p = r.prepBefore(m.Tok0-1, verb) // an adjective between: "to the autonomous Azerbaijani republic"
+		if p == "" {
+			p = r.prepBeforeAdjectives(m.Tok0, verb) // "to the autonomous Azerbaijani republic"
 		}
 		// "in X" only for a country or a town of one: "to resume attacks in X" is aimed at
 		// X's state, "to set up a centre in Tokyo" at Japan
