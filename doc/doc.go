@@ -9,6 +9,8 @@
 package doc
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"time"
 	"unicode/utf8"
 )
@@ -307,3 +309,18 @@ func (d *Document) TokenText(i int) string { return d.Text[d.Tokens[i].Start:d.T
 
 // SpanText returns the original text of a byte range.
 func (d *Document) SpanText(s Span) string { return d.Text[s.Start:s.End] }
+
+// ContentHash is the hex SHA-256 of a document's text, the key documents are stored, queued
+// and deduplicated by. The text goes to the hash through a buffer on the stack:
+// sha256.Sum256([]byte(text)) would copy the whole text to the heap first.
+func ContentHash(text string) string {
+	h := sha256.New()
+	var buf [4096]byte
+	for len(text) > 0 {
+		n := copy(buf[:], text)
+		h.Write(buf[:n])
+		text = text[n:]
+	}
+	var sum [sha256.Size]byte
+	return hex.EncodeToString(h.Sum(sum[:0]))
+}

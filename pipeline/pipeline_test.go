@@ -2,8 +2,6 @@ package pipeline
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"strings"
 	"testing"
@@ -66,15 +64,5 @@ func TestDefaultStages(t *testing.T) {
 	want := "normalize langid segment actors timex quotes events places"
 	if got := strings.Join(p.Stages(), " "); got != want {
 		t.Errorf("stages %q, want %q", got, want)
-	}
-}
-
-func TestSHA256Hex(t *testing.T) {
-	for _, n := range []int{0, 1, 4095, 4096, 4097, 10000} {
-		text := strings.Repeat("é", n/2) + strings.Repeat("a", n%2)
-		sum := sha256.Sum256([]byte(text))
-		if got, want := sha256Hex(text), hex.EncodeToString(sum[:]); got != want {
-			t.Errorf("sha256Hex of %d bytes = %s, want %s", len(text), got, want)
-		}
 	}
 }

@@ -11,8 +11,6 @@ package queue
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -23,6 +21,7 @@ import (
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
+	"github.com/griot-project/griot/doc"
 	"github.com/griot-project/griot/ingest"
 )
 
@@ -110,8 +109,7 @@ func (q *Queue) Publish(ctx context.Context, d *ingest.Doc) error {
 	if max := q.nc.MaxPayload(); int64(len(b)) > max {
 		return fmt.Errorf("%w: %d bytes, the server takes %d (raise max_payload)", ErrTooLarge, len(b), max)
 	}
-	sum := sha256.Sum256([]byte(d.Text))
-	if _, err := q.js.Publish(ctx, q.subject, b, jetstream.WithMsgID(hex.EncodeToString(sum[:]))); err != nil {
+	if _, err := q.js.Publish(ctx, q.subject, b, jetstream.WithMsgID(doc.ContentHash(d.Text))); err != nil {
 		return fmt.Errorf("queue: publishing: %w", err)
 	}
 	return nil

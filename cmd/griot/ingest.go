@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -321,8 +319,7 @@ func readOne(ctx context.Context, st store.Store, p *pipeline.Pipeline, it inges
 	}
 	d := it.Doc
 	r.bytes = len(d.Text)
-	sum := sha256.Sum256([]byte(d.Text))
-	ok, err := st.HasDocument(ctx, hex.EncodeToString(sum[:]))
+	ok, err := st.HasDocument(ctx, doc.ContentHash(d.Text))
 	if err != nil {
 		r.err = err
 		return r
